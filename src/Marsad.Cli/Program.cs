@@ -1,0 +1,3 @@
+using Marsad.Cli;
+
+return CliApp.Run(args);

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Marsad.Errors;
+using Marsad.Model;
+
+namespace Marsad.Ingest;
+
+/// <summary>
+/// Reads JSON Lines: one article per line with the fields id, source, url, section (or category),
+/// title (or headline), text (or body/content), date (or publishedAt/published), captions, author.
+/// Unknown fields are ignored. A malformed line is an error for that line only.
+/// </summary>
+public sealed class JsonLinesReader : IArticleReader
+{
+    public InputFormat Format => InputFormat.Jsonl;
+
+    public IEnumerable<ReadOutcome> Read(string name, string text, ReadOptions options)
+    {
+        var lineNumber = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.Trim().TrimStart('\uFEFF');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var origin = $"{name}#{lineNumber}";
+            yield return ParseLine(origin, line, options);
+        }
+    }
+
+    private static ReadOutcome ParseLine(string origin, string line, ReadOptions options)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(origin, "the line is not a JSON object");
+            }
+
+            var root = json.RootElement;
+            var body = Str(root, "text", "body", "content", "article");
+            var headline = Str(root, "title", "headline");
+            if (string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(headline))
+            {
+                return Fail(origin, "the record has neither text nor title");
+            }
+
+            var paragraphs = body is null ? [] : HtmlText.LooksLikeHtml(body) ? HtmlText.Paragraphs(body) : SplitParagraphs(body);
+            var captions = root.TryGetProperty("captions", out var c) && c.ValueKind == JsonValueKind.Array
+                ? c.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!.Trim()).Where(s => s.Length > 0).ToList()
+                : [];
+            var source = Str(root, "source", "outlet", "site");
+            var url = Str(root, "url", "link");
+            var date = options.OverrideDate ? options.DefaultDate : DateParsing.TryParse(Str(root, "date", "publishedAt", "published", "datePublished", "pubDate")) ?? options.DefaultDate;
+            var id = Str(root, "id") ?? ArticleIds.For(source, url, headline, paragraphs);
+            return ReadOutcome.Ok(new Article
+            {
+                Id = id,
+                Source = source,
+                Url = url,
+                Section = Str(root, "section", "category"),
+                Headline = headline?.Trim(),
+                Captions = captions,
+                Paragraphs = paragraphs,
+                PublishedAt = date,
+                Byline = Str(root, "author", "byline"),
+                Format = "jsonl",
+                Origin = origin,
+            });
+        }
+        catch (JsonException e)
+        {
+            return Fail(origin, $"malformed JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>Paragraphs are separated by line breaks in JSONL text fields.</summary>
+    internal static List<string> SplitParagraphs(string body) =>
+        body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+
+    private static string? Str(JsonElement root, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (root.TryGetProperty(name, out var value))
+            {
+                var s = value.ValueKind switch
+                {
+                    JsonValueKind.String => value.GetString(),
+                    JsonValueKind.Number => value.GetRawText(),
+                    _ => null,
+                };
+                if (!string.IsNullOrWhiteSpace(s))
+                {
+                    return s;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ReadOutcome Fail(string origin, string reason) =>
+        ReadOutcome.Fail(new MarsadException(ErrorCodes.MalformedRecord, reason, origin));
+}

