@@ -42,7 +42,18 @@ public static class CliApp
             .WithExample("analyze", "samples/lbci-style-korea.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
         // eval and train branches: one line per component; keep them sorted by name.
-        //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
-        //   config.AddBranch("train", train => { ... });
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Score a component against gold data.");
+            eval.AddCommand<EvalSegmentCommand>("segment")
+                .WithDescription("Clitic segmentation: word accuracy and split-point P/R/F1 on Farasa, QCRI or CoNLL-U gold.")
+                .WithExample("eval", "segment", "--gold", "../shared/data/segmentation/wikinews/WikiNews.pos.ref", "--json");
+        });
+        config.AddBranch("train", train =>
+        {
+            train.SetDescription("Train or rebuild a model from data.");
+            train.AddCommand<TrainSegmenterCommand>("segmenter")
+                .WithDescription("Rebuild the clitic segmenter's lexicon (word counts and names) from news text and name lists.");
+        });
     }
 }

@@ -11,7 +11,8 @@ public static class Pipelines
     public static AnalysisPipeline Default(MarsadModels models)
     {
         ArgumentNullException.ThrowIfNull(models);
-        var builder = new PipelineBuilder();
+        var builder = new PipelineBuilder()
+            .Use(new Marsad.Text.TextAnnotator()); // tokens, segments, sentences: everything else reads them
         return builder.Build();
     }
 }
