@@ -12,6 +12,8 @@ public sealed class LightStemmer
     private static readonly Lazy<LightStemmer> DefaultInstance = new(() => new LightStemmer(CliticSegmenter.Default));
 
     // Search-normalised suffixes (ة is already ه), longest first.
+    private static readonly string[] Prefixes = ["وال", "بال", "كال", "فال", "لل", "ال", "و"];
+
     private static readonly string[] Suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 
     public LightStemmer(CliticSegmenter segmenter) => Segmenter = segmenter ?? throw new ArgumentNullException(nameof(segmenter));
@@ -64,6 +66,33 @@ public sealed class LightStemmer
         }
 
         return StripSuffix(destination[..n]);
+    }
+
+    /// <summary>
+    /// Rule-only light stemming without segmentation (Larkey's light10, as in Lucene's ArabicStemmer): strips one
+    /// prefix (وال بال كال فال لل ال و, keeping at least two letters) and one suffix from a Search-normalised word,
+    /// in place; returns the new length. Faster than <see cref="Stem(ReadOnlySpan{char}, Span{char})"/> but blind:
+    /// it cuts the و of وزير and the ال of ألمانيا spelled المانيا. Use it only where recall matters more than precision.
+    /// </summary>
+    public static int StripAffixes(Span<char> normalized)
+    {
+        if (normalized.IsEmpty || !ArabicLetters.IsArabicLetter(normalized[0]))
+        {
+            return normalized.Length;
+        }
+
+        var length = normalized.Length;
+        foreach (var prefix in Prefixes)
+        {
+            if (length >= prefix.Length + 2 && normalized.StartsWith(prefix))
+            {
+                normalized[prefix.Length..length].CopyTo(normalized);
+                length -= prefix.Length;
+                break;
+            }
+        }
+
+        return StripSuffix(normalized[..length]);
     }
 
     /// <summary>Strips one light suffix from a Search-normalised Arabic stem in place; returns the new length.</summary>
