@@ -50,6 +50,8 @@ public static class CliApp
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/text-levant-energy.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("Serve the JSON API and the Arabic web UI over the archive.");
         // eval and train branches: one line per component; keep them sorted by name.
         //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
         //   config.AddBranch("train", train => { ... });
