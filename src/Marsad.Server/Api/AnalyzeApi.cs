@@ -33,6 +33,8 @@ public static class AnalyzeApi
             var body = await ReadBodyAsync(request, options.MaxRequestBytes);
             if (body is null)
             {
+                // The rest of the body is not read, so the connection cannot be reused.
+                request.HttpContext.Response.Headers.Connection = "close";
                 return Problems.TooLarge(options.MaxRequestBytes);
             }
 
