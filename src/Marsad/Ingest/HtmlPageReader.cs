@@ -92,6 +92,17 @@ public sealed class HtmlPageReader : IArticleReader
             }));
         }
 
+        // Furniture right around the body (share bars, tags, related lists, comments of the same article) is listed too.
+        var scope = containers[0].Closest("article") ?? containers[0].ParentElement?.ParentElement ?? containers[0];
+        foreach (var element in DomWalk.Elements(scope))
+        {
+            if (boilerplate.ReasonOf(element) is { } reason && reason != "hidden" && !containers.Any(c => c.Contains(element))
+                && HtmlText.InlineText(element) is { Length: > 0 } skipped)
+            {
+                dropped.Add(new DroppedBlock(skipped, reason));
+            }
+        }
+
         var (paragraphs, captions) = BlockRules.Apply(blocks, headline, dropped);
         captions.AddRange(NearbyCaptions(containers[0], boilerplate).Where(c => !captions.Contains(c)));
         return (paragraphs, captions);

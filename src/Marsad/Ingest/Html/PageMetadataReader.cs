@@ -63,6 +63,16 @@ public static partial class PageMetadataReader
             return null;
         }
 
+        // A title decorated with the site's name or a slogan around the page's own heading: the heading is the headline.
+        var foldedCandidate = PageVocabulary.Fold(candidate);
+        foreach (var heading in document.QuerySelectorAll("h1, h2").Take(8).Select(HtmlText.InlineText))
+        {
+            if (heading.Length > 10 && candidate.Length > heading.Length && foldedCandidate.Contains(PageVocabulary.Fold(heading), StringComparison.Ordinal))
+            {
+                return heading;
+            }
+        }
+
         // "Headline - Site" / "Site | Headline": keep the part that is not the site's name.
         foreach (var separator in new[] { " | ", " - ", " – ", " — ", " :: " })
         {
@@ -169,7 +179,7 @@ public static partial class PageMetadataReader
     private static string? MarkupByline(IDocument document)
     {
         var element = document.QuerySelector("[rel='author'], [itemprop='author'] [itemprop='name'], [itemprop='author'], .byline, .author-name, .author");
-        var text = element is null ? null : HtmlText.InlineText(element);
+        var text = element is null ? null : BylinePrefix().Replace(HtmlText.InlineText(element), string.Empty);
         return text is { Length: > 1 and <= 80 } ? text : null;
     }
 
@@ -183,6 +193,10 @@ public static partial class PageMetadataReader
 
     [GeneratedRegex(@"(?:^|[\s_\-])(?:date|time|publish|published|created|posted|timestamp|tmstmp|datetime)|(?:date|time|publish|created|posted)(?:$|[\s_\-A-Z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateElementName();
+
+    /// <summary>"بقلم:", "كتب:", "تقرير:", "By" before an author's name.</summary>
+    [GeneratedRegex(@"^\s*(?:بقلم|كتب|كتبت|كتبه|تقرير|إعداد|اعداد|by)\s*[:：\-–]?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BylinePrefix();
 
     [GeneratedRegex(@"/(?<y>(?:19|20)\d\d)[/\-](?<m>\d{1,2})[/\-](?<d>\d{1,2})(?:[/\-]|$)|/(?<y>(?:19|20)\d\d)(?<m>\d\d)(?<d>\d\d)/", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDatePattern();
