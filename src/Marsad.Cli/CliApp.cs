@@ -53,7 +53,13 @@ public static class CliApp
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Serve the JSON API and the Arabic web UI over the archive.");
         // eval and train branches: one line per component; keep them sorted by name.
-        //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Score Marsad's components against gold data.");
+            eval.AddCommand<EvalExtractCommand>("extract")
+                .WithDescription("Main-text extraction (body-token F1) and publication dates on saved HTML pages, beside SmartReader alone.")
+                .WithExample("eval", "extract", "--pages", "../shared/data/html-pages");
+        });
         //   config.AddBranch("train", train => { ... });
     }
 }
