@@ -42,7 +42,13 @@ public static class CliApp
             .WithExample("analyze", "samples/lbci-style-korea.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
         // eval and train branches: one line per component; keep them sorted by name.
-        //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Score a component against a gold file.");
+            eval.AddCommand<EvalTimeCommand>("time")
+                .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
+                .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
+        });
         //   config.AddBranch("train", train => { ... });
     }
 }
