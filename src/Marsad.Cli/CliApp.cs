@@ -59,6 +59,9 @@ public static class CliApp
             eval.AddCommand<EvalExtractCommand>("extract")
                 .WithDescription("Main-text extraction (body-token F1) and publication dates on saved HTML pages, beside SmartReader alone.")
                 .WithExample("eval", "extract", "--pages", "../shared/data/html-pages");
+            eval.AddCommand<EvalTimeCommand>("time")
+                .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
+                .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
         });
         //   config.AddBranch("train", train => { ... });
     }
