@@ -42,7 +42,17 @@ public static class CliApp
             .WithExample("analyze", "samples/lbci-style-korea.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
         // eval and train branches: one line per component; keep them sorted by name.
-        //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
-        //   config.AddBranch("train", train => { ... });
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Score a component against a gold file.");
+            eval.AddCommand<EvalTopicsCommand>("topics")
+                .WithDescription("Topic accuracy, macro-F1, per-label P/R/F1 and confusion matrix on labelled JSON Lines.");
+        });
+        config.AddBranch("train", train =>
+        {
+            train.SetDescription("Train a model from labelled data.");
+            train.AddCommand<TrainTopicsCommand>("topics")
+                .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
+        });
     }
 }
