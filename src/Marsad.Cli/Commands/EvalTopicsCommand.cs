@@ -28,6 +28,10 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         [Description("Also train the naive Bayes baseline (plain words) on this file and score it.")]
         public string? BaselineTrain { get; init; }
 
+        [CommandOption("--ignore-source")]
+        [Description("Hide each article's outlet from the model (content only).")]
+        public bool IgnoreSource { get; init; }
+
         [CommandOption("--json")]
         public bool Json { get; init; }
 
@@ -40,7 +44,7 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         var gold = TopicEvaluation.FilterSource(TopicCorpus.Read(settings.Gold!), settings.Source);
         var modelPath = settings.Model ?? MarsadModels.Locate().PathOf(TopicAnnotator.ModelFile);
         var model = LinearTopicModel.Load(modelPath);
-        var (report, speed) = TopicEvaluation.Evaluate(model, gold);
+        var (report, speed) = TopicEvaluation.Evaluate(model, gold, useSource: !settings.IgnoreSource);
         ClassificationReport? baseline = null;
         if (settings.BaselineTrain is not null)
         {

@@ -31,8 +31,8 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         public int Epochs { get; init; } = 8;
 
         [CommandOption("--learning-rate <R>")]
-        [DefaultValue(0.5f)]
-        public float LearningRate { get; init; } = 0.5f;
+        [DefaultValue(2f)]
+        public float LearningRate { get; init; } = 2f;
 
         [CommandOption("--hash-bits <N>")]
         [DefaultValue(20)]
@@ -44,8 +44,12 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
 
         [CommandOption("--char-max <N>")]
         [Description("Longest character n-gram; 0 turns character n-grams off.")]
-        [DefaultValue(5)]
-        public int CharMax { get; init; } = 5;
+        [DefaultValue(0)]
+        public int CharMax { get; init; }
+
+        [CommandOption("--source-features")]
+        [Description("Also learn outlet × stem features (used only when an article's outlet is known).")]
+        public bool SourceFeatures { get; init; }
 
         [CommandOption("--no-bigrams")]
         public bool NoBigrams { get; init; }
@@ -85,6 +89,7 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             CharMin = settings.CharMin,
             CharMax = settings.CharMax,
             StemBigrams = !settings.NoBigrams,
+            SourceFeatures = settings.SourceFeatures,
         };
         var model = TopicTrainer.Train(trainList, devList, options, line => Console.Error.WriteLine(line));
         model.Save(settings.Out!);

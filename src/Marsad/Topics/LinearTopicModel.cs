@@ -42,16 +42,31 @@ public sealed class LinearTopicModel
     internal TopicFeatureExtractor Extractor { get; }
 
     /// <summary>Calibrated probabilities of every label for an article's title and text.</summary>
-    public double[] Predict(string? title, string text) => Probabilities(Extractor.Extract(title, text), Temperature);
-
-    internal double[] Probabilities(SparseVector x, float temperature)
+    public double[] Predict(string? title, string text, string? source = null)
     {
-        var logits = Logits(x);
-        Softmax(logits, temperature);
+        var logits = Logits(Extractor.Extract(title, text), Weights, Bias, Labels.Count);
+        if (Options.SourceFeatures && source is not null)
+        {
+            AddLogits(Extractor.ExtractSource(source, title, text), Weights, logits);
+        }
+
+        Softmax(logits, Temperature);
         return logits;
     }
 
-    internal double[] Logits(SparseVector x) => Logits(x, Weights, Bias, Labels.Count);
+    internal static void AddLogits(SparseVector x, float[] weights, double[] scores)
+    {
+        var classes = scores.Length;
+        for (var i = 0; i < x.Indexes.Length; i++)
+        {
+            var row = x.Indexes[i] * classes;
+            var v = x.Values[i];
+            for (var c = 0; c < classes; c++)
+            {
+                scores[c] += weights[row + c] * v;
+            }
+        }
+    }
 
     internal static double[] Logits(SparseVector x, float[] weights, float[] bias, int classes)
     {
@@ -109,6 +124,7 @@ public sealed class LinearTopicModel
         w.Write(Options.StemBigrams);
         w.Write(Options.CharMin);
         w.Write(Options.CharMax);
+        w.Write(Options.SourceFeatures);
         w.Write(Labels.Count);
         foreach (var label in Labels)
         {
@@ -145,7 +161,7 @@ public sealed class LinearTopicModel
             }
 
             var analyzer = r.ReadString();
-            var options = new TopicFeatureOptions(r.ReadInt32(), r.ReadBoolean(), r.ReadBoolean(), r.ReadInt32(), r.ReadInt32());
+            var options = new TopicFeatureOptions(r.ReadInt32(), r.ReadBoolean(), r.ReadBoolean(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
             var labels = new string[r.ReadInt32()];
             for (var i = 0; i < labels.Length; i++)
             {

@@ -24,7 +24,7 @@ public sealed class TopicAnnotator(LinearTopicModel model) : IAnnotator
 
     public void Annotate(AnalyzedArticle doc)
     {
-        var probabilities = Model.Predict(doc.Article.Headline, doc.Text);
+        var probabilities = Model.Predict(doc.Article.Headline, doc.Text, doc.Article.Source);
         var scores = new TopicScore[probabilities.Length];
         for (var i = 0; i < probabilities.Length; i++)
         {

@@ -11,13 +11,13 @@ public static class TopicEvaluation
             ? records.ToList()
             : records.Where(r => string.Equals(r.Source, source, StringComparison.OrdinalIgnoreCase) != exclude).ToList();
 
-    public static (ClassificationReport Report, double ArticlesPerSecond) Evaluate(LinearTopicModel model, IReadOnlyList<TopicRecord> gold)
+    public static (ClassificationReport Report, double ArticlesPerSecond) Evaluate(LinearTopicModel model, IReadOnlyList<TopicRecord> gold, bool useSource = true)
     {
         var pairs = new List<(string, string)>(gold.Count);
         var clock = Stopwatch.StartNew();
         foreach (var r in gold)
         {
-            var p = model.Predict(r.Title, r.Text);
+            var p = model.Predict(r.Title, r.Text, useSource ? r.Source : null);
             pairs.Add((r.Label, model.Labels[TopicTrainer.ArgMax(p)]));
         }
 

@@ -1,9 +1,8 @@
 namespace Marsad.Topics;
 
 /// <summary>Which feature families the topic model uses; stored in the model file.</summary>
-internal sealed record TopicFeatureOptions(int HashBits, bool StemUnigrams, bool StemBigrams, int CharMin, int CharMax)
+internal sealed record TopicFeatureOptions(int HashBits, bool StemUnigrams, bool StemBigrams, int CharMin, int CharMax, bool SourceFeatures = false)
 {
-    public static TopicFeatureOptions Default { get; } = new(20, true, true, 3, 5);
 
     public int Buckets => 1 << HashBits;
 }
@@ -22,6 +21,7 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, ITermAn
     private const uint BigramSeed = 0x85EBCA77u;
     private const uint CharSeed = 0xC2B2AE3Du;
     private const uint TitleSeed = 0x27D4EB2Fu;
+    private const uint SourceSeed = 0x165667B1u;
 
     [ThreadStatic]
     private static List<Term>? t_terms;
@@ -32,6 +32,34 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, ITermAn
     public TopicFeatureOptions Options { get; } = options;
 
     public ITermAnalyzer Analyzer { get; } = analyzer;
+
+    /// <summary>
+    /// Outlet features: the outlet as a bias and crossed with each stem, so that the model can learn how
+    /// each outlet files its sections. Empty when the outlet is unknown or the model does not use them.
+    /// </summary>
+    public SparseVector ExtractSource(string? source, string? title, string text)
+    {
+        if (!Options.SourceFeatures || string.IsNullOrWhiteSpace(source))
+        {
+            return new SparseVector([], []);
+        }
+
+        var terms = t_terms ??= new List<Term>(1024);
+        var hashes = t_hashes ??= new List<int>(8192);
+        terms.Clear();
+        hashes.Clear();
+        var mask = (uint)(Options.Buckets - 1);
+        var seed = Hash(source.Trim().ToLowerInvariant(), SourceSeed);
+        hashes.Add((int)(seed & mask));
+        Analyzer.Analyze(title ?? string.Empty, terms);
+        Analyzer.Analyze(text, terms);
+        foreach (var t in terms)
+        {
+            hashes.Add((int)(Hash(t.Stem, seed) & mask));
+        }
+
+        return Collapse(hashes);
+    }
 
     public SparseVector Extract(string? title, string text)
     {

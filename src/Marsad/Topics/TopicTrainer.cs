@@ -18,6 +18,9 @@ public sealed record TopicTrainingOptions
     public bool StemBigrams { get; init; } = true;
 
     public int Seed { get; init; } = 13;
+
+    /// <summary>Add outlet features (outlet × stem); each training example sees them with probability 1/2, so the model also works without an outlet.</summary>
+    public bool SourceFeatures { get; init; }
 }
 
 /// <summary>
@@ -31,7 +34,7 @@ public static class TopicTrainer
     public static LinearTopicModel Train(IReadOnlyList<TopicRecord> train, IReadOnlyList<TopicRecord> dev, TopicTrainingOptions options, Action<string>? log = null)
     {
         log ??= _ => { };
-        var featureOptions = new TopicFeatureOptions(options.HashBits, true, options.StemBigrams, options.CharMin, options.CharMax);
+        var featureOptions = new TopicFeatureOptions(options.HashBits, true, options.StemBigrams, options.CharMin, options.CharMax, options.SourceFeatures);
         var extractor = new TopicFeatureExtractor(featureOptions, FallbackTermAnalyzer.Instance);
         var labels = train.Select(r => r.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
@@ -39,6 +42,8 @@ public static class TopicTrainer
         var xs = Featurize(train, extractor);
         var ys = train.Select(r => labelIndex[r.Label]).ToArray();
         var devXs = Featurize(dev, extractor);
+        var sources = FeaturizeSources(train, extractor);
+        var devSources = FeaturizeSources(dev, extractor);
         var devYs = dev.Select(r => labelIndex.TryGetValue(r.Label, out var y) ? y : -1).ToArray();
         log($"features: {train.Count} train + {dev.Count} dev articles in {clock.Elapsed.TotalSeconds:F1}s, {labels.Length} labels");
 
@@ -62,6 +67,12 @@ public static class TopicTrainer
             {
                 var x = xs[n];
                 var scores = LinearTopicModel.Logits(x, w, b, classes);
+                var withSource = sources[n].Indexes.Length > 0 && random.Next(2) == 0;
+                if (withSource)
+                {
+                    LinearTopicModel.AddLogits(sources[n], w, scores);
+                }
+
                 LinearTopicModel.Softmax(scores, 1.0);
                 for (var c = 0; c < classes; c++)
                 {
@@ -80,6 +91,22 @@ public static class TopicTrainer
                     }
                 }
 
+                if (withSource)
+                {
+                    var sx = sources[n];
+                    for (var i = 0; i < sx.Indexes.Length; i++)
+                    {
+                        var row = sx.Indexes[i] * classes;
+                        var v = sx.Values[i];
+                        for (var c = 0; c < classes; c++)
+                        {
+                            var g = gradient[c] * v;
+                            w[row + c] -= g;
+                            u[row + c] -= step * g;
+                        }
+                    }
+                }
+
                 for (var c = 0; c < classes; c++)
                 {
                     b[c] -= gradient[c];
@@ -90,8 +117,9 @@ public static class TopicTrainer
             }
 
             var (avgW, avgB) = Average(w, u, b, ub, step);
-            var accuracy = Accuracy(devXs, devYs, avgW, avgB, classes);
-            log($"epoch {epoch}: dev accuracy {accuracy:P2} ({clock.Elapsed.TotalSeconds:F0}s)");
+            var accuracy = Accuracy(devXs, devSources, devYs, avgW, avgB, classes);
+            var contentOnly = options.SourceFeatures ? $", without outlet {Accuracy(devXs, null, devYs, avgW, avgB, classes):P2}" : string.Empty;
+            log($"epoch {epoch}: dev accuracy {accuracy:P2}{contentOnly} ({clock.Elapsed.TotalSeconds:F0}s)");
             if (accuracy > bestAccuracy)
             {
                 bestAccuracy = accuracy;
@@ -100,7 +128,7 @@ public static class TopicTrainer
             }
         }
 
-        var temperature = FitTemperature(devXs, devYs, bestW!, bestB!, classes);
+        var temperature = FitTemperature(devXs, devSources, devYs, bestW!, bestB!, classes);
         log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:F2}");
         return new LinearTopicModel(FallbackTermAnalyzer.Instance.Name, featureOptions, labels, bestW!, bestB!, temperature);
     }
@@ -109,6 +137,13 @@ public static class TopicTrainer
     {
         var result = new SparseVector[records.Count];
         Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => result[i] = extractor.Extract(records[i].Title, records[i].Text));
+        return result;
+    }
+
+    private static SparseVector[] FeaturizeSources(IReadOnlyList<TopicRecord> records, TopicFeatureExtractor extractor)
+    {
+        var result = new SparseVector[records.Count];
+        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => result[i] = extractor.ExtractSource(records[i].Source, records[i].Title, records[i].Text));
         return result;
     }
 
@@ -129,12 +164,17 @@ public static class TopicTrainer
         return (avgW, avgB);
     }
 
-    private static double Accuracy(SparseVector[] xs, int[] ys, float[] w, float[] b, int classes)
+    private static double Accuracy(SparseVector[] xs, SparseVector[]? sources, int[] ys, float[] w, float[] b, int classes)
     {
         var correct = 0;
         for (var n = 0; n < xs.Length; n++)
         {
             var scores = LinearTopicModel.Logits(xs[n], w, b, classes);
+            if (sources is not null)
+            {
+                LinearTopicModel.AddLogits(sources[n], w, scores);
+            }
+
             if (ArgMax(scores) == ys[n])
             {
                 correct++;
@@ -145,9 +185,14 @@ public static class TopicTrainer
     }
 
     /// <summary>The temperature minimising the dev negative log-likelihood, on a log grid from 0.05 to 20.</summary>
-    private static float FitTemperature(SparseVector[] xs, int[] ys, float[] w, float[] b, int classes)
+    private static float FitTemperature(SparseVector[] xs, SparseVector[] sources, int[] ys, float[] w, float[] b, int classes)
     {
-        var logits = xs.Select(x => LinearTopicModel.Logits(x, w, b, classes)).ToArray();
+        var logits = xs.Select((x, n) =>
+        {
+            var scores = LinearTopicModel.Logits(x, w, b, classes);
+            LinearTopicModel.AddLogits(sources[n], w, scores);
+            return scores;
+        }).ToArray();
         var best = 1.0;
         var bestLoss = double.PositiveInfinity;
         for (var t = 0.05; t <= 20; t *= 1.05)
