@@ -62,7 +62,14 @@ public static class CliApp
             eval.AddCommand<EvalTimeCommand>("time")
                 .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
                 .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
+            eval.AddCommand<EvalTopicsCommand>("topics")
+                .WithDescription("Topic accuracy, macro-F1, per-label P/R/F1 and confusion matrix on labelled JSON Lines.");
         });
-        //   config.AddBranch("train", train => { ... });
+        config.AddBranch("train", train =>
+        {
+            train.SetDescription("Train a model from data.");
+            train.AddCommand<TrainTopicsCommand>("topics")
+                .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
+        });
     }
 }
