@@ -41,6 +41,13 @@ public static class CliApp
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/lbci-style-korea.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Score a component against a gold file.");
+            eval.AddCommand<EvalQuotesCommand>("quotes")
+                .WithDescription("Quotation detection P/R/F1, speaker, cue and content scores against a gold JSONL file.")
+                .WithExample("eval", "quotes", "--gold", "gold/quotes/quotes-gold.jsonl", "--split", "dev");
+        });
         // eval and train branches: one line per component; keep them sorted by name.
         //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
         //   config.AddBranch("train", train => { ... });
