@@ -50,15 +50,19 @@ public static class CliApp
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/text-levant-energy.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
+<<<<<<< HEAD
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Serve the JSON API and the Arabic web UI over the archive.");
-        // eval and train branches: one line per component; keep them sorted by name.
+=======
         config.AddBranch("eval", eval =>
         {
             eval.SetDescription("Score Marsad's components against gold data.");
             eval.AddCommand<EvalExtractCommand>("extract")
                 .WithDescription("Main-text extraction (body-token F1) and publication dates on saved HTML pages, beside SmartReader alone.")
                 .WithExample("eval", "extract", "--pages", "../shared/data/html-pages");
+            eval.AddCommand<EvalQuotesCommand>("quotes")
+                .WithDescription("Quotation detection P/R/F1, speaker, cue and content scores against a gold JSONL file.")
+                .WithExample("eval", "quotes", "--gold", "gold/quotes/quotes-gold.jsonl", "--split", "dev");
             eval.AddCommand<EvalTimeCommand>("time")
                 .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
                 .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
