@@ -42,7 +42,20 @@ public static class CliApp
             .WithExample("analyze", "samples/lbci-style-korea.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
         // eval and train branches: one line per component; keep them sorted by name.
-        //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
-        //   config.AddBranch("train", train => { ... });
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Score Marsad's components against gold data.");
+            eval.AddCommand<EvalNerCommand>("ner")
+                .WithDescription("Named entities: conlleval-style exact-match entity P/R/F1, overall and per type.")
+                .WithExample("eval", "ner", "--gold", "test.conll", "--json");
+        });
+        config.AddBranch("train", train =>
+        {
+            train.SetDescription("Train Marsad's models.");
+            train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
+                .WithDescription("Learn word frequencies and word clusters for NER from unlabelled news (JSON Lines).");
+            train.AddCommand<TrainNerCommand>("ner")
+                .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
+        });
     }
 }
