@@ -51,6 +51,7 @@ public static class CliApp
             .WithExample("analyze", "samples/text-levant-energy.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
 <<<<<<< HEAD
+<<<<<<< HEAD
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Serve the JSON API and the Arabic web UI over the archive.");
 =======
@@ -60,6 +61,9 @@ public static class CliApp
             eval.AddCommand<EvalExtractCommand>("extract")
                 .WithDescription("Main-text extraction (body-token F1) and publication dates on saved HTML pages, beside SmartReader alone.")
                 .WithExample("eval", "extract", "--pages", "../shared/data/html-pages");
+            eval.AddCommand<EvalNerCommand>("ner")
+                .WithDescription("Named entities: conlleval-style exact-match entity P/R/F1, overall and per type.")
+                .WithExample("eval", "ner", "--gold", "test.conll", "--json");
             eval.AddCommand<EvalQuotesCommand>("quotes")
                 .WithDescription("Quotation detection P/R/F1, speaker, cue and content scores against a gold JSONL file.")
                 .WithExample("eval", "quotes", "--gold", "gold/quotes/quotes-gold.jsonl", "--split", "dev");
@@ -72,6 +76,10 @@ public static class CliApp
         config.AddBranch("train", train =>
         {
             train.SetDescription("Train a model from data.");
+            train.AddCommand<TrainNerCommand>("ner")
+                .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
+            train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
+                .WithDescription("Learn word frequencies and word clusters for NER from unlabelled news (JSON Lines).");
             train.AddCommand<TrainTopicsCommand>("topics")
                 .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
         });
