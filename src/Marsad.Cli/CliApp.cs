@@ -41,6 +41,20 @@ public static class CliApp
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/lbci-style-korea.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Score a component against gold data.");
+            eval.AddCommand<EvalEntitiesCommand>("entities")
+                .WithDescription("Entity merging and linking: pairwise merge precision/recall, linking and canonical-name accuracy.")
+                .WithExample("eval", "entities", "--gold", "gold/entities/news.json");
+        });
+        config.AddBranch("train", train =>
+        {
+            train.SetDescription("Build a model from data.");
+            train.AddCommand<TrainKbCommand>("kb")
+                .WithDescription("Compile the entity knowledge base (countries, cities, gazetteers) into models/kb.")
+                .WithExample("train", "kb", "--data", "../shared/data", "--out", "models/kb");
+        });
         // eval and train branches: one line per component; keep them sorted by name.
         //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
         //   config.AddBranch("train", train => { ... });
