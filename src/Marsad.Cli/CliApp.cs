@@ -52,12 +52,16 @@ public static class CliApp
             .WithExample("analyze", "page.html", "--json");
 <<<<<<< HEAD
 <<<<<<< HEAD
+<<<<<<< HEAD
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Serve the JSON API and the Arabic web UI over the archive.");
 =======
         config.AddBranch("eval", eval =>
         {
             eval.SetDescription("Score Marsad's components against gold data.");
+            eval.AddCommand<EvalEntitiesCommand>("entities")
+                .WithDescription("Entity merging and linking: pairwise merge precision/recall, linking and canonical-name accuracy.")
+                .WithExample("eval", "entities", "--gold", "gold/entities/news.json");
             eval.AddCommand<EvalExtractCommand>("extract")
                 .WithDescription("Main-text extraction (body-token F1) and publication dates on saved HTML pages, beside SmartReader alone.")
                 .WithExample("eval", "extract", "--pages", "../shared/data/html-pages");
@@ -76,6 +80,9 @@ public static class CliApp
         config.AddBranch("train", train =>
         {
             train.SetDescription("Train a model from data.");
+            train.AddCommand<TrainKbCommand>("kb")
+                .WithDescription("Compile the entity knowledge base (countries, cities, gazetteers) into models/kb.")
+                .WithExample("train", "kb", "--data", "../shared/data", "--out", "models/kb");
             train.AddCommand<TrainNerCommand>("ner")
                 .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
             train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
