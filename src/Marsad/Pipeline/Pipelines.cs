@@ -13,6 +13,14 @@ public static class Pipelines
         ArgumentNullException.ThrowIfNull(models);
         var builder = new PipelineBuilder()
             .Use(new Marsad.Text.TextAnnotator()); // tokens, segments, sentences: everything else reads them
+
+        // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
+        if (builder.Assigns(Layers.Mentions))
+        {
+            builder.Use(Entities.EntityAnnotator.Load(models));
+        }
+
+        builder.Use(new Time.TimeAnnotator());
         return builder.Build();
     }
 }
