@@ -28,10 +28,33 @@ public sealed class CliticSegmenter
 
     private static readonly string[] Enclitics = ["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ني", "ه", "ك", "ي"];
 
+    // Forms a cached decision can name; index 0 is the stem (its form is its surface).
+    private static readonly string?[] CachedForms = ["و", "ف", "ب", "ك", "ل", "س", "ال", .. Enclitics, null];
+    private const int StemForm = 19;
+
+    private readonly Dictionary<string, ulong> _decisions;
+    private readonly Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _decisionsBySpan;
+
     public CliticSegmenter(SegmenterLexicon lexicon, SegmenterOptions? options = null)
     {
         Lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
         Options = options ?? new SegmenterOptions();
+
+        // Every word of the lexicon is decided once, here: segmenting a known word is then one lookup.
+        _decisions = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var buffer = default(PieceBuffer);
+        foreach (var key in lexicon.Keys)
+        {
+            if (key.Length < 2 || key.Length >= 64 || lexicon.TryGetFixed(key, out _)) // lengths are packed in 6 bits
+            {
+                continue;
+            }
+
+            var n = Decide(key, buffer);
+            _decisions[key] = Encode(((Span<Piece>)buffer)[..n]);
+        }
+
+        _decisionsBySpan = _decisions.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The segmenter with the lexicon shipped in this assembly (loaded once, on first use).</summary>
@@ -83,8 +106,8 @@ public sealed class CliticSegmenter
         source = source[..length];
         var bestBuffer = default(PieceBuffer);
         Span<Piece> best = bestBuffer;
-        var count = Lexicon.TryGetFixed(key, out var fixedSegmentation)
-            ? FromFixed(fixedSegmentation, best)
+        var count = Lexicon.TryGetFixed(key, out var fixedSegmentation) ? FromFixed(fixedSegmentation, best)
+            : _decisionsBySpan.TryGetValue(key, out var decision) ? Decode(decision, best)
             : Decide(key, best);
         return ToSurface(word, source, best[..count], destination);
     }
@@ -364,7 +387,9 @@ public sealed class CliticSegmenter
                         }
                     }
 
-                    if (stem.Length == 2 && !prepositionWithPronoun)
+                    // A two-letter stem is often part of a longer word (تسهم is not تس+هم, ولفت is not و+ل+فت);
+                    // only frequent function words (كما، وهو، لقد) split without a penalty.
+                    if (stem.Length == 2 && !prepositionWithPronoun && (enclitic is not null || evidence < 500))
                     {
                         score += o.ShortStemPenalty;
                     }
@@ -399,6 +424,48 @@ public sealed class CliticSegmenter
         }
 
         return bestCount;
+    }
+
+    /// <summary>Packs up to five pieces into 64 bits: count (3 bits), then per piece its length (6 bits) and form index (5 bits).</summary>
+    private static ulong Encode(ReadOnlySpan<Piece> pieces)
+    {
+        var code = (ulong)pieces.Length;
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            var form = pieces[i].Form is null ? StemForm : Array.IndexOf(CachedForms, pieces[i].Form);
+            var packed = (ulong)(uint)(pieces[i].End - pieces[i].Start) | ((ulong)(uint)form << 6);
+            code |= packed << (3 + (11 * i));
+        }
+
+        return code;
+    }
+
+    private static int Decode(ulong code, Span<Piece> pieces)
+    {
+        var count = (int)(code & 7);
+        var start = 0;
+        var role = SegmentRole.Proclitic;
+        for (var i = 0; i < count; i++)
+        {
+            var packed = code >> (3 + (11 * i));
+            var length = (int)(packed & 63);
+            var form = (int)((packed >> 6) & 31);
+            var isStem = form == StemForm;
+            if (isStem)
+            {
+                role = SegmentRole.Stem;
+            }
+
+            pieces[i] = new Piece(start, start + length, role, isStem ? null : CachedForms[form]);
+            if (isStem)
+            {
+                role = SegmentRole.Enclitic;
+            }
+
+            start += length;
+        }
+
+        return count;
     }
 
     private static bool HasArticleAt(ReadOnlySpan<char> key, int at) =>

@@ -41,6 +41,9 @@ public sealed class SegmenterLexicon
 
     public int NameCount => _names.Count;
 
+    /// <summary>Every key with a count.</summary>
+    public IEnumerable<string> Keys => _counts.Keys;
+
     /// <summary>The corpus count of a key (0 when unseen).</summary>
     public int Count(ReadOnlySpan<char> key) => _countsBySpan.TryGetValue(key, out var c) ? c : 0;
 

@@ -27,5 +27,5 @@ public sealed record SegmenterOptions
     public double ArticlePenalty { get; init; } = -5.0;
 
     /// <summary>Stems of two letters must be this much more convincing (they are often parts of longer words).</summary>
-    public double ShortStemPenalty { get; init; } = -1.0;
+    public double ShortStemPenalty { get; init; } = -2.0;
 }
