@@ -69,6 +69,9 @@ public static class CliApp
             eval.AddCommand<EvalQuotesCommand>("quotes")
                 .WithDescription("Quotation detection P/R/F1, speaker, cue and content scores against a gold JSONL file.")
                 .WithExample("eval", "quotes", "--gold", "gold/quotes/quotes-gold.jsonl", "--split", "dev");
+            eval.AddCommand<EvalSegmentCommand>("segment")
+                .WithDescription("Clitic segmentation: word accuracy and split-point P/R/F1 on Farasa, QCRI or CoNLL-U gold.")
+                .WithExample("eval", "segment", "--gold", "../shared/data/segmentation/wikinews/WikiNews.pos.ref", "--json");
             eval.AddCommand<EvalTimeCommand>("time")
                 .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
                 .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
@@ -85,6 +88,8 @@ public static class CliApp
                 .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
             train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
                 .WithDescription("Learn word frequencies and word clusters for NER from unlabelled news (JSON Lines).");
+            train.AddCommand<TrainSegmenterCommand>("segmenter")
+                .WithDescription("Rebuild the clitic segmenter's lexicon (word counts and names) from news text and name lists.");
             train.AddCommand<TrainTopicsCommand>("topics")
                 .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
         });

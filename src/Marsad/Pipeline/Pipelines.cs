@@ -11,7 +11,8 @@ public static class Pipelines
     public static AnalysisPipeline Default(MarsadModels models)
     {
         ArgumentNullException.ThrowIfNull(models);
-        var builder = new PipelineBuilder();
+        var builder = new PipelineBuilder()
+            .Use(new Marsad.Text.TextAnnotator()); // tokens, segments, sentences: everything else reads them
 
         // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
         if (builder.Assigns(Layers.Mentions))
