@@ -115,15 +115,23 @@ internal static partial class TimePatterns
         Options);
 
     public static readonly Regex Ago = new(
-        $"\\G(?<prep>منذ|قبل){S}(?:(?:نحو|حوالي|قرابة|زهاء){S})?(?<core>(?:(?<n>\\d+(?:[.,]\\d+)?|{Cardinal}){S})?(?<unit>{Unit}))(?!{S}(?:\\d|من{E}|{Month}|{HijriMonth}))",
+        $"\\G(?<prep>منذ|قبل){S}(?:(?:نحو|حوالي|قرابة|زهاء|(?:اكثر|اقل){S}من){S})?(?<core>(?:(?<n>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:[.,]\\d+)?|{Cardinal}){S})?(?<unit>{Unit}))(?!{S}(?:\\d|من{E}|{Month}|{HijriMonth}))",
         Options);
 
     public static readonly Regex Duration = new(
-        $"\\G(?:(?<n>\\d+(?:[.,]\\d+)?|{Cardinal}){S}(?<unit>{Unit})|(?<unit>{Unit})(?:{S}(?<whole>كامل|كاملة|كاملا|واحد|واحدة){E})?)",
+        $"\\G(?:(?<n>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:[.,]\\d+)?|{Cardinal}){S}(?<unit>{Unit})|(?<unit>{Unit})(?:{S}(?<whole>كامل|كاملة|كاملا|واحد|واحدة){E})?)",
         Options);
 
     public static readonly Regex DefiniteDuration = new(
         $"\\G(?:(?<unit>{DefiniteUnit}){S}(?<n>(?:ال)?\\d+|{DefiniteCardinal})|(?:ال)?(?<n>\\d+){S}(?<unit>{Unit})){S}(?:الماضية|الماضي|الاخيرة|المقبلة|القادمة|المنصرمة|المقبل|القادم|الاخير){E}",
+        Options);
+
+    public static readonly Regex DualDuration = new(
+        $"\\G(?<unit>اليومين|الاسبوعين|الشهرين|العامين|السنتين|الساعتين|العقدين){S}(?:الماضيين|الاخيرين|المقبلين|القادمين|الماضيتين|الاخيرتين|المقبلتين|القادمتين){E}",
+        Options);
+
+    public static readonly Regex VagueDuration = new(
+        $"\\G(?<unit>الايام|الاسابيع|الاشهر|الشهور|السنوات|الاعوام|السنين|العقود|الساعات){S}(?:القليلة{S})?(?:الماضية|الاخيرة|المقبلة|القادمة|المنصرمة){E}",
         Options);
 
     public static readonly Regex Clock = new(

@@ -15,7 +15,7 @@ namespace Marsad.Time;
 /// longest match wins where matches overlap. Without an anchor, relative values stay underspecified
 /// (XXXX-09-10, XXXX-WXX-3, PRESENT_REF month) instead of being guessed.
 /// </summary>
-public sealed class TimeRecognizer
+public sealed partial class TimeRecognizer
 {
     private delegate void Rule(Match match, Scan scan, List<Candidate> output);
 
@@ -43,6 +43,8 @@ public sealed class TimeRecognizer
         (TimePatterns.RelativeUnit, RelativeUnit),
         (TimePatterns.Ago, Ago),
         (TimePatterns.DefiniteDuration, DefiniteDuration),
+        (TimePatterns.DualDuration, DualDuration),
+        (TimePatterns.VagueDuration, VagueDuration),
         (TimePatterns.Duration, Duration),
         (TimePatterns.Set, SetExpression),
     ];
@@ -51,7 +53,8 @@ public sealed class TimeRecognizer
     private static readonly FrozenSet<string> YearPrepositions = Words("في", "منذ", "حتى", "خلال", "قبل", "بعد", "مطلع", "نهاية", "بداية", "أواخر", "منتصف", "عام", "العام", "لعام", "بحلول", "إلى", "من");
     private static readonly FrozenSet<string> MonthPrepositions = Words("في", "منذ", "حتى", "خلال", "قبل", "بعد", "إلى", "من", "شهر", "مطلع", "نهاية", "بداية", "أواخر", "منتصف");
     private static readonly FrozenSet<string> AgeWords = Words("عمر", "العمر", "عمره", "عمرها", "البالغ", "البالغة", "يبلغ", "تبلغ", "بلغ", "ناهز", "يناهز");
-    private static readonly FrozenSet<string> WeekdayBlockers = Words("صلاة", "صلاه", "خطبة", "خطبه", "بين", "كلا", "هذين");
+    private static readonly FrozenSet<string> WeekdayBlockers = Words("صلاة", "صلاه", "خطبة", "خطبه", "بين", "كلا", "هذين", "سوق");
+    private static readonly FrozenSet<string> TodayBlockers = Words("هذا", "ذلك", "تلك", "هذه", "في", "مثل");
 
     /// <summary>Finds and resolves the time expressions of <paramref name="text"/> against <paramref name="anchor"/> (null: none).</summary>
     public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? anchor)
@@ -282,7 +285,7 @@ public sealed class TimeRecognizer
             return;
         }
 
-        var (year, usedAnchor) = YearFor(m, month.Value, scan, m.Index);
+        var (year, usedAnchor) = YearFor(m, month.Value, scan, m.Index, day);
         output.Add(new Candidate(m.Index, m.Index + m.Length, "DATE", DayValue(year, month.Value, (int)day.Value)) { UsedAnchor = usedAnchor });
     }
 
@@ -315,7 +318,7 @@ public sealed class TimeRecognizer
         }
 
         var month1 = m.Groups["m1"].Success ? MonthOf(m.Groups["m1"].Value) ?? month2 : month2;
-        var (year2, usedAnchor) = YearFor(m, month2.Value, scan, m.Index);
+        var (year2, usedAnchor) = YearFor(m, month2.Value, scan, m.Index, d2);
         int? year1 = m.Groups["y1"].Success ? int.Parse(m.Groups["y1"].Value, CultureInfo.InvariantCulture) : year2 is null ? null : month1 > month2 ? year2 - 1 : year2;
         var from = DayValue(year1, month1.Value, (int)d1.Value);
         var to = DayValue(year2, month2.Value, (int)d2.Value);
@@ -333,7 +336,7 @@ public sealed class TimeRecognizer
             return;
         }
 
-        var (year, usedAnchor) = YearFor(m, month.Value, scan, m.Index);
+        var (year, usedAnchor) = YearFor(m, month.Value, scan, m.Index, d2);
         var group = new object();
         var first = m.Groups["d1"];
         var second = m.Groups["d2"];
@@ -644,9 +647,10 @@ public sealed class TimeRecognizer
     {
         var rel = NormalizeBlanks(m.Groups["rel"].Value);
         var end = m.Index + m.Length;
-        if (rel == "اليوم" && !m.Groups["wd"].Success && !m.Groups["pod"].Success && FollowedByDefiniteAdjective(scan.Text, end))
+        if (rel is "اليوم" or "الليلة" && !m.Groups["wd"].Success && !m.Groups["pod"].Success
+            && (FollowedByDefiniteAdjective(scan.Text, end) || TodayBlockers.Contains(scan.PreviousWord(m.Index))))
         {
-            // اليوم الوطني، اليوم التالي، اليوم الأول: a day named by what follows, not today.
+            // اليوم الوطني، الليلة الحجازية: a day named by what follows; هذا اليوم، في اليوم: a day of the story or "per day", not today.
             return;
         }
 
@@ -795,6 +799,13 @@ public sealed class TimeRecognizer
             return;
         }
 
+        if (!m.Groups["n"].Success && unit.DualCount == 0 && IsPlural(m.Groups["unit"].Value))
+        {
+            // منذ سنوات، قبل أيام: a vague past.
+            output.Add(new Candidate(m.Index, m.Index + m.Length, "DATE", "PAST_REF"));
+            return;
+        }
+
         if (unit.Clock)
         {
             // منذ 48 ساعة: hours back from an anchor known only to the day are a duration, not a date.
@@ -822,7 +833,7 @@ public sealed class TimeRecognizer
                 'D' => TimexValues.Day(a.AddDays(-n)),
                 'W' => TimexValues.Week(a.AddDays(-7 * n)),
                 'M' => TimexValues.Month(a.AddMonths(-n).Year, a.AddMonths(-n).Month),
-                _ => TimexValues.Year(a.Year - n),
+                _ => a.Year - n > 0 ? TimexValues.Year(a.Year - n) : null!,
             };
         }
 
@@ -849,6 +860,31 @@ public sealed class TimeRecognizer
         }
 
         output.Add(new Candidate(m.Index, m.Index + m.Length, "DURATION", DurationValue(amount, unit)));
+    }
+
+    private static void DualDuration(Match m, Scan scan, List<Candidate> output)
+    {
+        // اليومين الماضيين: the article and the dual ending around a unit.
+        var unitText = m.Groups["unit"].Value[2..];
+        if (TryLookup(Units, unitText, out var unit))
+        {
+            output.Add(new Candidate(m.Index, m.Index + m.Length, "DURATION", DurationValue(2, unit)));
+        }
+    }
+
+    private static void VagueDuration(Match m, Scan scan, List<Candidate> output)
+    {
+        // السنوات الأخيرة، الأيام الماضية: an unspecified number of units (TIMEX3 PXY, PXD...).
+        var value = m.Groups["unit"].Value switch
+        {
+            "الايام" => "PXD",
+            "الاسابيع" => "PXW",
+            "الاشهر" or "الشهور" => "PXM",
+            "العقود" => "PXDE",
+            "الساعات" => "PTXH",
+            _ => "PXY",
+        };
+        output.Add(new Candidate(m.Index, m.Index + m.Length, "DURATION", value));
     }
 
     private static void Duration(Match m, Scan scan, List<Candidate> output)
@@ -920,7 +956,7 @@ public sealed class TimeRecognizer
     // ---- helpers -----------------------------------------------------------------------------
 
     /// <summary>The year of a month match: written, "من العام الماضي", relative word, or tense; null when it needs an anchor that is absent.</summary>
-    private static (int? Year, bool UsedAnchor) YearFor(Match m, int month, Scan scan, int position)
+    private static (int? Year, bool UsedAnchor) YearFor(Match m, int month, Scan scan, int position, double? day = null)
     {
         if (m.Groups["y"].Success)
         {
@@ -939,7 +975,7 @@ public sealed class TimeRecognizer
 
         int? relative = m.Groups["rel"].Success ? RelativeOf(m.Groups["rel"].Value) : null;
         var tense = relative is null ? scan.TenseBefore(position) : Tense.None;
-        return (TimexValues.ChooseYear(month, a, relative, tense), true);
+        return (TimexValues.ChooseYear(month, a, relative, tense, day is null ? null : (int)day.Value), true);
     }
 
     private static string? DayValue(int? year, int month, int day)
@@ -989,11 +1025,18 @@ public sealed class TimeRecognizer
         return Ordinals.TryGetValue(text, out var n) ? n : null;
     }
 
-    /// <summary>Digits (4, 2.5) or a number word (ثلاثة، العاشر).</summary>
+    private static bool IsPlural(string unit) => unit is "ايام" or "اسابيع" or "اشهر" or "شهور" or "سنوات" or "سنين" or "اعوام" or "عقود" or "ساعات" or "دقائق";
+
+    /// <summary>Digits (4, 2.5, 8,000) or a number word (ثلاثة، العاشر).</summary>
     private static double? Number(string text)
     {
         if (text.Length > 0 && char.IsDigit(text[0]))
         {
+            if (ThousandsNumber().IsMatch(text))
+            {
+                text = text.Replace(",", string.Empty, StringComparison.Ordinal);
+            }
+
             return double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
         }
 
@@ -1101,6 +1144,7 @@ public sealed class TimeRecognizer
             "من", "بين", "الساعة", "هذا", "هذه", "الأسبوع", "الشهر", "العام", "السنة", "العقد", "القرن", "الربع", "منذ", "قبل", "بعد",
             "اليوم", "أمس", "الأمس", "البارحة", "غدا", "الغد", "الليلة", "أول", "يوم", "كل", "يوميا", "أسبوعيا", "شهريا", "سنويا",
             "أيام", "عام", "سنة", "لعام", "عامي", "عطلة", "عقد", "شهر", "شهري", "الواحدة", "ال",
+            "اليومين", "الأسبوعين", "الشهرين", "العامين", "السنتين", "الساعتين", "العقدين",
         })
         {
             words.Add(FoldedText.FoldWord(w));
@@ -1108,6 +1152,9 @@ public sealed class TimeRecognizer
 
         return words.ToFrozenSet(StringComparer.Ordinal);
     }
+
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsNumber();
 
     private static FrozenSet<string> Words(params string[] words) => words.Select(FoldedText.FoldWord).ToFrozenSet(StringComparer.Ordinal);
 
