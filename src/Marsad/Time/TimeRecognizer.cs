@@ -19,37 +19,46 @@ public sealed partial class TimeRecognizer
 {
     private delegate void Rule(Match match, Scan scan, List<Candidate> output);
 
-    private static readonly (Regex Pattern, Rule Resolve)[] Rules =
+    // Each rule lists the words its pattern can start with ("#" = a run of digits); a word dispatches
+    // only to the rules it can open, so common words (من، يوم) cost a few anchored attempts each.
+    private static readonly RuleEntry[] Rules =
     [
-        (TimePatterns.DayRange, DayRange),
-        (TimePatterns.YearRange, YearRange),
-        (TimePatterns.MonthRange, MonthRange),
-        (TimePatterns.DashRange, DayRange),
-        (TimePatterns.DayList, DayList),
-        (TimePatterns.DayMonth, DayMonth),
-        (TimePatterns.DayOfRelativeMonth, DayOfRelativeMonth),
-        (TimePatterns.NumericDayFirst(), Numeric),
-        (TimePatterns.NumericIso(), Numeric),
-        (TimePatterns.Hijri, Hijri),
-        (TimePatterns.MonthYear, MonthYear),
-        (TimePatterns.Quarter, Quarter),
-        (TimePatterns.Year, Year),
-        (TimePatterns.BareYear(), BareYear),
-        (TimePatterns.Decade, Decade),
-        (TimePatterns.Century, Century),
-        (TimePatterns.Clock, Clock),
-        (TimePatterns.RelativeDay, RelativeDay),
-        (TimePatterns.WeekdayExpression, WeekdayExpression),
-        (TimePatterns.RelativeUnit, RelativeUnit),
-        (TimePatterns.Ago, Ago),
-        (TimePatterns.DefiniteDuration, DefiniteDuration),
-        (TimePatterns.DualDuration, DualDuration),
-        (TimePatterns.VagueDuration, VagueDuration),
-        (TimePatterns.Duration, Duration),
-        (TimePatterns.Set, SetExpression),
+        new(TimePatterns.DayRange, DayRange, "من", "بين") { Guard = OpensRange },
+        new(TimePatterns.YearRange, YearRange, "من", "بين") { Guard = OpensRange },
+        new(TimePatterns.MonthRange, MonthRange, "من", "بين") { Guard = OpensRange },
+        new(TimePatterns.DashRange, DayRange, "#"),
+        new(TimePatterns.DayList, DayList, "#"),
+        new(TimePatterns.DayMonth, DayMonth, ["#", "يوم", .. Firsts(Weekdays.Keys), .. Firsts(Ordinals.Keys)]),
+        new(TimePatterns.DayOfRelativeMonth, DayOfRelativeMonth, ["#", "يوم", .. Firsts(Ordinals.Keys)]),
+        new(TimePatterns.NumericDayFirst(), Numeric, "#"),
+        new(TimePatterns.NumericIso(), Numeric, "#"),
+        new(TimePatterns.Hijri, Hijri, ["#", "شهر", .. Firsts(Ordinals.Keys), .. Firsts(HijriMonths.Keys)]),
+        new(TimePatterns.MonthYear, MonthYear, ["شهر", "شهري", .. Firsts(Mods.Keys), .. Firsts(Months.Keys)]),
+        new(TimePatterns.Quarter, Quarter, ["الربع", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.Year, Year, ["عام", "العام", "سنة", "السنة", "لعام", "عامي", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.BareYear(), BareYear, "#"),
+        new(TimePatterns.Decade, Decade, ["عقد", "*decade", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.Century, Century, ["القرن", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.Clock, Clock, ["#", "الساعة", "الواحدة", .. Firsts(Ordinals.Keys)]) { Guard = OpensClock },
+        new(TimePatterns.RelativeDay, RelativeDay, ["اول", "بعد", "الليلة", "يوم", "امس", "الامس", "البارحة", "غدا", "الغد", "اليوم", .. Firsts(PartsOfDay.Keys)]),
+        new(TimePatterns.WeekdayExpression, WeekdayExpression, ["يوم", .. Firsts(Weekdays.Keys), .. Firsts(PartsOfDay.Keys)]),
+        new(TimePatterns.RelativeUnit, RelativeUnit, ["عطلة", "نهاية", "هذا", "هذه", "الاسبوع", "الشهر", "العام", "السنة", "العقد", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.Ago, Ago, "منذ", "قبل") { Guard = UnitFollowsWithin3 },
+        new(TimePatterns.DefiniteDuration, DefiniteDuration, ["#", "ال", .. Firsts(DefinitePluralUnits.Keys)]) { Guard = UnitOrDefiniteUnitHere },
+        new(TimePatterns.DualDuration, DualDuration, "اليومين", "الاسبوعين", "الشهرين", "العامين", "السنتين", "الساعتين", "العقدين"),
+        new(TimePatterns.VagueDuration, VagueDuration, [.. Firsts(DefinitePluralUnits.Keys)]),
+        new(TimePatterns.Duration, Duration, ["#", .. Firsts(Cardinals.Keys), .. Firsts(Units.Keys)]) { Guard = UnitHereOrWithin2 },
+        new(TimePatterns.Set, SetExpression, "كل", "يوميا", "اسبوعيا", "شهريا", "سنويا", "ايام"),
     ];
 
-    private static readonly FrozenSet<string> Triggers = BuildTriggers();
+    private static readonly FrozenDictionary<string, RuleEntry[]> RulesByFirstWord = Rules
+        .SelectMany(r => r.FirstWords.Select(w => (Word: w, Rule: r)))
+        .GroupBy(x => x.Word, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Rule).Distinct().ToArray(), StringComparer.Ordinal);
+
+    private static readonly RuleEntry[] DigitRules = RulesByFirstWord["#"];
+    private static readonly RuleEntry[] DecadeRules = RulesByFirstWord["*decade"];
+
     private static readonly FrozenSet<string> YearPrepositions = Words("في", "منذ", "حتى", "خلال", "قبل", "بعد", "مطلع", "نهاية", "بداية", "أواخر", "منتصف", "عام", "العام", "لعام", "بحلول", "إلى", "من");
     private static readonly FrozenSet<string> MonthPrepositions = Words("في", "منذ", "حتى", "خلال", "قبل", "بعد", "إلى", "من", "شهر", "مطلع", "نهاية", "بداية", "أواخر", "منتصف");
     private static readonly FrozenSet<string> AgeWords = Words("عمر", "العمر", "عمره", "عمرها", "البالغ", "البالغة", "يبلغ", "تبلغ", "بلغ", "ناهز", "يناهز");
@@ -69,7 +78,7 @@ public sealed partial class TimeRecognizer
         var scan = new Scan(folded.Text, anchor);
         var candidates = new List<Candidate>();
         var t = folded.Text;
-        var triggers = Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
+        var byWord = RulesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         var i = 0;
         while (i < t.Length)
         {
@@ -89,7 +98,7 @@ public sealed partial class TimeRecognizer
 
             if (digits)
             {
-                TryAt(start, scan, candidates);
+                TryAt(DigitRules, start, scan, candidates);
                 continue;
             }
 
@@ -102,9 +111,13 @@ public sealed partial class TimeRecognizer
                 }
 
                 var rest = word[offset..];
-                if (triggers.Contains(rest) || IsDecadeWord(rest))
+                if (byWord.TryGetValue(rest, out var rules))
                 {
-                    TryAt(start + offset, scan, candidates);
+                    TryAt(rules, start + offset, scan, candidates);
+                }
+                else if (IsDecadeWord(rest))
+                {
+                    TryAt(DecadeRules, start + offset, scan, candidates);
                 }
             }
         }
@@ -113,17 +126,142 @@ public sealed partial class TimeRecognizer
         return Finish(chosen, folded, text, scan);
     }
 
-    private static void TryAt(int position, Scan scan, List<Candidate> output)
+    private static void TryAt(RuleEntry[] rules, int position, Scan scan, List<Candidate> output)
     {
-        foreach (var (pattern, resolve) in Rules)
+        foreach (var rule in rules)
         {
-            var match = pattern.Match(scan.Text, position);
+            if (rule.Guard is { } guard && !guard(scan.Text, position))
+            {
+                continue;
+            }
+
+            var match = rule.Pattern.Match(scan.Text, position);
             if (match.Success && match.Length > 0)
             {
-                resolve(match, scan, output);
+                rule.Resolve(match, scan, output);
             }
         }
     }
+
+    // Guards: cheap looks at the next words that spare a pattern attempt that cannot succeed.
+    private static readonly FrozenSet<string> RangeOpeners = new[] { "يوم", "يومي", "شهر", "شهري", "عامي", "العامين", "سنتي", "عام", "العام", "سنة", "السنة" }
+        .Concat(Firsts(Months.Keys)).Concat(Firsts(Ordinals.Keys)).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> AmPm = Words("صباحا", "صباح", "مساء", "مساءا", "ظهرا", "عصرا", "ليلا", "فجرا", "بعد");
+
+    private static readonly FrozenSet<string> UnitWords = Units.Keys.Concat(DefinitePluralUnits.Keys).ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool OpensRange(string text, int position)
+    {
+        var (next, nextStart) = WordAfter(text, position);
+        return next is not null && (char.IsDigit(next[0]) || RangeOpeners.Contains(next) || (WordAfter(text, nextStart).Word is { } second && char.IsDigit(second[0])));
+    }
+
+    private static bool OpensClock(string text, int position)
+    {
+        if (text.AsSpan(position).StartsWith("الساعة", StringComparison.Ordinal) || PreviousWordIs(text, position, "الساعة"))
+        {
+            return true;
+        }
+
+        var end = WordEnd(text, position);
+        if (end < text.Length - 1 && text[end] is ':' or '.' && char.IsDigit(text[end + 1]))
+        {
+            return true;
+        }
+
+        var (next, nextStart) = WordAfter(text, position);
+        if (next is not null && (next == "و" || next.StartsWith("وال", StringComparison.Ordinal) || next is "عشر" or "عشرة" or "الا"))
+        {
+            // الثامنة والنصف، الحادية عشرة: look one word further.
+            (next, _) = WordAfter(text, nextStart);
+        }
+
+        return next is not null && AmPm.Contains(next);
+    }
+
+    private static bool UnitHereOrWithin2(string text, int position)
+    {
+        var word = WordAt(text, position);
+        if (UnitWords.Contains(word))
+        {
+            return true;
+        }
+
+        var (next, nextStart) = WordAfter(text, position);
+        return next is not null && (UnitWords.Contains(next) || (WordAfter(text, nextStart).Word is { } second && UnitWords.Contains(second)));
+    }
+
+    private static bool UnitFollowsWithin3(string text, int position)
+    {
+        var p = position;
+        for (var k = 0; k < 4; k++)
+        {
+            var (next, nextStart) = WordAfter(text, p);
+            if (next is null)
+            {
+                return false;
+            }
+
+            if (UnitWords.Contains(next))
+            {
+                return true;
+            }
+
+            p = nextStart;
+        }
+
+        return false;
+    }
+
+    private static bool UnitOrDefiniteUnitHere(string text, int position) =>
+        !char.IsDigit(text[position]) && WordAt(text, position) != "ال" || UnitHereOrWithin2(text, position);
+
+    private static string WordAt(string text, int position) => text[position..WordEnd(text, position)];
+
+    private static int WordEnd(string text, int position)
+    {
+        var digits = char.IsDigit(text[position]);
+        var i = position;
+        while (i < text.Length && char.IsLetterOrDigit(text[i]) && char.IsDigit(text[i]) == digits)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The word after the one at <paramref name="position"/>, and its start; letters and digits are separate words (ال24).</summary>
+    private static (string? Word, int Start) WordAfter(string text, int position)
+    {
+        var i = WordEnd(text, position);
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]) && text[i] != '\n')
+        {
+            i++;
+        }
+
+        return i < text.Length && char.IsLetterOrDigit(text[i]) ? (text[i..WordEnd(text, i)], i) : (null, i);
+    }
+
+    private static bool PreviousWordIs(string text, int position, string word)
+    {
+        var i = position - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        var end = i + 1;
+        while (i >= 0 && char.IsLetter(text[i]))
+        {
+            i--;
+        }
+
+        return text.AsSpan(i + 1, end - i - 1).SequenceEqual(word);
+    }
+
+    /// <summary>The first words of folded phrases.</summary>
+    private static IEnumerable<string> Firsts(IEnumerable<string> phrases) => phrases.Select(p => p.Split(' ')[0]).Distinct();
 
     /// <summary>
     /// Resolves overlaps: the longest candidate is kept first, then the next longest that overlaps
@@ -428,6 +566,11 @@ public sealed partial class TimeRecognizer
         string? value = null;
         if (year is not null)
         {
+            if (hasDay && Number(m.Groups["d"].Value) is null)
+            {
+                return;
+            }
+
             if (hasDay && Number(m.Groups["d"].Value) is { } day)
             {
                 var date = TimexValues.FromHijri(year.Value, month, (int)day);
@@ -1117,42 +1260,6 @@ public sealed partial class TimeRecognizer
     private static bool IsDecadeWord(ReadOnlySpan<char> word) =>
         word.Length >= 7 && word.EndsWith("ات") && (word.Contains("ين", StringComparison.Ordinal));
 
-    private static FrozenSet<string> BuildTriggers()
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        void AddFirstWords(IEnumerable<string> phrases)
-        {
-            foreach (var p in phrases)
-            {
-                words.Add(p.Split(' ')[0]);
-            }
-        }
-
-        AddFirstWords(Months.Keys);
-        AddFirstWords(HijriMonths.Keys);
-        AddFirstWords(Weekdays.Keys);
-        AddFirstWords(BareWeekdays.Keys);
-        AddFirstWords(PartsOfDay.Keys);
-        AddFirstWords(Mods.Keys);
-        AddFirstWords(Cardinals.Keys);
-        AddFirstWords(Ordinals.Keys);
-        AddFirstWords(Units.Keys);
-        AddFirstWords(DefinitePluralUnits.Keys);
-        AddFirstWords(Cardinals.Keys.Select(k => "ال" + k));
-        foreach (var w in new[]
-        {
-            "من", "بين", "الساعة", "هذا", "هذه", "الأسبوع", "الشهر", "العام", "السنة", "العقد", "القرن", "الربع", "منذ", "قبل", "بعد",
-            "اليوم", "أمس", "الأمس", "البارحة", "غدا", "الغد", "الليلة", "أول", "يوم", "كل", "يوميا", "أسبوعيا", "شهريا", "سنويا",
-            "أيام", "عام", "سنة", "لعام", "عامي", "عطلة", "عقد", "شهر", "شهري", "الواحدة", "ال",
-            "اليومين", "الأسبوعين", "الشهرين", "العامين", "السنتين", "الساعتين", "العقدين",
-        })
-        {
-            words.Add(FoldedText.FoldWord(w));
-        }
-
-        return words.ToFrozenSet(StringComparer.Ordinal);
-    }
-
     [GeneratedRegex(@"^\d{1,3}(,\d{3})+$", RegexOptions.CultureInvariant)]
     private static partial Regex ThousandsNumber();
 
@@ -1186,6 +1293,19 @@ public sealed partial class TimeRecognizer
 
             return end > i + 1 ? (Text[(i + 1)..end], i + 1) : (null, position);
         }
+    }
+
+    /// <summary>A pattern, the rule that resolves its matches, and the words it can start with.</summary>
+    private sealed class RuleEntry(Regex pattern, Rule resolve, params string[] firstWords)
+    {
+        public Regex Pattern { get; } = pattern;
+
+        public Rule Resolve { get; } = resolve;
+
+        public string[] FirstWords { get; } = firstWords;
+
+        /// <summary>A cheap test at the position; when false the pattern is not tried.</summary>
+        public Func<string, int, bool>? Guard { get; init; }
     }
 
     /// <summary>A recognised expression on the folded text, before offsets are mapped back.</summary>
