@@ -120,7 +120,8 @@ internal static class QuoteLexicon
         "رافضا", "رافضة", "الذي", "التي", "الذين", "حين", "عندما", "إثر", "بالقول", "حديثه", "حديثها", "كلمته", "كلمتها",
         "تصريحاته", "تصريحاتها", "تصريحه", "تصريحها", "أيضا", "كذلك", "بدوره", "بدورها", "ردا", "تعليقا", "هاتفيا",
         "لاحقا", "صباحا", "مساء", "قوله", "قولها", "قولهم", "مجددا", "مرة", "ما", "في وقت", "وهو", "وهي", "وهم",
-        "إلى", "على", "بشأن", "حول", "أثناء", "لدى", "لها", "له", "لهم",
+        "بشأن", "حول", "أثناء", "لها", "له", "لهم", "الشهر", "الأسبوع", "إذ", "حيث", "لأن", "كما", "متحدثا",
+        "متحدثة", "وذلك",
     ];
 
     // After في these nouns make an adjunct (في بيان، في كلمة), otherwise في belongs to the subject (وزارة الصحة في غزة).
@@ -166,7 +167,17 @@ internal static class QuoteLexicon
     [
         "داعيا", "داعية", "داعين", "مطالبا", "مطالبة", "مطالبين", "رافضا", "رافضة", "فيما", "وفيما", "بينما", "وبينما",
         "بحسب", "وبحسب", "حسب", "وفقا", "ووفقا", "وفق", "نقلا", "طبقا", "استنادا", "متهما", "متهمة", "معربا", "معربة",
-        "وذلك", "هكذا", "حسبما",
+        "وذلك", "هكذا", "حسبما", "ودعا", "ودعت", "وطالب", "وطالبت", "وأعرب", "وأعربت", "وأشاد", "وأشادت", "وناشد",
+        "وناشدت", "ودعوا", "وطالبوا",
+    ];
+
+    // Institutions after لـ that keep a role going (المتحدث الرسمي لوزارة الصحة، الرئيس التنفيذي لشركة…).
+    private static readonly string[] InstitutionNouns =
+    [
+        "وزارة", "شركة", "مجلس", "هيئة", "منظمة", "مؤسسة", "بنك", "حزب", "جمعية", "اتحاد", "لجنة", "مركز", "مكتب", "دائرة",
+        "صندوق", "مجموعة", "وكالة", "جامعة", "رئاسة", "حكومة", "قوات", "جيش", "غرفة", "نادي", "منتخب", "مصرف", "معهد",
+        "سلطة", "بلدية", "محافظة", "شؤون", "شوون", "برنامج", "مفوضية", "إدارة", "قيادة", "أمانة", "نقابة",
+        "أصحاب", "شركات", "بحوث", "دراسات",
     ];
 
     // Anaphoric nouns that name an organisation mentioned earlier (الصحيفة → صحيفة "نيويورك تايمز").
@@ -204,6 +215,8 @@ internal static class QuoteLexicon
     public static readonly FrozenSet<string> ContentEnderSet = Set(ContentEnders);
 
     public static readonly FrozenSet<string> AnaphoricNounSet = Set(AnaphoricNouns);
+
+    public static readonly FrozenSet<string> InstitutionNounSet = Set(InstitutionNouns);
 
     /// <summary>The normalised form of في (in), عن (from) and the conjunction و/ف prefixes.</summary>
     public const string Fi = "في";
@@ -245,6 +258,14 @@ internal static class QuoteLexicon
         prefix = 0;
         return false;
     }
+
+    /// <summary>، مستشهدين بـ… / ، متهما…: an accusative active participle (م… ending in ا or ين) opens a circumstantial clause.</summary>
+    public static bool LooksLikeAdverbialParticiple(string norm) =>
+        norm.Length >= 5 && norm[0] == '\u0645' // ARABIC LETTER MEEM
+        && (norm.EndsWith('\u0627') || norm.EndsWith("ين", StringComparison.Ordinal)); // ALEF
+
+    /// <summary>Resumptive words that may open a subject region (الذي أكدت فيه رئيسة الوزراء): skipped, not the subject.</summary>
+    public static bool IsResumptive(string norm) => norm is "فيه" or "فيها" or "خلاله" or "خلالها" or "عنه" or "عنها" or "بدوره" or "بدورها" or "بدورهم" or "ايضا" or "كذلك";
 
     /// <summary>Plural-looking head of a subject: a sound plural (ون/ين) or a listed broken plural.</summary>
     public static bool LooksPlural(string norm)
