@@ -48,6 +48,13 @@ public static class CliApp
                 .WithDescription("Quotation detection P/R/F1, speaker, cue and content scores against a gold JSONL file.")
                 .WithExample("eval", "quotes", "--gold", "gold/quotes/quotes-gold.jsonl", "--split", "dev");
         });
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Measure the throughput of a stage.");
+            bench.AddCommand<BenchQuotesCommand>("quotes")
+                .WithDescription("Single-thread throughput of the quotation stage over a corpus.")
+                .WithExample("bench", "quotes", "--input", "../shared/data/news-classification/ant-v2.1-multisource/dev.jsonl");
+        });
         // eval and train branches: one line per component; keep them sorted by name.
         //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
         //   config.AddBranch("train", train => { ... });

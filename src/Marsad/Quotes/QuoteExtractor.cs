@@ -544,6 +544,11 @@ public sealed class QuoteExtractor
         private int? TryAttribution(int i)
         {
             var t = _tokens[i];
+            if (!MayOpenAttribution(t.Norm))
+            {
+                return null;
+            }
+
             var norm = t.Norm.Length > 3 && t.Norm[0] == '\u0648' && !IsAttributionCue(t.Norm) ? t.Norm[1..] : t.Norm; // WAW: ووفقا، وبحسب
             var cueStart = t.Start + (t.Norm.Length - norm.Length);
             var k = i + 1;
@@ -654,7 +659,11 @@ public sealed class QuoteExtractor
             return end;
         }
 
-        private static bool IsAttributionCue(string norm) =>
+        // A filter that allocates nothing: the word is an attribution cue, with or without و.
+        private static bool MayOpenAttribution(string norm) =>
+            norm.Length >= 3 && (IsAttributionCue(norm) || (norm[0] == '\u0648' && IsAttributionCue(norm.AsSpan(1)))); // WAW
+
+        private static bool IsAttributionCue(ReadOnlySpan<char> norm) =>
             norm is "بحسب" or "حسب" or "حسبما" or "وفقا" or "طبقا" or "وفق" or "نقلا" or "استنادا";
 
         // بحسب ما ذكرت / وفقا لما ذكرته / بحسب ما أفادت به: the report verb and its به belong to the cue.

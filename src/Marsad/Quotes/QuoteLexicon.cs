@@ -190,6 +190,10 @@ internal static class QuoteLexicon
 
     public static readonly FrozenDictionary<string, CueForm> Cues = BuildCues();
 
+    // Look-ups by span, so that stripping a proclitic allocates nothing.
+    private static readonly FrozenDictionary<string, CueForm>.AlternateLookup<ReadOnlySpan<char>> CuesBySpan =
+        Cues.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static readonly FrozenSet<string> ComplementizerSet = Set(Complementizers);
 
     public static readonly FrozenSet<string> NotCueComplementSet = Set(NotCueComplement);
@@ -249,7 +253,7 @@ internal static class QuoteLexicon
             return true;
         }
 
-        if (norm.Length > 3 && (norm[0] == '\u0648' || norm[0] == '\u0641') && Cues.TryGetValue(norm[1..], out form)) // WAW, FEH
+        if (norm.Length > 3 && (norm[0] == '\u0648' || norm[0] == '\u0641') && CuesBySpan.TryGetValue(norm.AsSpan(1), out form)) // WAW, FEH
         {
             prefix = 1;
             return true;
