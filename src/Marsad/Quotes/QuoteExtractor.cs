@@ -758,6 +758,12 @@ public sealed class QuoteExtractor
         {
             while (to > from && _tokens[to - 1].IsWord && _tokens[to - 1].Norm is "الي" or "علي" or "من" or "عن" or "ب")
             {
+                // شدد الوكيل على أن: a preposition; نادية علي إن: the name علي (same letters once normalised).
+                if (_tokens[to - 1].Norm == "علي" && to - 1 > from && _tokens[to - 2].IsWord && !QuoteLexicon.IsDefinite(_tokens[to - 2].Norm))
+                {
+                    break;
+                }
+
                 to--;
             }
 

@@ -318,7 +318,8 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
                     || (norm[^1] == '\u0647' && k + 1 < chunk.End && tokens[k + 1].IsWord && QuoteLexicon.IsDefinite(tokens[k + 1].Norm))); // HEH (teh marbuta): وتنمية القطاع
             if (QuoteLexicon.IsRoleHead(norm) || norm is "في" or "باسم" or "لشوون" or "بين" or "عن" or "من" or "علي" or "الي" or "لدي" or "مع" || conjoinedNoun)
             {
-                previousIndefinite = true;
+                // نائب الوزير | سيرغي: a definite role head closes the chain like any definite word.
+                previousIndefinite = !QuoteLexicon.IsDefinite(norm);
                 continue;
             }
 
