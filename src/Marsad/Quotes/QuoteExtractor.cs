@@ -158,7 +158,9 @@ public sealed class QuoteExtractor
             }
             else
             {
-                speaker = _parser.Parse(i + 1, regionEnd, cue);
+                // وصف الوزير الاتفاق بأنه…: the described thing follows the subject.
+                var describes = _tokens[i].Norm.AsSpan(prefix).StartsWith("وصف") || _tokens[i].Norm.AsSpan(prefix).StartsWith("يصف") || _tokens[i].Norm.AsSpan(prefix).StartsWith("تصف");
+                speaker = _parser.Parse(i + 1, regionEnd, cue, objectMayFollow: describes);
                 if (speaker is null && prefix == 0)
                 {
                     speaker = ParsePreverbal(i, cue);
@@ -251,7 +253,13 @@ public sealed class QuoteExtractor
                     return -1;
                 }
 
-                if (t.Norm is "فيما" or "وفيما" or "بينما" or "وبينما" || QuoteLexicon.TryCue(t.Norm, out _, out _))
+                if (t.Norm is "فيما" or "وفيما" or "بينما" or "وبينما" || QuoteLexicon.TryCue(t.Norm, out _, out _) || QuoteLexicon.IsCueWithObjectPronoun(t.Norm))
+                {
+                    return -1;
+                }
+
+                // كشف عن خطة…: كشف عن and a noun reveals a thing, not a statement.
+                if (t.Norm == QuoteLexicon.An && j == from && j + 1 < limit && !QuoteLexicon.ComplementizerSet.Contains(_tokens[j + 1].Norm))
                 {
                     return -1;
                 }

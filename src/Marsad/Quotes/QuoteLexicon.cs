@@ -59,8 +59,9 @@ internal static class QuoteLexicon
         ("رأى", SpeakerGender.Masculine, SpeakerNumber.Singular), ("رأت", SpeakerGender.Feminine, SpeakerNumber.Singular),
         ("رأوا", SpeakerGender.Masculine, SpeakerNumber.Plural), ("يرى", SpeakerGender.Masculine, SpeakerNumber.Singular),
         ("ترى", SpeakerGender.Feminine, SpeakerNumber.Singular), ("يرون", SpeakerGender.Masculine, SpeakerNumber.Plural),
+        // يدعي is left out: once normalised it is يدعى ("named").
         ("ادعى", SpeakerGender.Masculine, SpeakerNumber.Singular), ("ادعت", SpeakerGender.Feminine, SpeakerNumber.Singular),
-        ("ادعوا", SpeakerGender.Masculine, SpeakerNumber.Plural), ("يدعي", SpeakerGender.Masculine, SpeakerNumber.Singular),
+        ("ادعوا", SpeakerGender.Masculine, SpeakerNumber.Plural),
         ("روى", SpeakerGender.Masculine, SpeakerNumber.Singular), ("روت", SpeakerGender.Feminine, SpeakerNumber.Singular),
         ("رووا", SpeakerGender.Masculine, SpeakerNumber.Plural), ("يروي", SpeakerGender.Masculine, SpeakerNumber.Singular),
         ("تروي", SpeakerGender.Feminine, SpeakerNumber.Singular),
@@ -121,7 +122,7 @@ internal static class QuoteLexicon
         "تصريحاته", "تصريحاتها", "تصريحه", "تصريحها", "أيضا", "كذلك", "بدوره", "بدورها", "ردا", "تعليقا", "هاتفيا",
         "لاحقا", "صباحا", "مساء", "قوله", "قولها", "قولهم", "مجددا", "مرة", "ما", "في وقت", "وهو", "وهي", "وهم",
         "بشأن", "حول", "أثناء", "لها", "له", "لهم", "الشهر", "الأسبوع", "إذ", "حيث", "لأن", "كما", "متحدثا",
-        "متحدثة", "وذلك",
+        "متحدثة", "وذلك", "رفض", "رفضت", "فضل", "فضلت", "ذات",
     ];
 
     // After في these nouns make an adjunct (في بيان، في كلمة), otherwise في belongs to the subject (وزارة الصحة في غزة).
@@ -139,7 +140,7 @@ internal static class QuoteLexicon
     [
         "وكالة", "صحيفة", "قناة", "إذاعة", "موقع", "تلفزيون", "التلفزيون", "صحافيين", "الصحافيين", "صحفيين", "الصحفيين",
         "الصحافة", "رويترز", "فرانس", "شبكة", "مجلة", "أسوشيتد", "سي", "بي", "سكاي", "نا", "الإعلاميين", "إعلاميين",
-        "وسائل", "المراسلين", "مراسلنا", "مراسل",
+        "وسائل", "المراسلين", "مراسلنا", "مراسل", "الشرطة", "المحققين", "المحكمة", "الصحيفة", "الوكالة", "القناة",
     ];
 
     // Nouns that keep a following لـ inside the subject (تقرير لصحيفة وول ستريت جورنال).
@@ -232,6 +233,43 @@ internal static class QuoteLexicon
         norm.StartsWith("ال", StringComparison.Ordinal) || norm.StartsWith("وال", StringComparison.Ordinal)
         || norm.StartsWith("بال", StringComparison.Ordinal) || norm.StartsWith("فال", StringComparison.Ordinal)
         || norm.StartsWith("كال", StringComparison.Ordinal) || (norm.StartsWith("لل", StringComparison.Ordinal) && norm.Length > 3);
+
+    /// <summary>True when the word after في makes an adjunct: في بيان، في خطابه، في كلمتها.</summary>
+    public static bool IsAdjunctNounAfterFi(string norm)
+    {
+        if (AdjunctNounAfterFiSet.Contains(norm))
+        {
+            return true;
+        }
+
+        foreach (var suffix in PronounSuffixes)
+        {
+            if (norm.Length > suffix.Length + 2 && norm.EndsWith(suffix, StringComparison.Ordinal)
+                && AdjunctNounAfterFiSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(norm.AsSpan(0, norm.Length - suffix.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A cue verb carrying an object pronoun (وصفه، وصفها بأنه): the complement after it is that verb's.</summary>
+    public static bool IsCueWithObjectPronoun(string norm)
+    {
+        foreach (var suffix in PronounSuffixes)
+        {
+            if (norm.Length > suffix.Length + 2 && norm.EndsWith(suffix, StringComparison.Ordinal) && TryCue(norm[..^suffix.Length], out var form, out _) && form.Kind == CueKind.Verb)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Attached pronouns, longest first (normalised: ـه، ـها، ـهم، ـهما).
+    private static readonly string[] PronounSuffixes = ["هما", "ها", "هم", "ه"];
 
     /// <summary>True for a role head with or without the article (وزير، الوزير، والوزير).</summary>
     public static bool IsRoleHead(string norm)

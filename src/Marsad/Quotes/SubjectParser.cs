@@ -133,10 +133,10 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
         {
             // على ضرورة…، على الحكومة…: a preposition; علي عبد العال: a name.
             var next = k + 1 < tokens.Count && tokens[k + 1].IsWord ? tokens[k + 1].Norm : string.Empty;
-            return QuoteLexicon.IsDefinite(next) || next is "ضروره" or "اهميه" or "ان";
+            return QuoteLexicon.IsDefinite(next) || next is "ضروره" or "اهميه" or "ان" || next.EndsWith('\u0647'); // HEH: على حسابه
         }
 
-        return norm == QuoteLexicon.Fi || norm == "الي" || QuoteLexicon.SubjectEnderSet.Contains(norm) || norm is "وهو" or "وهي" or "وهم"
+        return IsAudience(k) || norm == QuoteLexicon.Fi || norm == "الي" || QuoteLexicon.SubjectEnderSet.Contains(norm) || norm is "وهو" or "وهي" or "وهم"
             || QuoteLexicon.ContentEnderSet.Contains(norm) || norm is "من" or "منذ";
     }
 
@@ -176,7 +176,7 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
             }
 
             if (QuoteLexicon.SubjectEnderSet.Contains(t.Norm) || QuoteLexicon.TryCue(t.Norm, out _, out _) || t.Norm == "قد"
-                || (t.Norm == QuoteLexicon.Fi && k + 1 < to && tokens[k + 1].IsWord && QuoteLexicon.AdjunctNounAfterFiSet.Contains(tokens[k + 1].Norm))
+                || (t.Norm == QuoteLexicon.Fi && k + 1 < to && tokens[k + 1].IsWord && QuoteLexicon.IsAdjunctNounAfterFi(tokens[k + 1].Norm))
                 || IsAudience(k) || QuoteLexicon.LooksLikeAdverbialParticiple(t.Norm))
             {
                 end = k;
