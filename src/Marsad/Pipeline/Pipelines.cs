@@ -12,6 +12,21 @@ public static class Pipelines
     {
         ArgumentNullException.ThrowIfNull(models);
         var builder = new PipelineBuilder();
+
+        // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
+        if (builder.Assigns(Layers.Mentions))
+        {
+            builder.Use(Entities.EntityAnnotator.Load(models));
+        }
+
+        builder.Use(new Time.TimeAnnotator());
+
+        // Quotes need sentences and entities: added once the text layer and the entity layer are in the chain.
+        if (builder.Assigns(Layers.Sentences) && builder.Assigns(Layers.Entities))
+        {
+            builder.Use(new Quotes.QuoteAnnotator());
+        }
+
         return builder.Build();
     }
 }
