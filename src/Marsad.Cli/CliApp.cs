@@ -93,5 +93,12 @@ public static class CliApp
             train.AddCommand<TrainTopicsCommand>("topics")
                 .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
         });
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Measure the throughput of a stage.");
+            bench.AddCommand<BenchQuotesCommand>("quotes")
+                .WithDescription("Single-thread throughput of the quotation stage over a corpus.")
+                .WithExample("bench", "quotes", "--input", "../shared/data/news-classification/ant-v2.1-multisource/dev.jsonl");
+        });
     }
 }

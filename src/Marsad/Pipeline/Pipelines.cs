@@ -21,6 +21,13 @@ public static class Pipelines
         }
 
         builder.Use(new Time.TimeAnnotator());
+
+        // Quotes need sentences and entities: added once the text layer and the entity layer are in the chain.
+        if (builder.Assigns(Layers.Sentences) && builder.Assigns(Layers.Entities))
+        {
+            builder.Use(new Quotes.QuoteAnnotator());
+        }
+
         return builder.Build();
     }
 }
