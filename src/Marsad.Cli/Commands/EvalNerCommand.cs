@@ -27,6 +27,15 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         [Description("The models folder (default: models/ beside the program).")]
         public string? Models { get; init; }
 
+        [CommandOption("--predictions <FILE>")]
+        [Description("Also write token, gold tag and predicted tag per line (CoNLL) for error analysis.")]
+        public string? Predictions { get; init; }
+
+        [CommandOption("--document-sentences <N>")]
+        [Description("Sentences per pseudo-document (the corpus has no article boundaries); 0 tags every sentence alone.")]
+        [DefaultValue(NerEvaluation.DefaultDocumentSentences)]
+        public int DocumentSentences { get; init; } = NerEvaluation.DefaultDocumentSentences;
+
         [CommandOption("--json")]
         [Description("Print one JSON object: precision, recall, f1 (percent) and perType.")]
         public bool Json { get; init; }
@@ -44,7 +53,21 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         var load = Stopwatch.StartNew();
         var model = NerModel.Load(path);
         load.Stop();
-        var result = NerEvaluation.Run(model, gold);
+        var result = NerEvaluation.Run(model, gold, settings.DocumentSentences);
+        if (settings.Predictions is not null)
+        {
+            using var writer = new StreamWriter(settings.Predictions);
+            for (var s = 0; s < gold.Count; s++)
+            {
+                for (var i = 0; i < gold[s].Tokens.Count; i++)
+                {
+                    writer.WriteLine($"{gold[s].Tokens[i]}\t{gold[s].Tags[i]}\t{result.Predictions[s][i]}");
+                }
+
+                writer.WriteLine();
+            }
+        }
+
         var rssMb = Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024.0;
         var scores = result.Scores;
         if (settings.Json)

@@ -6,7 +6,15 @@ namespace Marsad.Entities;
 /// <summary>Tags a gold corpus with a model and scores it (<see cref="NerScorer"/>), timing the tagging on one thread.</summary>
 public static class NerEvaluation
 {
-    public static NerEvaluationResult Run(NerModel model, IReadOnlyList<NerSentence> gold)
+    /// <summary>Sentences per pseudo-document in evaluation (ANERcorp articles run to about this many sentences).</summary>
+    public const int DefaultDocumentSentences = 20;
+
+    /// <summary>
+    /// Tags and scores <paramref name="gold"/>. The corpus has no document boundaries, so runs of
+    /// <paramref name="documentSentences"/> consecutive sentences stand for documents (0: the model's
+    /// document consistency is off and every sentence stands alone).
+    /// </summary>
+    public static NerEvaluationResult Run(NerModel model, IReadOnlyList<NerSentence> gold, int documentSentences = DefaultDocumentSentences)
     {
         var scorer = new NerScorer();
         var buffer = new NerFeatureBuffer();
@@ -14,11 +22,16 @@ public static class NerEvaluation
         var predictions = new int[gold.Count][];
         var tokens = 0L;
         var clock = Stopwatch.StartNew();
-        for (var s = 0; s < gold.Count; s++)
+        var size = Math.Max(1, documentSentences);
+        for (var from = 0; from < gold.Count; from += size)
         {
-            predictions[s] = new int[spans[s].Count];
-            model.Tag(spans[s], buffer, predictions[s]);
-            tokens += spans[s].Count;
+            var count = Math.Min(size, gold.Count - from);
+            var tagged = model.TagDocument(spans.AsSpan(from, count).ToArray(), buffer, documentSentences > 0 ? null : false);
+            for (var k = 0; k < count; k++)
+            {
+                predictions[from + k] = tagged[k];
+                tokens += tagged[k].Length;
+            }
         }
 
         clock.Stop();
@@ -27,7 +40,10 @@ public static class NerEvaluation
             scorer.Add(gold[s].Tags, predictions[s].Select(t => NerTags.Names[t]).ToArray());
         }
 
-        return new NerEvaluationResult(scorer.Result(), tokens, clock.Elapsed);
+        return new NerEvaluationResult(scorer.Result(), tokens, clock.Elapsed)
+        {
+            Predictions = predictions.Select(p => (IReadOnlyList<string>)p.Select(t => NerTags.Names[t]).ToArray()).ToArray(),
+        };
     }
 }
 
@@ -35,4 +51,7 @@ public static class NerEvaluation
 public sealed record NerEvaluationResult(NerScores Scores, long Tokens, TimeSpan TaggingTime)
 {
     public double TokensPerSecond => Tokens / Math.Max(TaggingTime.TotalSeconds, 1e-9);
+
+    /// <summary>The predicted tags, sentence by sentence.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Predictions { get; init; } = [];
 }
