@@ -50,9 +50,11 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
     {
         var path = settings.Model ?? MarsadModels.Locate(settings.Models).PathOf(MentionAnnotator.ModelPath);
         var gold = NerCorpus.Read(settings.Gold!);
+        var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var load = Stopwatch.StartNew();
         var model = NerModel.Load(path);
         load.Stop();
+        loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpu;
         var result = NerEvaluation.Run(model, gold, settings.DocumentSentences);
         if (settings.Predictions is not null)
         {
@@ -82,7 +84,9 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
                 scores.Overall.Correct,
                 result.Tokens,
                 Math.Round(result.TokensPerSecond),
+                Math.Round(result.TokensPerCpuSecond),
                 Math.Round(load.Elapsed.TotalMilliseconds),
+                Math.Round(loadCpu.TotalMilliseconds),
                 Math.Round(rssMb));
             Console.WriteLine(JsonSerializer.Serialize(output, EvalNerJsonContext.Default.EvalNerOutput));
             return ExitCodes.Ok;
@@ -98,7 +102,7 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         table.AddRow("[bold]overall (micro)[/]", F(o.Precision), F(o.Recall), $"[bold]{F(o.F1)}[/]", o.Gold.ToString(CultureInfo.InvariantCulture), o.Predicted.ToString(CultureInfo.InvariantCulture), o.Correct.ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(
-            $"model {path}: {model.FeatureCount} features, loaded in {load.Elapsed.TotalMilliseconds:F0} ms; tagged {result.Tokens} tokens in {result.TaggingTime.TotalMilliseconds:F0} ms = {result.TokensPerSecond:F0} tokens/s (one thread, features + decoding); process RSS {rssMb:F0} MB");
+            $"model {path}: {model.FeatureCount} features, loaded in {load.Elapsed.TotalMilliseconds:F0} ms ({loadCpu.TotalMilliseconds:F0} ms CPU); tagged {result.Tokens} tokens on one thread (features + decoding) in {result.TaggingTime.TotalMilliseconds:F0} ms = {result.TokensPerSecond:F0} tokens/s wall, {result.TaggingCpuTime.TotalMilliseconds:F0} ms CPU = {result.TokensPerCpuSecond:F0} tokens per CPU second; process RSS {rssMb:F0} MB");
         return ExitCodes.Ok;
     }
 
@@ -118,7 +122,9 @@ public sealed record EvalNerOutput(
     int Correct,
     long Tokens,
     double TokensPerSecond,
+    double TokensPerCpuSecond,
     double LoadMilliseconds,
+    double LoadCpuMilliseconds,
     double RssMegabytes);
 
 /// <summary>Scores of one entity type.</summary>

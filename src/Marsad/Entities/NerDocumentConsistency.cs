@@ -4,7 +4,7 @@ namespace Marsad.Entities;
 /// One name, one label per document: after every sentence of a document is tagged, an untagged
 /// occurrence of a name the tagger found elsewhere in the same document gets that name's (majority)
 /// type. Names are compared on the tokens' standalone forms (proclitics stripped), so بالأهلي matches
-/// الأهلي; the last word of a person's name also counts as that person (فايزة أبوالنجا → أبوالنجا).
+/// الأهلي; the first and the last word of a person's name also count as that person (كيم جونغ أون → كيم).
 /// Only runs of O tokens are relabelled, so the tagger's own decisions are never overridden.
 /// </summary>
 public static class NerDocumentConsistency
@@ -22,6 +22,8 @@ public static class NerDocumentConsistency
                 Vote(votes, Key(forms[s], start, end), type);
                 if (type == 0 && end - start >= 2)
                 {
+                    // A person is named again by one part of the name: أبوالنجا, كيم.
+                    Vote(votes, forms[s][start], type);
                     Vote(votes, forms[s][end - 1], type);
                 }
             }

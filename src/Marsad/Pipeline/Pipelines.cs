@@ -13,6 +13,12 @@ public static class Pipelines
         ArgumentNullException.ThrowIfNull(models);
         var builder = new PipelineBuilder();
 
+        // Mentions (NER) tag the text layer's tokens: added once a token annotator is in the chain.
+        if (builder.Assigns(Layers.Tokens))
+        {
+            builder.Use(Entities.MentionAnnotator.Load(models));
+        }
+
         // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
         if (builder.Assigns(Layers.Mentions))
         {

@@ -90,34 +90,10 @@ public sealed class NerLexiconTrainer
 
         progress?.Invoke($"read {documents} texts, {stream.Count} tokens, {words.Count} distinct words");
 
-        // Embeddings are learned over standalone forms (proclitics stripped with the surface
-        // frequencies), so that لروسيا, وروسيا and روسيا share one vector and one cluster.
-        var surface = new NerLexicon([.. words], counts.Select(c => (int)Math.Min(c, int.MaxValue)).ToArray(), [], []);
-        var standaloneIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var standaloneWords = new List<string>();
-        var standaloneCounts = new List<long>();
-        var toStandalone = new int[words.Count];
-        for (var i = 0; i < words.Count; i++)
-        {
-            var form = new char[words[i].Length + 1];
-            var n = surface.Standalone(words[i], form);
-            var key = new string(form, 0, n);
-            if (!standaloneIds.TryGetValue(key, out var id))
-            {
-                id = standaloneWords.Count;
-                standaloneIds[key] = id;
-                standaloneWords.Add(key);
-                standaloneCounts.Add(0);
-            }
-
-            standaloneCounts[id] += counts[i];
-            toStandalone[i] = id;
-        }
-
-        // Embedding vocabulary: standalone forms seen at least MinClusterCount times, most frequent first.
-        var embedded = Enumerable.Range(0, standaloneWords.Count).Where(i => standaloneCounts[i] >= MinClusterCount)
-            .OrderByDescending(i => standaloneCounts[i]).ThenBy(i => standaloneWords[i], StringComparer.Ordinal).ToArray();
-        var remap = new int[standaloneWords.Count];
+        // Embedding vocabulary: words seen at least MinClusterCount times, most frequent first.
+        var embedded = Enumerable.Range(0, words.Count).Where(i => counts[i] >= MinClusterCount)
+            .OrderByDescending(i => counts[i]).ThenBy(i => words[i], StringComparer.Ordinal).ToArray();
+        var remap = new int[words.Count];
         Array.Fill(remap, -2);
         for (var i = 0; i < embedded.Length; i++)
         {
@@ -134,13 +110,13 @@ public sealed class NerLexiconTrainer
                     corpus.Add(-1);
                 }
             }
-            else if (remap[toStandalone[id]] >= 0)
+            else if (remap[id] >= 0)
             {
-                corpus.Add(remap[toStandalone[id]]);
+                corpus.Add(remap[id]);
             }
         }
 
-        var embeddedCounts = embedded.Select(i => standaloneCounts[i]).ToArray();
+        var embeddedCounts = embedded.Select(i => counts[i]).ToArray();
         progress?.Invoke($"training embeddings for {embedded.Length} words on {corpus.Count} tokens");
         var vectors = Embeddings.Train([.. corpus], embeddedCounts, progress);
 
@@ -152,33 +128,18 @@ public sealed class NerLexiconTrainer
             progress?.Invoke($"k-means k={ClusterCounts[l]} done");
         }
 
-        // Stored table: every surface word seen MinStoredCount times (its frequency decides clitic
-        // stripping) plus every embedded standalone form; clusters belong to the standalone forms.
-        var table = new Dictionary<string, (int Count, int Embedded)>(StringComparer.Ordinal);
-        for (var i = 0; i < words.Count; i++)
-        {
-            if (counts[i] >= MinStoredCount)
-            {
-                table[words[i]] = ((int)Math.Min(counts[i], int.MaxValue), -1);
-            }
-        }
-
-        for (var e = 0; e < embedded.Length; e++)
-        {
-            var word = standaloneWords[embedded[e]];
-            table[word] = (table.TryGetValue(word, out var v) ? v.Count : 0, e);
-        }
-
-        var stored = table.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        // Stored table: every word seen MinStoredCount times; clusters for the embedded ones.
+        var stored = Enumerable.Range(0, words.Count).Where(i => counts[i] >= MinStoredCount)
+            .OrderByDescending(i => counts[i]).ThenBy(i => words[i], StringComparer.Ordinal).ToArray();
         var storedClusters = new short[ClusterCounts.Count][];
         for (var l = 0; l < storedClusters.Length; l++)
         {
-            storedClusters[l] = stored.Select(p => p.Value.Embedded >= 0 ? levels[l][p.Value.Embedded] : (short)-1).ToArray();
+            storedClusters[l] = stored.Select(i => remap[i] >= 0 ? levels[l][remap[i]] : (short)-1).ToArray();
         }
 
         return new NerLexicon(
-            stored.Select(p => p.Key).ToArray(),
-            stored.Select(p => p.Value.Count).ToArray(),
+            stored.Select(i => words[i]).ToArray(),
+            stored.Select(i => (int)Math.Min(counts[i], int.MaxValue)).ToArray(),
             [.. ClusterCounts],
             storedClusters);
     }
