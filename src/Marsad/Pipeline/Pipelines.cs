@@ -19,6 +19,7 @@ public static class Pipelines
             builder.Use(Entities.EntityAnnotator.Load(models));
         }
 
+        builder.Use(new Time.TimeAnnotator());
         return builder.Build();
     }
 }
