@@ -50,12 +50,10 @@ public static class CliApp
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/text-levant-energy.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
-<<<<<<< HEAD
-<<<<<<< HEAD
-<<<<<<< HEAD
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Serve the JSON API and the Arabic web UI over the archive.");
-=======
+
+        // eval and train branches: one registration per component, sorted by name.
         config.AddBranch("eval", eval =>
         {
             eval.SetDescription("Score Marsad's components against gold data.");

@@ -79,12 +79,3 @@ public sealed class EvalQuotesCommand : Command<EvalQuotesCommand.Settings>
         return ExitCodes.Ok;
     }
 }
-
-/// <summary>JSON settings for eval and bench output: camelCase, Arabic as-is.</summary>
-internal static class EvalJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-}
