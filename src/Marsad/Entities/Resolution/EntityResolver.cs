@@ -112,6 +112,11 @@ public sealed class EntityResolver
             return [l.Name, .. names];
         }
 
+        // Against the KB's other spellings only the surname counts: a first name may be shared (فلاديمير زيلينسكي).
+        bool Fits(NameForm shortName, Item l, string type) =>
+            IsShortFormOf(shortName, l.Name, type)
+            || (type == "PER" && NamesOf(l).Skip(1).Any(n => n.Tokens.Count > shortName.Tokens.Count && IsShortFormOf(shortName, n, "suffix")));
+
         var result = new Dictionary<int, List<int>>();
         foreach (var s in items)
         {
@@ -123,7 +128,7 @@ public sealed class EntityResolver
             foreach (var l in items)
             {
                 if (l.Mention.Type == s.Mention.Type && l.Name.Tokens.Count > s.Name.Tokens.Count
-                    && NamesOf(l).Any(n => IsShortFormOf(s.Name, n, s.Mention.Type)))
+                    && Fits(s.Name, l, s.Mention.Type))
                 {
                     if (!result.TryGetValue(s.Index, out var list))
                     {
@@ -138,7 +143,7 @@ public sealed class EntityResolver
         return result;
     }
 
-    /// <summary>PER: the short name is the first or the last words of the long one. ORG: two or more words that end it.</summary>
+    /// <summary>PER: the short name is the first or the last words of the long one. ORG: two or more words that end it. "suffix": words that end it.</summary>
     internal static bool IsShortFormOf(NameForm shortName, NameForm longName, string type)
     {
         var s = shortName.Tokens;
@@ -165,6 +170,7 @@ public sealed class EntityResolver
         {
             "PER" => Matches(0) || Matches(l.Count - s.Count),
             "ORG" => s.Count >= 2 && Matches(l.Count - s.Count),
+            "suffix" => Matches(l.Count - s.Count),
             _ => false,
         };
     }
@@ -366,7 +372,9 @@ public sealed class EntityResolver
                 .Select(g => (surface: g.First().Bare, words: g.First().Name.Tokens.Count, count: g.Count(), first: g.First().Mention.Start, type: g.First().Mention.Type))
                 .OrderByDescending(s => s.words).ThenByDescending(s => s.count).ThenBy(s => s.first)
                 .FirstOrDefault();
-            var type = tied.Count == 1 ? tied[0]
+            // A prominent KB entry knows what the entity is (البيت الأبيض is an ORG even when tagged MISC).
+            var type = kb is { IsProminent: true } ? kb.Type
+                : tied.Count == 1 ? tied[0]
                 : kb is not null && tied.Contains(kb.Type) ? kb.Type
                 : best.type is not null && tied.Contains(best.type) ? best.type
                 : tied[0];
