@@ -40,12 +40,14 @@ public sealed class MentionCompleter
 
     private readonly KnowledgeBase _kb;
     private readonly FrozenDictionary<string, string> _prominent;
+    private readonly FrozenSet<string> _prominentHeads;
     private readonly int _prominentMaxWords;
 
     public MentionCompleter(KnowledgeBase kb)
     {
         _kb = kb;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var heads = new HashSet<string>(StringComparer.Ordinal);
         var maxWords = 0;
         foreach (var (name, entry) in kb.ProminentNames())
         {
@@ -56,10 +58,12 @@ public sealed class MentionCompleter
             }
 
             names.TryAdd(form.Key, entry.Type);
+            heads.Add(form.Tokens[0]);
             maxWords = Math.Max(maxWords, form.Tokens.Count);
         }
 
         _prominent = names.ToFrozenDictionary(StringComparer.Ordinal);
+        _prominentHeads = heads.ToFrozenSet(StringComparer.Ordinal);
         _prominentMaxWords = maxWords;
     }
 
@@ -69,23 +73,29 @@ public sealed class MentionCompleter
         var tagged = TaggedNames(mentions);
         var maxWords = Math.Max(_prominentMaxWords, tagged.Count == 0 ? 0 : tagged.Keys.Max(k => k.Count(c => c == ' ') + 1)) + 1;
         var words = WordSpans(text);
+        var phonetic = words.Select(w => NameNormalizer.Phonetic(text.AsSpan(w.Start, w.End - w.Start))).ToArray();
+        var taggedHeads = tagged.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
         var result = mentions.OrderBy(m => m.Start).ThenBy(m => m.End).ToList();
 
         // Pass 1: full names (tagged and prominent), completing and repairing boundaries.
-        var found = new List<(int Start, int End, string Type)>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (Longest(text, words, i, maxWords, (first, rest) => Lookup(first, rest, tagged)) is not { } f)
+            var f = Longest(text, words, phonetic, i, maxWords,
+                head => taggedHeads.Contains(head) || _prominentHeads.Contains(head),
+                key => tagged.TryGetValue(key, out var t) ? t : _prominent.TryGetValue(key, out var p) ? p : null);
+            if (f is null)
             {
                 continue;
             }
 
             var wordStart = words[i].Start;
-            var overlapping = result.Where(m => m.Start < words[f.LastWord].End && m.End > wordStart).ToList();
+            var lastEnd = words[f.Value.LastWord].End;
+            var overlapping = result.Where(m => m.Start < lastEnd && m.End > wordStart).ToList();
             // A tagged span that holds the whole known name is a longer name (جامعة روسيا الحكومية): keep it.
             // Otherwise the known name's boundaries win over the tagged fragments it overlaps.
-            var heldByTagged = overlapping.Any(m => m.Start <= wordStart && m.End >= f.End && !(m.Start == wordStart && m.End == f.End));
-            var same = overlapping.Count == 1 && overlapping[0].End == f.End && NameForm.Parse(overlapping[0].Text).Key == NameForm.Parse(text[f.Start..f.End]).Key;
+            var (fStart, fEnd, fType, fLast) = f.Value;
+            var heldByTagged = overlapping.Any(m => m.Start <= wordStart && m.End >= fEnd && !(m.Start == wordStart && m.End == fEnd));
+            var same = overlapping.Count == 1 && overlapping[0].End == fEnd && NameForm.Parse(overlapping[0].Text).Key == NameForm.Parse(text[fStart..fEnd]).Key;
             if (!heldByTagged && !same)
             {
                 foreach (var m in overlapping)
@@ -93,15 +103,10 @@ public sealed class MentionCompleter
                     result.Remove(m);
                 }
 
-                result.Add(new Mention(f.Start, f.End, f.Type, text[f.Start..f.End]));
-                found.Add((f.Start, f.End, f.Type));
-            }
-            else if (same)
-            {
-                found.Add((f.Start, f.End, f.Type));
+                result.Add(new Mention(fStart, fEnd, fType, text[fStart..fEnd]));
             }
 
-            i = f.LastWord;
+            i = fLast;
         }
 
         // Pass 2: first and last words of full person names, where they stand alone and untagged.
@@ -116,7 +121,7 @@ public sealed class MentionCompleter
                     continue;
                 }
 
-                if (Longest(text, words, i, 1, (first, rest) => rest.Count == 0 && shortForms.Contains(NameNormalizer.Phonetic(first)) ? "PER" : null) is { } f)
+                if (Longest(text, words, phonetic, i, 1, shortForms.Contains, key => shortForms.Contains(key) ? "PER" : null) is { } f)
                 {
                     result.Add(new Mention(f.Start, f.End, f.Type, text[f.Start..f.End]));
                 }
@@ -144,10 +149,40 @@ public sealed class MentionCompleter
         return set;
     }
 
-    /// <summary>The longest known name starting at word <paramref name="first"/>: its span (after any proclitic), type and last word.</summary>
+    /// <summary>
+    /// The longest known name starting at word <paramref name="first"/>: its span (after any proclitic), type
+    /// and last word. <paramref name="isHead"/> says whether a phonetic word can start a known name (most
+    /// words cannot, and are skipped at once); <paramref name="lookup"/> gives the type of a name key.
+    /// </summary>
     private static (int Start, int End, string Type, int LastWord)? Longest(
-        string text, List<(int Start, int End)> words, int first, int maxWords, Func<string, List<string>, string?> lookup)
+        string text, List<(int Start, int End)> words, string[] phonetic, int first, int maxWords,
+        Func<string, bool> isHead, Func<string, string?> lookup)
     {
+        // The first word as written, or without a proclitic (the article restored after لل).
+        var heads = new List<(string Head, int Skip)>(2);
+        if (isHead(phonetic[first]))
+        {
+            heads.Add((phonetic[first], 0));
+        }
+
+        var firstWord = text.AsSpan(words[first].Start, words[first].End - words[first].Start);
+        foreach (var (prefix, replacement, skip) in Proclitics)
+        {
+            if (firstWord.Length - prefix.Length >= 2 && firstWord.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var head = NameNormalizer.Phonetic(replacement + firstWord[prefix.Length..].ToString());
+                if (isHead(head))
+                {
+                    heads.Add((head, skip));
+                }
+            }
+        }
+
+        if (heads.Count == 0)
+        {
+            return null;
+        }
+
         // Words of one name are separated by spaces only; a one-letter initial may carry a dot (ك.).
         var last = first;
         while (last + 1 < words.Count && last - first + 1 < maxWords && IsNameGap(text, words[last], words[last + 1].Start))
@@ -155,33 +190,27 @@ public sealed class MentionCompleter
             last++;
         }
 
+        var key = new System.Text.StringBuilder();
         for (var end = last; end >= first; end--)
         {
-            var rest = new List<string>();
-            for (var w = first + 1; w <= end; w++)
-            {
-                if (words[w].End - words[w].Start > 1)
-                {
-                    rest.Add(NameNormalizer.Phonetic(text.AsSpan(words[w].Start, words[w].End - words[w].Start)));
-                }
-            }
-
             // A name does not end on an initial.
             if (end > first && words[end].End - words[end].Start == 1)
             {
                 continue;
             }
 
-            var firstWord = text[words[first].Start..words[first].End];
-            if (lookup(firstWord, rest) is { } whole)
+            foreach (var (head, skip) in heads)
             {
-                return (words[first].Start, words[end].End, whole, end);
-            }
+                key.Clear().Append(head);
+                for (var w = first + 1; w <= end; w++)
+                {
+                    if (words[w].End - words[w].Start > 1)
+                    {
+                        key.Append(' ').Append(phonetic[w]);
+                    }
+                }
 
-            foreach (var (prefix, replacement, skip) in Proclitics)
-            {
-                if (firstWord.Length - prefix.Length >= 2 && firstWord.StartsWith(prefix, StringComparison.Ordinal)
-                    && lookup(replacement + firstWord[prefix.Length..], rest) is { } type)
+                if (lookup(key.ToString()) is { } type)
                 {
                     return (words[first].Start + skip, words[end].End, type, end);
                 }
@@ -200,13 +229,6 @@ public sealed class MentionCompleter
         }
 
         return word.End - word.Start == 1 && gap[0] == '.' && gap[1..].Trim(' ').IsEmpty;
-    }
-
-    private string? Lookup(string firstWord, List<string> rest, Dictionary<string, string> tagged)
-    {
-        var head = NameNormalizer.Phonetic(firstWord);
-        var key = rest.Count == 0 ? head : head + " " + string.Join(' ', rest);
-        return tagged.TryGetValue(key, out var t) ? t : _prominent.TryGetValue(key, out var p) ? p : null;
     }
 
     /// <summary>The bare names the tagger found, with their most frequent type.</summary>
