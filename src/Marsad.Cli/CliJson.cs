@@ -22,6 +22,7 @@ public sealed record ErrorDto(string? Input, string Code, string Message);
     UseStringEnumConverter = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(AnalyzeOutput))]
+[JsonSerializable(typeof(Commands.TimeEvalOutput))]
 public sealed partial class CliJsonContext : JsonSerializerContext
 {
 }

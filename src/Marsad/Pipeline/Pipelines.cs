@@ -12,6 +12,7 @@ public static class Pipelines
     {
         ArgumentNullException.ThrowIfNull(models);
         var builder = new PipelineBuilder();
+        builder.Use(new Time.TimeAnnotator());
         return builder.Build();
     }
 }
