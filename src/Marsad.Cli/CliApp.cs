@@ -41,6 +41,26 @@ public static class CliApp
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/lbci-style-korea.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
+        config.AddCommand<IngestCommand>("ingest")
+            .WithDescription("Ingest files and folders (HTML, text, JSON Lines, RSS) into the archive: analyse, de-duplicate, cluster into stories, index.")
+            .WithExample("ingest", "feeds/", "--data", "marsad-data");
+        config.AddCommand<SearchCommand>("search")
+            .WithDescription("Search the archive (BM25, \"phrases\", across clitics and spelling variants).")
+            .WithExample("search", "\"كوريا الشمالية\"", "--from", "2018-03-01");
+        config.AddCommand<StoriesCommand>("stories")
+            .WithDescription("List the archive's stories (articles about one event across outlets), trending first.");
+        config.AddCommand<EntityCommand>("entity")
+            .WithDescription("An entity's mentions over time, co-occurring entities and quotes.");
+        config.AddCommand<QuotesCommand>("quotes")
+            .WithDescription("What a speaker said, newest first.");
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Evaluate Marsad's components on gold data.");
+            eval.AddCommand<EvalSearchCommand>("search")
+                .WithDescription("Known-item search quality (MRR@10, Marsad vs Lucene's ArabicAnalyzer) and latency on an archive.");
+            eval.AddCommand<EvalStoriesCommand>("stories")
+                .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.");
+        });
         // eval and train branches: one line per component; keep them sorted by name.
         //   config.AddBranch("eval", eval => { eval.AddCommand<EvalXCommand>("x")...; });
         //   config.AddBranch("train", train => { ... });
