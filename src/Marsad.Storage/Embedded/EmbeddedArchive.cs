@@ -55,6 +55,7 @@ public sealed class EmbeddedArchive : IArchive
     private readonly NearDuplicateIndex _duplicates;
     private readonly StoryClusterer _stories;
     private long _seq;
+    private readonly HashSet<string> _registered = new(StringComparer.Ordinal);
     private readonly List<string> _uncommitted = [];
     private readonly System.Diagnostics.Stopwatch _sinceIndexCommit = System.Diagnostics.Stopwatch.StartNew();
     private SqliteTransaction? _tx;
@@ -135,9 +136,24 @@ public sealed class EmbeddedArchive : IArchive
         return cmd.ExecuteScalar() is not null;
     }
 
-    public DuplicateMatch? FindDuplicate(ContentFingerprint fingerprint) => _duplicates.Find(fingerprint);
+    public DuplicateMatch? FindDuplicate(ContentFingerprint fingerprint)
+    {
+        lock (_duplicates)
+        {
+            return _duplicates.Find(fingerprint);
+        }
+    }
 
-    public void RegisterOriginal(string articleId, ContentFingerprint fingerprint) => _duplicates.Add(articleId, fingerprint.ExactHash, fingerprint.Signature);
+    public void RegisterOriginal(string articleId, ContentFingerprint fingerprint)
+    {
+        lock (_duplicates)
+        {
+            if (_registered.Add(articleId))
+            {
+                _duplicates.Add(articleId, fingerprint.ExactHash, fingerprint.Signature);
+            }
+        }
+    }
 
     public BatchResult AddBatch(IReadOnlyList<ArchiveEntry> entries)
     {
@@ -187,6 +203,7 @@ public sealed class EmbeddedArchive : IArchive
                         Bind(insertAnalysis, "$json", Compress(AnalysisDocument.From(analysed.Doc, includeTokens: false)));
                         insertAnalysis.ExecuteNonQuery();
                         WriteLayers(analysed.Doc);
+                        RegisterOriginal(article.Id, analysed.Fingerprint);
                         originals.Add(analysed);
                         break;
                     case DuplicateEntry copy:
@@ -534,6 +551,7 @@ public sealed class EmbeddedArchive : IArchive
                 _knownIds.Add(id);
                 if (reader.IsDBNull(1) && !reader.IsDBNull(2) && !reader.IsDBNull(3))
                 {
+                    _registered.Add(id);
                     _duplicates.Add(id, reader.GetString(2), ContentFingerprint.SignatureFromBytes((byte[])reader[3]));
                 }
             }
@@ -577,8 +595,9 @@ public sealed class EmbeddedArchive : IArchive
     private ReconcileReport Reconcile()
     {
         var originals = OriginalIds();
+        var indexed = _index.Ids();
         var removed = 0;
-        foreach (var id in _index.Ids())
+        foreach (var id in indexed)
         {
             if (!originals.Contains(id))
             {
@@ -587,7 +606,9 @@ public sealed class EmbeddedArchive : IArchive
             }
         }
 
-        var pending = new List<string>();
+        // Originals the index lacks: those never marked indexed (a crash before the index commit)
+        // and any whose document is missing (a lost or replaced index folder).
+        var pending = new HashSet<string>(originals.Where(id => !indexed.Contains(id)), StringComparer.Ordinal);
         using (var cmd = Command("SELECT id FROM articles WHERE indexed = 0 AND duplicate_of IS NULL"))
         using (var reader = cmd.ExecuteReader())
         {
