@@ -12,6 +12,14 @@ public static class Pipelines
     {
         ArgumentNullException.ThrowIfNull(models);
         var builder = new PipelineBuilder();
+
+        // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
+        if (builder.Assigns(Layers.Mentions))
+        {
+            builder.Use(Entities.EntityAnnotator.Load(models));
+        }
+
+        builder.Use(new Time.TimeAnnotator());
         return builder.Build();
     }
 }
