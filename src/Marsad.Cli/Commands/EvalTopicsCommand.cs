@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Marsad.Pipeline;
+using Marsad.Topics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>marsad eval topics --gold FILE [--model FILE] [--source S] [--baseline-train FILE] [--json]</summary>
+public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--gold <FILE>")]
+        [Description("Labelled JSON Lines (category, title, text).")]
+        public string? Gold { get; init; }
+
+        [CommandOption("--model <FILE>")]
+        [Description("The topic model (default: topics/topics.bin in the models folder).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--source <SOURCE>")]
+        [Description("Score only the articles of this outlet.")]
+        public string? Source { get; init; }
+
+        [CommandOption("--baseline-train <FILE>")]
+        [Description("Also train the naive Bayes baseline (plain words) on this file and score it.")]
+        public string? BaselineTrain { get; init; }
+
+        [CommandOption("--ignore-source")]
+        [Description("Hide each article's outlet from the model (content only).")]
+        public bool IgnoreSource { get; init; }
+
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() =>
+            Gold is null ? ValidationResult.Error("give --gold FILE") : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var gold = TopicEvaluation.FilterSource(TopicCorpus.Read(settings.Gold!), settings.Source);
+        var modelPath = settings.Model ?? MarsadModels.Locate().PathOf(TopicAnnotator.ModelFile);
+        var model = LinearTopicModel.Load(modelPath);
+        var (report, speed) = TopicEvaluation.Evaluate(model, gold, useSource: !settings.IgnoreSource);
+        ClassificationReport? baseline = null;
+        if (settings.BaselineTrain is not null)
+        {
+            var trainRecords = TopicEvaluation.FilterSource(TopicCorpus.Read(settings.BaselineTrain), null);
+            baseline = TopicEvaluation.EvaluateBaseline(NaiveBayesBaseline.Train(trainRecords), gold);
+        }
+
+        if (settings.Json)
+        {
+            var output = new { gold = settings.Gold, model = modelPath, source = settings.Source, articlesPerSecond = speed, marsad = report, naiveBayes = baseline };
+            Console.WriteLine(JsonSerializer.Serialize(output, EvalJson.Options));
+            return ExitCodes.Ok;
+        }
+
+        Write("Marsad", report);
+        AnsiConsole.MarkupLineInterpolated($"classification speed: {speed:F0} articles/s (one thread)");
+        if (baseline is not null)
+        {
+            Write("naive Bayes (plain words)", baseline);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void Write(string title, ClassificationReport report)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]{title}[/]: {report.Count} articles, accuracy {report.Accuracy:P2}, macro-F1 {report.MacroF1 * 100:F2}");
+        var table = new Table().AddColumns("label", "support", "P", "R", "F1");
+        foreach (var s in report.Labels)
+        {
+            table.AddRow(s.Label, s.Support.ToString(), $"{s.Precision * 100:F1}", $"{s.Recall * 100:F1}", $"{s.F1 * 100:F1}");
+        }
+
+        AnsiConsole.Write(table);
+        var confusion = new Table().AddColumn("gold \\ predicted");
+        foreach (var label in report.MatrixLabels)
+        {
+            confusion.AddColumn(label);
+        }
+
+        for (var i = 0; i < report.MatrixLabels.Count; i++)
+        {
+            confusion.AddRow([report.MatrixLabels[i], .. report.Confusion[i].Select(n => n.ToString())]);
+        }
+
+        AnsiConsole.Write(confusion);
+    }
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel;
+using Marsad.Topics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>marsad train topics --train FILE… --dev FILE --out FILE [--exclude-source S] [hyper-parameters]</summary>
+public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--train <FILE>")]
+        [Description("Labelled JSON Lines (ANT: category, title, text); repeat for several corpora.")]
+        public string[] Train { get; init; } = [];
+
+        [CommandOption("--dev <FILE>")]
+        [Description("Dev JSON Lines: picks the epoch and fits the softmax temperature.")]
+        public string? Dev { get; init; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("The model file to write (e.g. models/topics/topics.bin).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--exclude-source <SOURCE>")]
+        [Description("Leave one outlet out of train and dev (cross-outlet evaluation).")]
+        public string? ExcludeSource { get; init; }
+
+        [CommandOption("--epochs <N>")]
+        [DefaultValue(8)]
+        public int Epochs { get; init; } = 8;
+
+        [CommandOption("--learning-rate <R>")]
+        [DefaultValue(2f)]
+        public float LearningRate { get; init; } = 2f;
+
+        [CommandOption("--hash-bits <N>")]
+        [DefaultValue(20)]
+        public int HashBits { get; init; } = 20;
+
+        [CommandOption("--char-min <N>")]
+        [DefaultValue(3)]
+        public int CharMin { get; init; } = 3;
+
+        [CommandOption("--char-max <N>")]
+        [Description("Longest character n-gram; 0 turns character n-grams off.")]
+        [DefaultValue(0)]
+        public int CharMax { get; init; }
+
+        [CommandOption("--source-features")]
+        [Description("Also learn outlet × stem features (used only when an article's outlet is known).")]
+        public bool SourceFeatures { get; init; }
+
+        [CommandOption("--no-bigrams")]
+        public bool NoBigrams { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Train.Length == 0 || Dev is null || Out is null)
+            {
+                return ValidationResult.Error("give --train FILE (one or more), --dev FILE and --out FILE");
+            }
+
+            if (HashBits is < 12 or > 24)
+            {
+                return ValidationResult.Error("--hash-bits must be between 12 and 24");
+            }
+
+            if (Epochs < 1 || LearningRate <= 0 || CharMin < 1 || (CharMax != 0 && CharMax < CharMin))
+            {
+                return ValidationResult.Error("--epochs, --learning-rate, --char-min and --char-max must be positive (char-max ≥ char-min, or 0)");
+            }
+
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var train = settings.Train.SelectMany(TopicCorpus.Read);
+        var dev = TopicCorpus.Read(settings.Dev!);
+        var trainList = TopicEvaluation.FilterSource(train, settings.ExcludeSource, exclude: true);
+        var devList = TopicEvaluation.FilterSource(dev, settings.ExcludeSource, exclude: true);
+        var options = new TopicTrainingOptions
+        {
+            Epochs = settings.Epochs,
+            LearningRate = settings.LearningRate,
+            HashBits = settings.HashBits,
+            CharMin = settings.CharMin,
+            CharMax = settings.CharMax,
+            StemBigrams = !settings.NoBigrams,
+            SourceFeatures = settings.SourceFeatures,
+        };
+        var model = TopicTrainer.Train(trainList, devList, options, line => Console.Error.WriteLine(line));
+        model.Save(settings.Out!);
+        AnsiConsole.MarkupLineInterpolated($"wrote [bold]{settings.Out}[/] ({new FileInfo(settings.Out!).Length / 1024.0 / 1024.0:F1} MB): labels {string.Join(", ", model.Labels)}, temperature {model.Temperature:F2}");
+        return ExitCodes.Ok;
+    }
+}

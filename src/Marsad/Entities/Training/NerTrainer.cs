@@ -1,0 +1,353 @@
+using Marsad.Entities.Features;
+
+namespace Marsad.Entities.Training;
+
+/// <summary>
+/// Trains a <see cref="NerModel"/> with the averaged structured perceptron (Collins 2002) and
+/// BIO-constrained Viterbi decoding. Sentences are shuffled every epoch (seeded); after each epoch
+/// the averaged weights are scored on the dev set and the best epoch's weights are kept. Features
+/// seen fewer than <see cref="MinFeatureCount"/> times in training are dropped.
+/// </summary>
+public sealed class NerTrainer
+{
+    private const int T = 9;
+
+    public int MaxEpochs { get; init; } = 15;
+
+    /// <summary>Stop when dev F1 has not improved for this many epochs.</summary>
+    public int Patience { get; init; } = 4;
+
+    public int MinFeatureCount { get; init; } = 1;
+
+    public int Seed { get; init; } = 7;
+
+    /// <summary>
+    /// Probability of hiding a token's lexical features during a training pass (word dropout), so that
+    /// the weights of clusters, affixes, context and gazetteers also learn to recognise names.
+    /// </summary>
+    public double WordDropout { get; init; } = 0.0;
+
+    /// <summary>Dev scores per epoch of the last run.</summary>
+    public List<double> DevF1ByEpoch { get; } = [];
+
+    public int BestEpoch { get; private set; }
+
+    /// <summary>Whether to tune the O-tag penalty on dev (see <see cref="NerModel.OutsideBias"/>).</summary>
+    public bool ChooseOutsideBias { get; init; } = true;
+
+    /// <summary>The O-tag penalty chosen in the last run.</summary>
+    public float OutsideBias { get; private set; }
+
+    /// <summary>
+    /// Trains on <paramref name="train"/>, choosing the epoch on <paramref name="dev"/>. When dev is
+    /// empty, runs exactly <see cref="MaxEpochs"/> epochs.
+    /// </summary>
+    public NerModel Train(NerFeatureExtractor extractor, IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> dev, Action<string>? progress = null)
+    {
+        // 1. Features of every training sentence, as hashes, then as dense ids.
+        var buffer = new NerFeatureBuffer();
+        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Lexical)>(train.Count);
+        var counts = new Dictionary<ulong, int>();
+        foreach (var sentence in train)
+        {
+            var item = Hash(extractor, sentence.Tokens, buffer);
+            hashed.Add(item);
+            foreach (var feature in item.Features)
+            {
+                counts[feature] = counts.GetValueOrDefault(feature) + 1;
+            }
+        }
+
+        var ids = new Dictionary<ulong, int>();
+        var keys = new List<ulong>();
+        foreach (var (key, count) in counts.OrderBy(p => p.Key))
+        {
+            if (count >= MinFeatureCount)
+            {
+                ids[key] = keys.Count;
+                keys.Add(key);
+            }
+        }
+
+        var trainItems = hashed.Select((h, s) => ToIds(h, ids, train[s].Tags)).ToList();
+        var devItems = dev.Select(s => ToIds(Hash(extractor, s.Tokens, buffer), ids, s.Tags)).ToList();
+        progress?.Invoke($"{keys.Count} features ({counts.Count} before the count cut-off), {train.Count} training sentences");
+
+        // 2. Perceptron with lazy averaging: averaged = w - acc / c.
+        var f = keys.Count;
+        var w = new float[f * T];
+        var acc = new float[f * T];
+        var tw = new float[(T + 1) * T];
+        var tacc = new float[(T + 1) * T];
+        float c = 1;
+        var order = Enumerable.Range(0, trainItems.Count).ToArray();
+        var random = new Random(Seed);
+        var best = (F1: -1.0, Weights: Array.Empty<float>(), Transitions: Array.Empty<float>());
+        var predicted = new int[1024];
+        var emissions = new float[1024 * T];
+        DevF1ByEpoch.Clear();
+        var sinceBest = 0;
+        for (var epoch = 1; epoch <= MaxEpochs; epoch++)
+        {
+            random.Shuffle(order);
+            var mistakes = 0;
+            foreach (var s in order)
+            {
+                var item = trainItems[s];
+                var n = item.Gold.Length;
+                EnsureCapacity(ref predicted, ref emissions, n);
+                if (WordDropout > 0)
+                {
+                    var dropped = item.Dropped ??= new bool[n];
+                    for (var i = 0; i < n; i++)
+                    {
+                        dropped[i] = random.NextDouble() < WordDropout;
+                    }
+                }
+
+                Decode(item, w, tw, emissions, predicted);
+                var wrong = false;
+                for (var i = 0; i < n; i++)
+                {
+                    var g = item.Gold[i];
+                    var p = predicted[i];
+                    var gp = i == 0 ? -1 : item.Gold[i - 1];
+                    var pp = i == 0 ? -1 : predicted[i - 1];
+                    if (g != p)
+                    {
+                        wrong = true;
+                        foreach (var id in item.FeaturesOf(i))
+                        {
+                            w[(id * T) + g] += 1;
+                            acc[(id * T) + g] += c;
+                            w[(id * T) + p] -= 1;
+                            acc[(id * T) + p] -= c;
+                        }
+                    }
+
+                    if (g != p || gp != pp)
+                    {
+                        tw[((gp + 1) * T) + g] += 1;
+                        tacc[((gp + 1) * T) + g] += c;
+                        tw[((pp + 1) * T) + p] -= 1;
+                        tacc[((pp + 1) * T) + p] -= c;
+                    }
+                }
+
+                item.Dropped = null;
+                mistakes += wrong ? 1 : 0;
+                c++;
+            }
+
+            var averaged = Average(w, acc, c);
+            var averagedTransitions = Average(tw, tacc, c);
+            var f1 = devItems.Count == 0 ? epoch : Score(devItems, averaged, averagedTransitions, ref predicted, ref emissions);
+            DevF1ByEpoch.Add(f1);
+            progress?.Invoke($"epoch {epoch}: {mistakes} sentences wrong in training, dev F1 {f1:F2}");
+            if (f1 > best.F1)
+            {
+                best = (f1, averaged, averagedTransitions);
+                BestEpoch = epoch;
+                sinceBest = 0;
+            }
+            else if (++sinceBest >= Patience)
+            {
+                break;
+            }
+        }
+
+        // 3. The perceptron is cautious (precision well above recall): choose on dev a penalty on
+        //    the O tag, in units of the typical weight size.
+        var outsideBias = 0f;
+        if (devItems.Count > 0 && ChooseOutsideBias)
+        {
+            var scale = TypicalEmission(trainItems, best.Weights);
+            var bestBiasF1 = best.F1;
+            foreach (var fraction in new[] { 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.4f, 0.5f, 0.7f })
+            {
+                var f1 = Score(devItems, best.Weights, best.Transitions, ref predicted, ref emissions, fraction * scale);
+                progress?.Invoke($"O penalty {fraction} x {scale:F1}: dev F1 {f1:F2}");
+                if (f1 > bestBiasF1 + 0.05)
+                {
+                    (bestBiasF1, outsideBias) = (f1, fraction * scale);
+                }
+            }
+        }
+
+        OutsideBias = outsideBias;
+
+        // 4. Keep only features with a non-zero weight.
+        var keptKeys = new List<ulong>();
+        var keptWeights = new List<float>();
+        for (var id = 0; id < f; id++)
+        {
+            var row = best.Weights.AsSpan(id * T, T);
+            var any = false;
+            foreach (var x in row)
+            {
+                any |= Math.Abs(x) > 1e-4f;
+            }
+
+            if (any)
+            {
+                keptKeys.Add(keys[id]);
+                keptWeights.AddRange(row);
+            }
+        }
+
+        progress?.Invoke($"best epoch {BestEpoch} (dev F1 {best.F1:F2}); {keptKeys.Count} features kept");
+        return new NerModel(extractor, [.. keptKeys], [.. keptWeights], best.Transitions) { OutsideBias = outsideBias };
+    }
+
+    private static (ulong[] Features, int[] Offsets, int[] Lexical) Hash(NerFeatureExtractor extractor, IReadOnlyList<string> tokens, NerFeatureBuffer buffer)
+    {
+        extractor.Extract(NerTokenSpans.FromTokens(tokens), buffer);
+        var offsets = new int[tokens.Count + 1];
+        var lexical = new int[tokens.Count];
+        var features = new List<ulong>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            offsets[i] = features.Count;
+            lexical[i] = buffer.LexicalCountOf(i);
+            foreach (var feature in buffer.FeaturesOf(i))
+            {
+                features.Add(feature);
+            }
+        }
+
+        offsets[tokens.Count] = features.Count;
+        return ([.. features], offsets, lexical);
+    }
+
+    private static Item ToIds((ulong[] Features, int[] Offsets, int[] Lexical) hashed, Dictionary<ulong, int> ids, IReadOnlyList<string> tags)
+    {
+        var n = tags.Count;
+        var offsets = new int[n + 1];
+        var lexical = new int[n];
+        var list = new List<int>(hashed.Features.Length);
+        for (var i = 0; i < n; i++)
+        {
+            offsets[i] = list.Count;
+            for (var k = hashed.Offsets[i]; k < hashed.Offsets[i + 1]; k++)
+            {
+                if (ids.TryGetValue(hashed.Features[k], out var id))
+                {
+                    list.Add(id);
+                    if (k < hashed.Offsets[i] + hashed.Lexical[i])
+                    {
+                        lexical[i]++;
+                    }
+                }
+            }
+        }
+
+        offsets[n] = list.Count;
+        var gold = NerTags.Repair(tags.Select(t => NerTags.Parse(t)!.Value).ToArray());
+        return new Item([.. list], offsets, lexical, gold, tags);
+    }
+
+    private static void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0)
+    {
+        var n = item.Gold.Length;
+        Array.Clear(emissions, 0, n * T);
+        for (var i = 0; i < n; i++)
+        {
+            foreach (var id in item.FeaturesOf(i))
+            {
+                for (var t = 0; t < T; t++)
+                {
+                    emissions[(i * T) + t] += weights[(id * T) + t];
+                }
+            }
+        }
+
+        if (outsideBias != 0)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                emissions[i * T] -= outsideBias;
+            }
+        }
+
+        NerViterbi.Decode(emissions.AsSpan(0, n * T), transitions, n, output.AsSpan(0, n));
+    }
+
+    private static double Score(List<Item> items, float[] weights, float[] transitions, ref int[] predicted, ref float[] emissions, float outsideBias = 0)
+    {
+        var scorer = new NerScorer();
+        foreach (var item in items)
+        {
+            EnsureCapacity(ref predicted, ref emissions, item.Gold.Length);
+            Decode(item, weights, transitions, emissions, predicted, outsideBias);
+            scorer.Add(item.GoldNames, predicted.Take(item.Gold.Length).Select(t => NerTags.Names[t]).ToArray());
+        }
+
+        return scorer.Result().Overall.F1;
+    }
+
+    /// <summary>The mean absolute spread of a token's emission scores: the unit of the O penalty grid.</summary>
+    private static float TypicalEmission(List<Item> items, float[] weights)
+    {
+        double total = 0;
+        long count = 0;
+        Span<float> row = stackalloc float[T];
+        foreach (var item in items.Take(300))
+        {
+            for (var i = 0; i < item.Gold.Length; i++)
+            {
+                row.Clear();
+                foreach (var id in item.FeaturesOf(i))
+                {
+                    for (var t = 0; t < T; t++)
+                    {
+                        row[t] += weights[(id * T) + t];
+                    }
+                }
+
+                var max = float.MinValue;
+                var min = float.MaxValue;
+                foreach (var x in row)
+                {
+                    (max, min) = (Math.Max(max, x), Math.Min(min, x));
+                }
+
+                total += max - min;
+                count++;
+            }
+        }
+
+        return count == 0 ? 1f : (float)(total / count);
+    }
+
+    private static float[] Average(float[] w, float[] acc, float c)
+    {
+        var result = new float[w.Length];
+        for (var i = 0; i < w.Length; i++)
+        {
+            result[i] = w[i] - (acc[i] / c);
+        }
+
+        return result;
+    }
+
+    private static void EnsureCapacity(ref int[] predicted, ref float[] emissions, int n)
+    {
+        if (predicted.Length < n)
+        {
+            predicted = new int[n * 2];
+            emissions = new float[n * 2 * T];
+        }
+    }
+
+    private sealed record Item(int[] Features, int[] Offsets, int[] Lexical, int[] Gold, IReadOnlyList<string> GoldNames)
+    {
+        /// <summary>When set, the lexical features of the marked tokens are hidden (word dropout).</summary>
+        public bool[]? Dropped { get; set; }
+
+        public ReadOnlySpan<int> FeaturesOf(int i)
+        {
+            var skip = Dropped is { } d && d[i] ? Lexical[i] : 0;
+            return Features.AsSpan(Offsets[i] + skip, Offsets[i + 1] - Offsets[i] - skip);
+        }
+    }
+}

@@ -1,0 +1,324 @@
+using Marsad.Model;
+using Marsad.Topics;
+
+namespace Marsad.Keyphrases;
+
+/// <summary>
+/// Extracts an article's keyphrases: words and 2–3 word phrases scored by term frequency × inverse
+/// document frequency (learned from the corpus), boosted when they appear in the headline or early,
+/// plus the article's named entities when the entity layer is present. Conjunctions and prepositions
+/// glued to a word are removed (only when the corpus knows the bare word better), words that carry a
+/// possessive pronoun or are stop words never start or end a phrase, and a phrase that contains an
+/// already chosen phrase's words is merged into it.
+/// </summary>
+public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
+{
+    private const double HeadlineBoost = 1.5;
+    private const double EarlyBoost = 1.15;
+    private const double EntityBoost = 1.5;
+
+    private static readonly string[] Proclitics = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+    private static readonly string[] Enclitics = ["هما", "ها", "هم", "هن", "كم", "كما", "نا"];
+
+    // Words that are frequent in news but never a keyphrase (reporting verbs, time words); composed for Marsad.
+    private static readonly HashSet<string> NewsFillers = new(
+        new[]
+        {
+            "قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اشار", "اشارت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اوضح", "اوضحت",
+            "تابع", "يقول", "تقول", "اليوم", "امس", "غدا", "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
+            "العام", "الماضي", "المقبل", "الحالي", "الشهر", "الاسبوع", "خلال", "بحسب", "وفقا", "ايضا", "حيث", "نحو", "اطار", "بشان",
+            "المسؤولون", "مسؤولون", "مصادر", "المصادر", "صحيفه", "الصحيفه", "وكاله", "انباء", "تقرير", "التقرير", "بيان", "البيان",
+            "اكثر", "اقل", "عدد", "عده", "كبير", "كبيره", "جديد", "جديده", "مثل", "بعض", "جميع", "كافه", "اخر", "اخري", "الاخر", "الاخري",
+            "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
+            "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
+        },
+        StringComparer.Ordinal);
+
+    [ThreadStatic]
+    private static List<Term>? t_terms;
+
+    public KeyphraseStatistics Statistics { get; } = statistics;
+
+    /// <summary>At most <paramref name="max"/> keyphrases, best first, scores scaled so that the best is 1.</summary>
+    public List<Keyphrase> Extract(AnalyzedArticle doc, int max = 10)
+    {
+        var text = doc.Text;
+        var terms = t_terms ??= new List<Term>(1024);
+        terms.Clear();
+        FallbackTermAnalyzer.Instance.Analyze(text, terms);
+        var headlineEnd = doc.Blocks.Count > 0 && doc.Blocks[0].Kind == BlockKind.Headline ? doc.Blocks[0].End : 0;
+        var earlyEnd = text.Length / 4;
+
+        var words = new CleanWord[terms.Count];
+        for (var i = 0; i < terms.Count; i++)
+        {
+            words[i] = Clean(text, terms[i]);
+        }
+
+        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            for (var n = 1; n <= 3 && i + n <= words.Length; n++)
+            {
+                if (!CanForm(text, terms, words, i, n))
+                {
+                    break;
+                }
+
+                if (!IsBoundaryOk(words[i]) || !IsBoundaryOk(words[i + n - 1]))
+                {
+                    continue;
+                }
+
+                var key = n == 1 ? words[i].Key : string.Join(' ', words.AsSpan(i, n).ToArray().Select(w => w.Key));
+                if (!candidates.TryGetValue(key, out var c))
+                {
+                    c = new Candidate(key, n, words.AsSpan(i, n).ToArray().Select(w => w.Key).ToArray());
+                    candidates[key] = c;
+                }
+
+                c.Count++;
+                var display = n == 1 ? words[i].Display : words[i].Display + " " + text[terms[i + 1].Start..terms[i + n - 1].End];
+                c.Displays[display] = c.Displays.GetValueOrDefault(display) + 1;
+                c.InHeadline |= terms[i].Start < headlineEnd;
+                c.Early |= terms[i].Start < earlyEnd;
+                c.Idf = 0;
+                for (var k = 0; k < n; k++)
+                {
+                    c.Idf += Statistics.Idf(words[i + k].Normalized);
+                }
+
+                if (n == 2)
+                {
+                    c.Collocation = Statistics.BigramFrequency(words[i].Normalized, words[i + 1].Normalized) >= 5;
+                }
+            }
+        }
+
+        var scored = new List<Candidate>();
+        foreach (var c in candidates.Values)
+        {
+            // Phrases must recur (or be a known collocation) to count as phrases rather than accidents.
+            if (c.Length > 1 && c.Count < 2 && !(c.Collocation && c.InHeadline))
+            {
+                continue;
+            }
+
+            var cohesion = c.Length switch { 1 => 1.0, 2 => c.Collocation ? 0.8 : 0.65, _ => 0.55 };
+            c.Score = (1 + Math.Log(c.Count)) * c.Idf * cohesion * (c.InHeadline ? HeadlineBoost : 1) * (c.Early ? EarlyBoost : 1);
+            scored.Add(c);
+        }
+
+        AddEntities(doc, scored);
+        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Key, b.Key));
+
+        var chosen = new List<Candidate>();
+        foreach (var c in scored)
+        {
+            if (chosen.Count == max)
+            {
+                break;
+            }
+
+            var overlapping = chosen.FirstOrDefault(a => a.Words.Intersect(c.Words, StringComparer.Ordinal).Any());
+            if (overlapping is null)
+            {
+                chosen.Add(c);
+                continue;
+            }
+
+            // A longer phrase that contains a chosen one and recurs names it better (كيم → كيم جونغ أون).
+            if (overlapping.EntityKey is null && c.Length > overlapping.Length && overlapping.Words.All(w => c.Words.Contains(w, StringComparer.Ordinal)) && (c.Count >= 2 || c.EntityKey is not null))
+            {
+                overlapping.Upgrade(c);
+            }
+        }
+
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        var best = chosen[0].Score;
+        return chosen.Select(c => new Keyphrase(c.BestDisplay(), Math.Round(c.Score / best, 4)) { EntityKey = c.EntityKey }).ToList();
+    }
+
+    private void AddEntities(AnalyzedArticle doc, List<Candidate> scored)
+    {
+        var terms = new List<Term>();
+        if (doc.Entities.Count > 0)
+        {
+            foreach (var e in doc.Entities)
+            {
+                Add(e.CanonicalName, Math.Max(1, e.MentionCount), e.Key);
+            }
+        }
+        else
+        {
+            foreach (var group in doc.Mentions.GroupBy(m => ArabicNormalizer.Normalize(m.Text), StringComparer.Ordinal))
+            {
+                Add(group.First().Text, group.Count(), group.First().EntityKey);
+            }
+        }
+
+        void Add(string name, int count, string? key)
+        {
+            terms.Clear();
+            FallbackTermAnalyzer.Instance.Analyze(name, terms);
+            if (terms.Count == 0)
+            {
+                return;
+            }
+
+            var idf = terms.Average(t => Statistics.Idf(t.Normalized));
+            var c = new Candidate("entity:" + name, terms.Count, terms.Select(t => Clean(name, t).Key).ToArray())
+            {
+                Count = count,
+                EntityKey = key,
+                Score = (1 + Math.Log(count)) * idf * EntityBoost,
+            };
+            c.Displays[name] = 1;
+            scored.Add(c);
+        }
+    }
+
+    /// <summary>Only white space (no punctuation, no line break) between each pair of the n words.</summary>
+    private static bool CanForm(string text, List<Term> terms, CleanWord[] words, int i, int n)
+    {
+        var last = i + n - 1;
+        if (words[last].IsNumber || (n > 1 && !Adjacent(text, terms[last - 1], terms[last])))
+        {
+            return false;
+        }
+
+        // Inside a phrase, later words keep their own form: a proclitic there starts a new phrase.
+        return n == 1 || !words[last].StrippedProclitic;
+    }
+
+    private static bool IsBoundaryOk(CleanWord w) => !w.IsStop && !w.HasEnclitic && !w.IsNumber && w.Normalized.Length >= 2;
+
+    internal static bool Adjacent(string text, Term a, Term b)
+    {
+        for (var k = a.End; k < b.Start; k++)
+        {
+            var c = text[k];
+            if (c != ' ' && c != '\u00A0' && c != '\u200C')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The word without a glued conjunction or preposition, when the corpus knows the bare word better.</summary>
+    private CleanWord Clean(string text, Term term)
+    {
+        var norm = term.Normalized;
+        var isNumber = !term.IsArabic && norm.All(char.IsDigit);
+        var display = text[term.Start..term.End];
+        var stripped = false;
+        var df = Statistics.WordFrequency(norm);
+        if (term.IsArabic && !Statistics.IsStopWord(norm))
+        {
+            foreach (var p in Proclitics)
+            {
+                if (norm.Length - p.Length < 2 || !norm.StartsWith(p, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // ل + ال writes لل: للأسلحة is ل + الأسلحة.
+                var rest = p.EndsWith('ل') && norm.AsSpan(p.Length).StartsWith("ل", StringComparison.Ordinal)
+                    ? "ا" + norm[p.Length..]
+                    : norm[p.Length..];
+                if (Statistics.WordFrequency(rest) > df)
+                {
+                    var cut = SkipLetters(display, p.Length);
+                    display = rest[0] == 'ا' && rest.Length == norm.Length - p.Length + 1 ? "ا" + display[cut..] : display[cut..];
+                    norm = rest;
+                    stripped = true;
+                    break;
+                }
+            }
+        }
+
+        var hasEnclitic = false;
+        if (term.IsArabic)
+        {
+            foreach (var e in Enclitics)
+            {
+                if (norm.Length - e.Length >= 3 && norm.EndsWith(e, StringComparison.Ordinal)
+                    && Statistics.WordFrequency(norm[..^e.Length]) > 2 * Math.Max(1, Statistics.WordFrequency(norm)))
+                {
+                    hasEnclitic = true;
+                    break;
+                }
+            }
+        }
+
+        var isStop = Statistics.IsStopWord(norm) || NewsFillers.Contains(norm)
+            || (norm.StartsWith("ال", StringComparison.Ordinal) && NewsFillers.Contains(norm[2..]));
+        return new CleanWord(norm, FallbackTermAnalyzer.Stem(norm), display, stripped, hasEnclitic, isStop, isNumber);
+    }
+
+    /// <summary>The index in <paramref name="surface"/> after <paramref name="letters"/> letters, skipping diacritics.</summary>
+    private static int SkipLetters(string surface, int letters)
+    {
+        var i = 0;
+        while (i < surface.Length && letters > 0)
+        {
+            if (ArabicNormalizer.NormalizeChar(surface[i]) != '\0')
+            {
+                letters--;
+            }
+
+            i++;
+        }
+
+        while (i < surface.Length && ArabicNormalizer.NormalizeChar(surface[i]) == '\0')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private readonly record struct CleanWord(string Normalized, string Key, string Display, bool StrippedProclitic, bool HasEnclitic, bool IsStop, bool IsNumber);
+
+    private sealed class Candidate(string key, int length, string[] words)
+    {
+        public string Key { get; } = key;
+
+        public int Length { get; private set; } = length;
+
+        public string[] Words { get; private set; } = words;
+
+        public Dictionary<string, int> Displays { get; private set; } = new(StringComparer.Ordinal);
+
+        public int Count { get; set; }
+
+        public double Idf { get; set; }
+
+        public bool InHeadline { get; set; }
+
+        public bool Early { get; set; }
+
+        public bool Collocation { get; set; }
+
+        public double Score { get; set; }
+
+        public string? EntityKey { get; set; }
+
+        public void Upgrade(Candidate longer)
+        {
+            Length = longer.Length;
+            Words = longer.Words;
+            Displays = longer.Displays;
+            EntityKey ??= longer.EntityKey;
+        }
+
+        public string BestDisplay() =>
+            Displays.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+    }
+}

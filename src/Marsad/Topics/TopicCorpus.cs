@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Marsad.Errors;
+
+namespace Marsad.Topics;
+
+/// <summary>One labelled article of a topic corpus (ANT JSONL: id, source, category, title, text).</summary>
+public sealed record TopicRecord(string Id, string? Source, string Label, string? Title, string Text);
+
+/// <summary>Reads labelled topic corpora (JSON Lines with a category mapped by <see cref="TopicLabels"/>).</summary>
+public static class TopicCorpus
+{
+    public static List<TopicRecord> Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MarsadException(ErrorCodes.NotFound, "no such file", path);
+        }
+
+        var records = new List<TopicRecord>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                var category = Str(root, "category") ?? Str(root, "label") ?? Str(root, "section");
+                var label = TopicLabels.FromCorpus(category)
+                    ?? throw new MarsadException(ErrorCodes.BadGold, $"unknown category '{category}'", $"{path}#{lineNumber}");
+                var text = Str(root, "text") ?? string.Empty;
+                var title = Str(root, "title");
+                records.Add(new TopicRecord(Str(root, "id") ?? $"{lineNumber}", Str(root, "source"), label, title, text));
+            }
+            catch (JsonException e)
+            {
+                throw new MarsadException(ErrorCodes.BadGold, $"malformed JSON: {e.Message}", $"{path}#{lineNumber}");
+            }
+        }
+
+        return records;
+    }
+
+    private static string? Str(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
