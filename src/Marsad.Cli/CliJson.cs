@@ -23,7 +23,6 @@ public sealed record ErrorDto(string? Input, string Code, string Message);
     WriteIndented = true)]
 [JsonSerializable(typeof(AnalyzeOutput))]
 [JsonSerializable(typeof(Marsad.Text.SegmentationScore))]
-[JsonSerializable(typeof(Commands.TimeEvalOutput))]
 [JsonSerializable(typeof(Marsad.Entities.Kb.KbBuildSummary))]
 [JsonSerializable(typeof(Marsad.Entities.Evaluation.EntityEvalReport))]
 public sealed partial class CliJsonContext : JsonSerializerContext

@@ -83,7 +83,7 @@ public sealed class HtmlSamplesTests
     public void GulfBriefInWindows1256IsReadWhole()
     {
         var article = Read("html-gulf-brief-windows1256.html");
-        // A brief under 500 characters: SmartReader alone finds no article in it.
+        // A brief under 500 characters: no minimum length stops the locator (SmartReader alone keeps the page furniture around it).
         Assert.True(article.Paragraphs.Sum(p => p.Length) < 500);
         Assert.Equal(2, article.Paragraphs.Count);
         Assert.StartsWith("سجلت موانئ الساحل الشرقي ارتفاعاً", article.Paragraphs[0], StringComparison.Ordinal);
@@ -152,5 +152,27 @@ public sealed class HtmlSamplesTests
         var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 20000)) + "نص عربي قصير." + "</body></html>";
         var outcome = Assert.Single(ArticleReaders.ReadBytes("deep.html", Encoding.UTF8.GetBytes(html), new ReadOptions { Format = InputFormat.Html }));
         Assert.NotNull(outcome.Error);
+    }
+}
+
+/// <summary>Encodings of HTML pages beyond the samples: declarations that lie.</summary>
+public sealed class HtmlEncodingTests
+{
+    [Fact]
+    public void Utf8PageDeclaringWindows1256IsReadAsUtf8()
+    {
+        var html = "<html><head><meta charset=\"windows-1256\"><title>خبر</title></head><body><p>قال الوزير إن الحكومة ستعلن خطتها الاقتصادية الجديدة الأسبوع المقبل.</p></body></html>";
+        var (text, encoding) = InputDecoder.Decode("lie.html", Encoding.UTF8.GetBytes(html));
+        Assert.Equal("utf-8", encoding);
+        Assert.Equal(html, text);
+    }
+
+    [Fact]
+    public void Windows1256PageDeclaringUtf8IsReadAsWindows1256()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var html = "<html><head><meta charset=\"utf-8\"></head><body><p>قال الوزير إن الحكومة ستعلن خطتها الاقتصادية الجديدة الأسبوع المقبل.</p></body></html>";
+        var (text, _) = InputDecoder.Decode("lie.html", Encoding.GetEncoding(1256).GetBytes(html));
+        Assert.Equal(html, text);
     }
 }
