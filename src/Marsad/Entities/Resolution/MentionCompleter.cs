@@ -15,7 +15,8 @@ namespace Marsad.Entities.Resolution;
 /// فلاديمير بوتين); a tagged span that holds the whole known name and more is a longer name and is kept
 /// (جامعة روسيا الحكومية); a name the tagger found elsewhere only joins fragments that lie inside it;</item>
 /// <item>short forms: the first and last word of a person's full name in the article become mentions where
-/// they stand alone (كيم، بوتين), except particles such as عبد، بن، أبو and words with the article.</item>
+/// they stand alone (كيم، بوتين), except particles such as عبد، بن، أبو; a word with the article only as a surname that is no nisba
+/// adjective (البرهان, not الروسي).</item>
 /// </list>
 /// Longest names first; a single-letter initial with its dot (سيرجي ك. شويغو) may sit inside a name.
 /// Names the tagger found that are a single word beginning with the article (الصحيفة) and unknown to the
@@ -143,11 +144,13 @@ public sealed class MentionCompleter
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            foreach (var token in new[] { name.Tokens[0], name.Tokens[^1] })
+            foreach (var (token, isLast) in new[] { (name.Tokens[0], false), (name.Tokens[^1], true) })
             {
-                // Words with the article are more often adjectives (الروسي، الأمريكي) than a name standing alone.
+                // A word with the article stands alone for a person only as a surname (البرهان، الأسد), and not
+                // as a nisba adjective (الروسي، الأمريكي), which is what a tagger's stray first word usually is.
+                var article = token.StartsWith("ال", StringComparison.Ordinal);
                 if (token.Length >= 3 && !Particles.Contains(token) && !token.StartsWith("عبد", StringComparison.Ordinal)
-                    && !token.StartsWith("ال", StringComparison.Ordinal))
+                    && (!article || (isLast && token[^1] != '\u064A'))) // ARABIC LETTER YEH
                 {
                     set.Add(token);
                 }
