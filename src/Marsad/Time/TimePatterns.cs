@@ -43,7 +43,7 @@ internal static partial class TimePatterns
     /// </summary>
     private static readonly string NumberWord = $"\\p{{L}}+(?:{S}(?:عشرة?|و\\p{{L}}+){E})?";
 
-    private static readonly string OrdinalWord = $"ال\\p{{L}}+(?:{S}(?:عشرة?|وال\\p{{L}}+){E})?";
+    private static readonly string OrdinalWord = $"ال\\p{{L}}+(?:{S}(?:عشرة?|وال(?!(?:نصف|ربع|ثلث){E})\\p{{L}}+){E})?";
 
     /// <summary>A day of the month: digits or an ordinal word.</summary>
     private static string Day(string name) => $"(?<{name}>\\d{{1,2}}(?!\\d)|{OrdinalWord})";
