@@ -13,7 +13,8 @@ namespace Marsad.Server;
 /// <summary>Builds the web application behind `marsad serve`: the JSON API, OpenAPI document and the web UI.</summary>
 public static class MarsadServer
 {
-    public static WebApplication Build(MarsadServerOptions options, string[]? args = null)
+    /// <summary>Builds the app. Without an archive only /health, /api/analyze and the UI's analyse page work.</summary>
+    public static WebApplication Build(MarsadServerOptions options, Storage.IArchive? archive = null, string[]? args = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseUrls(options.Urls);
@@ -38,6 +39,10 @@ public static class MarsadServer
 
         var api = app.MapGroup("/api");
         api.MapAnalyzeApi(pipeline, options);
+        if (archive is not null)
+        {
+            api.MapArchiveApi(archive, options);
+        }
 
         var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (Directory.Exists(webRoot))

@@ -40,6 +40,12 @@ public interface IArchive : IDisposable
     IReadOnlyList<StoredQuote> QuotesBySpeaker(string speakerKey, int limit = 100);
 
     ArchiveStats Stats();
+
+    /// <summary>Original articles, newest first, filtered and paged (the API's article list).</summary>
+    ArticlePage Articles(ArticleListQuery query);
+
+    /// <summary>One story by id, whatever its size or age; null when unknown.</summary>
+    StorySummary? Story(long storyId);
 }
 
 /// <summary>One thing to store: an analysed original (with its fingerprint) or a copy linked to its original.</summary>
@@ -118,3 +124,29 @@ public sealed record CoOccurrence(string Key, string? Name, int Articles);
 public sealed record StoredQuote(string ArticleId, string? Headline, string? PublishedAt, string? Speaker, string? SpeakerKey, string? Role, string? Cue, string Kind, string? Content);
 
 public sealed record ArchiveStats(int Articles, int Originals, int Duplicates, int Indexed, int IndexDocuments, int Stories, int Entities, long DatabaseBytes, long IndexBytes);
+
+/// <summary>A filtered, paged list of articles; dates are inclusive bounds on the publication time.</summary>
+public sealed record ArticleListQuery
+{
+    public string? Source { get; init; }
+    public string? Section { get; init; }
+    public string? Topic { get; init; }
+    public string? EntityKey { get; init; }
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 20;
+}
+
+/// <summary>One page of <see cref="IArchive.Articles"/>: the total that match and the page's articles.</summary>
+public sealed record ArticlePage(int Total, IReadOnlyList<StoredArticle> Items);
+
+/// <summary>
+/// Marks around the matched words in <see cref="SearchHit.Highlights"/>: private-use characters that
+/// never occur in news text, so hosts can render matches safely (the CLI as colour, the API as runs).
+/// </summary>
+public static class HighlightMarkers
+{
+    public const char Open = '\uE000';
+    public const char Close = '\uE001';
+}

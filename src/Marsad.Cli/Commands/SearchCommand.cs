@@ -90,7 +90,7 @@ public sealed class SearchCommand : Command<SearchCommand.Settings>
         return ExitCodes.Ok;
     }
 
-    /// <summary>Turns the [match] marks of a fragment into bold markup.</summary>
+    /// <summary>Turns the archive's match marks (<see cref="HighlightMarkers"/>) into bold markup; the text itself is escaped.</summary>
     private static string HighlightMarkup(string fragment) =>
-        Markup.Escape(fragment).Replace("[[", "[yellow bold]", StringComparison.Ordinal).Replace("]]", "[/]", StringComparison.Ordinal);
+        Markup.Escape(fragment).Replace(HighlightMarkers.Open.ToString(), "[yellow bold]", StringComparison.Ordinal).Replace(HighlightMarkers.Close.ToString(), "[/]", StringComparison.Ordinal);
 }

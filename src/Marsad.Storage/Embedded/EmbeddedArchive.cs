@@ -33,7 +33,7 @@ public sealed record ReconcileReport(int Reindexed, int Removed);
 /// Opening for writing reconciles: originals SQLite has but the index lacks are indexed again, and
 /// documents SQLite lacks are deleted, so a crash at any point leaves nothing lost or doubled.
 /// </summary>
-public sealed class EmbeddedArchive : IArchive
+public sealed partial class EmbeddedArchive : IArchive
 {
     public const string DatabaseFile = "archive.db";
     public const string IndexFolder = "index";

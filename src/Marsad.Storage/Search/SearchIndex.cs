@@ -252,7 +252,7 @@ public sealed partial class SearchIndex : IDisposable
         Highlighter? highlighter = null;
         if (query.Highlights && textOf is not null && parsed is not null)
         {
-            highlighter = new Highlighter(new SimpleHTMLFormatter("[", "]"), new QueryScorer(parsed, TextField)) { TextFragmenter = new SimpleFragmenter(120) };
+            highlighter = new Highlighter(new SimpleHTMLFormatter(HighlightMarkers.Open.ToString(), HighlightMarkers.Close.ToString()), new QueryScorer(parsed, TextField)) { TextFragmenter = new SimpleFragmenter(120) };
         }
 
         foreach (var scoreDoc in top.ScoreDocs)

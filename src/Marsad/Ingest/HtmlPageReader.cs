@@ -26,6 +26,11 @@ public sealed class HtmlPageReader : IArticleReader
 
     public IEnumerable<ReadOutcome> Read(string name, string text, ReadOptions options)
     {
+        if (DomWalk.EstimateSourceDepth(text) > DomWalk.MaxSourceDepth)
+        {
+            return [ReadOutcome.Fail(new MarsadException(ErrorCodes.BadFormat, $"the page nests elements more than {DomWalk.MaxSourceDepth} deep: not a readable page", name))];
+        }
+
         var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(text);
         if (DomWalk.Depth(document.DocumentElement) > DomWalk.MaxDepth)
         {

@@ -9,7 +9,7 @@ namespace Marsad.Ingest;
 /// element) into plain paragraphs. Block elements and &lt;br&gt; break paragraphs; scripts, styles
 /// and embedded frames are never text; links keep their text only.
 /// </summary>
-public static class HtmlText
+public static partial class HtmlText
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,10 +31,32 @@ public static class HtmlText
 
     public static List<string> Paragraphs(string html)
     {
+        // Tree building slows with the square of nesting depth: absurdly nested markup is not parsed, only stripped.
+        if (Html.DomWalk.EstimateSourceDepth(html) > Html.DomWalk.MaxSourceDepth)
+        {
+            return StrippedParagraphs(html);
+        }
+
         var parser = new HtmlParser();
         var document = parser.ParseDocument($"<html><body>{html}</body></html>");
         return Paragraphs(document.Body!);
     }
+
+    /// <summary>Text between tags, one paragraph per run, with script and style bodies removed; for markup too deep to parse.</summary>
+    private static List<string> StrippedParagraphs(string html)
+    {
+        var withoutCode = ScriptOrStyle().Replace(html, " ");
+        return Tag().Split(withoutCode)
+            .Select(t => Collapse(System.Net.WebUtility.HtmlDecode(t)))
+            .Where(t => t.Length > 0)
+            .ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(script|style)\b.*?</\1\s*>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex ScriptOrStyle();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*>")]
+    private static partial System.Text.RegularExpressions.Regex Tag();
 
     public static List<string> Paragraphs(INode root)
     {

@@ -106,6 +106,42 @@ public sealed class SeedQuoteTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [SkippableFact]
+    public void SeedQuotesWithTheDefaultPipeline()
+    {
+        // The whole chain: text layer (sentences), NER, entity merging, time, quotes.
+        var (doc0, expected) = Load();
+        var pipeline = Pipelines.Default(MarsadModels.Locate());
+        Skip.IfNot(pipeline.Annotators.Any(a => a is QuoteAnnotator), "the default pipeline has no quotation stage yet");
+        var doc = pipeline.Analyze(doc0.Article);
+        var byKey = doc.Entities.ToDictionary(e => e.Key);
+        var problems = new List<string>();
+        foreach (var e in expected.GetProperty("quotes").EnumerateArray())
+        {
+            var contains = e.GetProperty("content_contains").GetString()!;
+            var quote = doc.Quotes.FirstOrDefault(q => q.Content!.Contains(contains, StringComparison.Ordinal));
+            if (quote is null)
+            {
+                problems.Add($"no quote contains '{contains}'");
+                continue;
+            }
+
+            Check(problems, contains, "speaker", e.GetProperty("speaker").GetString()!, quote.Speaker);
+            Check(problems, contains, "kind", e.GetProperty("kind").GetString()!, quote.Kind);
+            Assert.InRange(quote.SentenceIndex, 0, doc.Sentences.Count - 1);
+            var sentence = doc.Sentences[quote.SentenceIndex];
+            Assert.InRange(quote.CueStart ?? quote.ContentStart, sentence.Start, sentence.End);
+            var entity = e.GetProperty("speaker_entity").ValueKind == JsonValueKind.Null ? null : e.GetProperty("speaker_entity").GetString();
+            var linked = quote.SpeakerEntityKey is { } key && byKey.TryGetValue(key, out var found) ? NameNormalizer.Matching(found.CanonicalName) : null;
+            if ((entity is null ? null : NameNormalizer.Matching(entity)) != linked)
+            {
+                problems.Add($"'{contains}': speaker entity expected {entity ?? "none"}, got {quote.SpeakerEntityKey ?? "none"}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     /// <summary>Every occurrence of a surface as a whole word (a proclitic و، ف، ب، ل may precede it).</summary>
     private static List<Mention> WholeWordMentions(string text, List<(string Surface, string Type)> surfaces)
     {
