@@ -14,11 +14,8 @@ public static class Pipelines
         var builder = new PipelineBuilder()
             .Use(new Marsad.Text.TextAnnotator()); // tokens, segments, sentences: everything else reads them
 
-        // Mentions (NER) tag the text layer's tokens: added once a token annotator is in the chain.
-        if (builder.Assigns(Layers.Tokens))
-        {
-            builder.Use(Entities.MentionAnnotator.Load(models));
-        }
+        // Mentions (NER) tag the text layer's tokens.
+        builder.Use(Entities.MentionAnnotator.Load(models));
 
         // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
         if (builder.Assigns(Layers.Mentions))
