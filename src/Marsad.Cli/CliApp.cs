@@ -87,6 +87,9 @@ public static class CliApp
             eval.AddCommand<EvalStoriesCommand>("stories")
                 .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.")
                 .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories.tsv");
+            eval.AddCommand<EvalSegmentCommand>("segment")
+                .WithDescription("Clitic segmentation: word accuracy and split-point P/R/F1 on Farasa, QCRI or CoNLL-U gold.")
+                .WithExample("eval", "segment", "--gold", "../shared/data/segmentation/wikinews/WikiNews.pos.ref", "--json");
             eval.AddCommand<EvalTimeCommand>("time")
                 .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
                 .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
@@ -103,8 +106,17 @@ public static class CliApp
                 .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
             train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
                 .WithDescription("Learn word frequencies and word clusters for NER from unlabelled news (JSON Lines).");
+            train.AddCommand<TrainSegmenterCommand>("segmenter")
+                .WithDescription("Rebuild the clitic segmenter's lexicon (word counts and names) from news text and name lists.");
             train.AddCommand<TrainTopicsCommand>("topics")
                 .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
+        });
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Measure the throughput of a stage.");
+            bench.AddCommand<BenchQuotesCommand>("quotes")
+                .WithDescription("Single-thread throughput of the quotation stage over a corpus.")
+                .WithExample("bench", "quotes", "--input", "../shared/data/news-classification/ant-v2.1-multisource/dev.jsonl");
         });
     }
 }

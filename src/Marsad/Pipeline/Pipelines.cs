@@ -11,7 +11,14 @@ public static class Pipelines
     public static AnalysisPipeline Default(MarsadModels models)
     {
         ArgumentNullException.ThrowIfNull(models);
-        var builder = new PipelineBuilder();
+        var builder = new PipelineBuilder()
+            .Use(new Marsad.Text.TextAnnotator()); // tokens, segments, sentences: everything else reads them
+
+        // Mentions (NER) tag the text layer's tokens: added once a token annotator is in the chain.
+        if (builder.Assigns(Layers.Tokens))
+        {
+            builder.Use(Entities.MentionAnnotator.Load(models));
+        }
 
         // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
         if (builder.Assigns(Layers.Mentions))
@@ -20,6 +27,13 @@ public static class Pipelines
         }
 
         builder.Use(new Time.TimeAnnotator());
+
+        // Quotes need sentences and entities: added once the text layer and the entity layer are in the chain.
+        if (builder.Assigns(Layers.Sentences) && builder.Assigns(Layers.Entities))
+        {
+            builder.Use(new Quotes.QuoteAnnotator());
+        }
+
         return builder.Build();
     }
 }
