@@ -45,12 +45,16 @@ public static class CliApp
         config.AddBranch("eval", eval =>
         {
             eval.SetDescription("Score a component against a gold file.");
+            eval.AddCommand<EvalSummaryCommand>("summary")
+                .WithDescription("ROUGE-1/2/L of the extractive summaries and of the lead-1 / lead-2 baselines against reference summaries.");
             eval.AddCommand<EvalTopicsCommand>("topics")
                 .WithDescription("Topic accuracy, macro-F1, per-label P/R/F1 and confusion matrix on labelled JSON Lines.");
         });
         config.AddBranch("train", train =>
         {
             train.SetDescription("Train a model from labelled data.");
+            train.AddCommand<TrainKeyphrasesCommand>("keyphrases")
+                .WithDescription("Learn the keyphrase document frequencies (and stop words) from a corpus.");
             train.AddCommand<TrainTopicsCommand>("topics")
                 .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
         });

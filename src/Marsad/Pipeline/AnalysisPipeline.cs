@@ -57,6 +57,9 @@ public sealed class PipelineBuilder
         return this;
     }
 
+    /// <summary>Whether an annotator added so far assigns <paramref name="layer"/>.</summary>
+    public bool Assigns(string layer) => _annotators.Any(a => a.Assigns.Contains(layer));
+
     public AnalysisPipeline Build()
     {
         var assigned = new HashSet<string>(StringComparer.Ordinal);

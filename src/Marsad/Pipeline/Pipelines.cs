@@ -1,3 +1,7 @@
+using Marsad.Keyphrases;
+using Marsad.Summaries;
+using Marsad.Topics;
+
 namespace Marsad.Pipeline;
 
 /// <summary>
@@ -12,6 +16,16 @@ public static class Pipelines
     {
         ArgumentNullException.ThrowIfNull(models);
         var builder = new PipelineBuilder();
+
+        // Topics, keyphrases and summary come last: they use entities and sentences when present.
+        var statistics = KeyphraseStatistics.Load(models.PathOf(KeyphraseStatistics.ModelFile));
+        builder.Use(TopicAnnotator.Load(models));
+        builder.Use(new KeyphraseAnnotator(new KeyphraseExtractor(statistics)));
+        if (builder.Assigns(Layers.Sentences))
+        {
+            builder.Use(new SummaryAnnotator(new ExtractiveSummarizer(statistics)));
+        }
+
         return builder.Build();
     }
 }
