@@ -6,13 +6,22 @@ namespace Marsad.Cli;
 /// <summary>The marsad command tree. Each command is a class with a validated settings class; wiring lives only here.</summary>
 public static class CliApp
 {
+    /// <summary>
+    /// Stands for "-" (standard input) while Spectre parses the command line, which would take a lone
+    /// dash for a nameless option; commands map it back with <see cref="InputPath"/>.
+    /// </summary>
+    public const string StdinArgument = ":stdin:";
+
+    /// <summary>The path a command should read: "-" for standard input, else the argument itself.</summary>
+    public static string InputPath(string argument) => argument == StdinArgument ? "-" : argument;
+
     /// <summary>Runs the command line; usage errors print one line and exit with <see cref="ExitCodes.Usage"/>.</summary>
     public static int Run(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         try
         {
-            return Create().Run(args);
+            return Create().Run(args.Select(a => a == "-" ? StdinArgument : a));
         }
         catch (CommandAppException e)
         {
@@ -39,24 +48,49 @@ public static class CliApp
         config.PropagateExceptions();
         config.AddCommand<AnalyzeCommand>("analyze")
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
-            .WithExample("analyze", "samples/lbci-style-korea.txt", "--date", "2023-09-04")
+            .WithExample("analyze", "samples/text-levant-energy.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
-        // eval and train branches: one line per component; keep them sorted by name.
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("Serve the JSON API and the Arabic web UI over the archive.");
+
+        // eval and train branches: one registration per component, sorted by name.
         config.AddBranch("eval", eval =>
         {
-            eval.SetDescription("Score a component against a gold file.");
+            eval.SetDescription("Score Marsad's components against gold data.");
+            eval.AddCommand<EvalEntitiesCommand>("entities")
+                .WithDescription("Entity merging and linking: pairwise merge precision/recall, linking and canonical-name accuracy.")
+                .WithExample("eval", "entities", "--gold", "gold/entities/news.json");
+            eval.AddCommand<EvalExtractCommand>("extract")
+                .WithDescription("Main-text extraction (body-token F1) and publication dates on saved HTML pages, beside SmartReader alone.")
+                .WithExample("eval", "extract", "--pages", "../shared/data/html-pages");
+            eval.AddCommand<EvalNerCommand>("ner")
+                .WithDescription("Named entities: conlleval-style exact-match entity P/R/F1, overall and per type.")
+                .WithExample("eval", "ner", "--gold", "test.conll", "--json");
+            eval.AddCommand<EvalQuotesCommand>("quotes")
+                .WithDescription("Quotation detection P/R/F1, speaker, cue and content scores against a gold JSONL file.")
+                .WithExample("eval", "quotes", "--gold", "gold/quotes/quotes-gold.jsonl", "--split", "dev");
             eval.AddCommand<EvalSummaryCommand>("summary")
                 .WithDescription("ROUGE-1/2/L of the extractive summaries and of the lead-1 / lead-2 baselines against reference summaries.");
+            eval.AddCommand<EvalTimeCommand>("time")
+                .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
+                .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
             eval.AddCommand<EvalTopicsCommand>("topics")
                 .WithDescription("Topic accuracy, macro-F1, per-label P/R/F1 and confusion matrix on labelled JSON Lines.");
         });
         config.AddBranch("train", train =>
         {
-            train.SetDescription("Train a model from labelled data.");
+            train.SetDescription("Train a model from data.");
+            train.AddCommand<TrainKbCommand>("kb")
+                .WithDescription("Compile the entity knowledge base (countries, cities, gazetteers) into models/kb.")
+                .WithExample("train", "kb", "--data", "../shared/data", "--out", "models/kb");
             train.AddCommand<TrainKeyphrasesCommand>("keyphrases")
                 .WithDescription("Learn the keyphrase document frequencies (and stop words) from a corpus.");
+            train.AddCommand<TrainNerCommand>("ner")
+                .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
+            train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
+                .WithDescription("Learn word frequencies and word clusters for NER from unlabelled news (JSON Lines).");
             train.AddCommand<TrainTopicsCommand>("topics")
-                .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
+                .WithDescription("Train the topic classifier (hashed stems and stem bigrams, optional outlet features; softmax regression).");
         });
     }
 }

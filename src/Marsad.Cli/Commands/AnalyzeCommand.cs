@@ -73,7 +73,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
         var errors = new List<MarsadException>();
         foreach (var file in settings.Files)
         {
-            foreach (var outcome in ArticleReaders.ReadPath(file, options))
+            foreach (var outcome in ArticleReaders.ReadPath(CliApp.InputPath(file), options))
             {
                 if (outcome.Error is { } error)
                 {

@@ -93,14 +93,3 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         AnsiConsole.Write(confusion);
     }
 }
-
-/// <summary>JSON settings of the eval commands: camelCase, Arabic as-is.</summary>
-internal static class EvalJson
-{
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-}

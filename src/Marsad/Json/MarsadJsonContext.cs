@@ -25,4 +25,11 @@ public static class MarsadJson
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    /// <summary>For HTTP responses: Arabic as-is, but &lt; &gt; &amp; ' " escaped so no payload can read as markup.</summary>
+    public static MarsadJsonContext Web { get; } = new(new System.Text.Json.JsonSerializerOptions(MarsadJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        WriteIndented = false,
+    });
 }

@@ -150,6 +150,9 @@ public sealed record TimeExpression(int Start, int End, string Text, string Type
 {
     /// <summary>The anchor date the value was resolved against; null when unresolved or absolute.</summary>
     public string? Anchor { get; init; }
+
+    /// <summary>TIMEX3 mod for a part of a period (مطلع الشهر START, منتصف MID, أواخر END); null otherwise.</summary>
+    public string? Mod { get; init; }
 }
 
 /// <summary>A quotation or reported statement.</summary>

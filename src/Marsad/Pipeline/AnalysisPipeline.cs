@@ -57,7 +57,7 @@ public sealed class PipelineBuilder
         return this;
     }
 
-    /// <summary>Whether an annotator added so far assigns <paramref name="layer"/>.</summary>
+    /// <summary>Whether an annotator added so far assigns <paramref name="layer"/> (to add optional stages only when their input exists).</summary>
     public bool Assigns(string layer) => _annotators.Any(a => a.Assigns.Contains(layer));
 
     public AnalysisPipeline Build()

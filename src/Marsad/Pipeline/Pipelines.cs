@@ -17,6 +17,14 @@ public static class Pipelines
         ArgumentNullException.ThrowIfNull(models);
         var builder = new PipelineBuilder();
 
+        // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
+        if (builder.Assigns(Layers.Mentions))
+        {
+            builder.Use(Entities.EntityAnnotator.Load(models));
+        }
+
+        builder.Use(new Time.TimeAnnotator());
+
         // Topics, keyphrases and summary come last: they use entities and sentences when present.
         var statistics = KeyphraseStatistics.Load(models.PathOf(KeyphraseStatistics.ModelFile));
         builder.Use(TopicAnnotator.Load(models));

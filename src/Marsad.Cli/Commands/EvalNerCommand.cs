@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Marsad.Entities;
+using Marsad.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>marsad eval ner --gold FILE [--model FILE] [--json]: conlleval-style entity scores, plus load time and tagging speed.</summary>
+public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--gold <FILE>")]
+        [Description("Gold sentences (CoNLL: token<TAB>tag, blank line between sentences).")]
+        public string? Gold { get; init; }
+
+        [CommandOption("--model <FILE>")]
+        [Description("The model (default: ner/ner.model.gz in the models folder).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--models <DIR>")]
+        [Description("The models folder (default: models/ beside the program).")]
+        public string? Models { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print one JSON object: precision, recall, f1 (percent) and perType.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() =>
+            Gold is null ? ValidationResult.Error("give --gold FILE")
+            : !File.Exists(Gold) ? ValidationResult.Error($"file not found: {Gold}")
+            : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var path = settings.Model ?? MarsadModels.Locate(settings.Models).PathOf(MentionAnnotator.ModelPath);
+        var gold = NerCorpus.Read(settings.Gold!);
+        var load = Stopwatch.StartNew();
+        var model = NerModel.Load(path);
+        load.Stop();
+        var result = NerEvaluation.Run(model, gold);
+        var rssMb = Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024.0;
+        var scores = result.Scores;
+        if (settings.Json)
+        {
+            var output = new EvalNerOutput(
+                Round(scores.Overall.Precision),
+                Round(scores.Overall.Recall),
+                Round(scores.Overall.F1),
+                scores.PerType.ToDictionary(p => p.Key, p => new EvalNerTypeOutput(Round(p.Value.Precision), Round(p.Value.Recall), Round(p.Value.F1), p.Value.Gold, p.Value.Predicted, p.Value.Correct)),
+                scores.Overall.Gold,
+                scores.Overall.Predicted,
+                scores.Overall.Correct,
+                result.Tokens,
+                Math.Round(result.TokensPerSecond),
+                Math.Round(load.Elapsed.TotalMilliseconds),
+                Math.Round(rssMb));
+            Console.WriteLine(JsonSerializer.Serialize(output, EvalNerJsonContext.Default.EvalNerOutput));
+            return ExitCodes.Ok;
+        }
+
+        var table = new Table().AddColumns("type", "precision", "recall", "F1", "gold", "predicted", "correct");
+        foreach (var (type, s) in scores.PerType)
+        {
+            table.AddRow(type, F(s.Precision), F(s.Recall), F(s.F1), s.Gold.ToString(CultureInfo.InvariantCulture), s.Predicted.ToString(CultureInfo.InvariantCulture), s.Correct.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var o = scores.Overall;
+        table.AddRow("[bold]overall (micro)[/]", F(o.Precision), F(o.Recall), $"[bold]{F(o.F1)}[/]", o.Gold.ToString(CultureInfo.InvariantCulture), o.Predicted.ToString(CultureInfo.InvariantCulture), o.Correct.ToString(CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated(
+            $"model {path}: {model.FeatureCount} features, loaded in {load.Elapsed.TotalMilliseconds:F0} ms; tagged {result.Tokens} tokens in {result.TaggingTime.TotalMilliseconds:F0} ms = {result.TokensPerSecond:F0} tokens/s (one thread, features + decoding); process RSS {rssMb:F0} MB");
+        return ExitCodes.Ok;
+    }
+
+    private static double Round(double value) => Math.Round(value, 2);
+
+    private static string F(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The JSON that `marsad eval ner --json` prints.</summary>
+public sealed record EvalNerOutput(
+    double Precision,
+    double Recall,
+    double F1,
+    IReadOnlyDictionary<string, EvalNerTypeOutput> PerType,
+    int Gold,
+    int Predicted,
+    int Correct,
+    long Tokens,
+    double TokensPerSecond,
+    double LoadMilliseconds,
+    double RssMegabytes);
+
+/// <summary>Scores of one entity type.</summary>
+public sealed record EvalNerTypeOutput(double Precision, double Recall, double F1, int Gold, int Predicted, int Correct);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(EvalNerOutput))]
+public sealed partial class EvalNerJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,127 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Marsad.Entities;
+using Marsad.Entities.Features;
+using Marsad.Entities.Training;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>marsad train ner --train FILE --dev FILE --out FILE [--lexicon FILE] [--gazetteers DIR] [--kb DIR] [--without GROUPS]</summary>
+public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--train <FILE>")]
+        [Description("Training sentences (CoNLL: token<TAB>tag, blank line between sentences).")]
+        public string? Train { get; init; }
+
+        [CommandOption("--dev <FILE>")]
+        [Description("Dev sentences: the epoch is chosen on them.")]
+        public string? Dev { get; init; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("Where to write the model (gzip binary), e.g. models/ner/ner.model.gz.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--lexicon <FILE>")]
+        [Description("Word frequencies and clusters from `marsad train ner-lexicon` (optional).")]
+        public string? Lexicon { get; init; }
+
+        [CommandOption("--gazetteers <DIR>")]
+        [Description("GATE Arabic gazetteer folder (optional).")]
+        public string? Gazetteers { get; init; }
+
+        [CommandOption("--kb <DIR>")]
+        [Description("Folder with mledoze-countries/ and dr5hn-countries-states-cities/ (optional).")]
+        public string? Kb { get; init; }
+
+        [CommandOption("--without <GROUPS>")]
+        [Description("Feature groups to leave out, comma-separated: word, clitics, affixes, shape, context, gazetteer, clusters.")]
+        public string? Without { get; init; }
+
+        [CommandOption("--epochs <N>")]
+        [Description("Most epochs; the best on dev is kept.")]
+        [DefaultValue(15)]
+        public int Epochs { get; init; } = 15;
+
+        [CommandOption("--min-count <N>")]
+        [Description("Drop features seen fewer times in training.")]
+        [DefaultValue(1)]
+        public int MinCount { get; init; } = 1;
+
+        public override ValidationResult Validate()
+        {
+            if (Train is null || Dev is null || Out is null)
+            {
+                return ValidationResult.Error("give --train FILE, --dev FILE and --out FILE");
+            }
+
+            foreach (var file in new[] { Train, Dev, Lexicon }.OfType<string>())
+            {
+                if (!File.Exists(file))
+                {
+                    return ValidationResult.Error($"file not found: {file}");
+                }
+            }
+
+            foreach (var dir in new[] { Gazetteers, Kb }.OfType<string>())
+            {
+                if (!Directory.Exists(dir))
+                {
+                    return ValidationResult.Error($"folder not found: {dir}");
+                }
+            }
+
+            if (Without is not null && NerFeatureGroupNames.TryParse(Without) is null)
+            {
+                return ValidationResult.Error($"unknown feature group in --without '{Without}'");
+            }
+
+            return Epochs is < 1 or > 100 || MinCount < 1
+                ? ValidationResult.Error("--epochs must be 1..100 and --min-count at least 1")
+                : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        void Log(string message) => AnsiConsole.MarkupLineInterpolated($"[grey]{clock.Elapsed:mm\\:ss}[/] {message}");
+        var groups = NerFeatureGroups.All & ~(settings.Without is null ? NerFeatureGroups.None : NerFeatureGroupNames.TryParse(settings.Without)!.Value);
+        var lexicon = settings.Lexicon is null ? NerLexicon.Empty : NerLexiconFile.Load(settings.Lexicon);
+        var gazetteer = NerGazetteerBuilder.Build(settings.Gazetteers, settings.Kb, lexicon);
+        Log($"lexicon {lexicon.Count} words, gazetteer {gazetteer.Count} phrases, features: {groups}");
+        var train = NerCorpus.Read(settings.Train!);
+        var dev = NerCorpus.Read(settings.Dev!);
+        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount };
+        var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups), train, dev, Log);
+        model.Save(settings.Out!);
+        var size = new FileInfo(settings.Out!).Length;
+        Log($"wrote {settings.Out} ({size / 1024.0 / 1024.0:F1} MB)");
+        var result = NerEvaluation.Run(NerModel.Load(settings.Out!), dev);
+        Log($"dev (reloaded model): P {result.Scores.Overall.Precision:F2} R {result.Scores.Overall.Recall:F2} F1 {result.Scores.Overall.F1:F2}");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>Parses comma-separated feature group names for --without.</summary>
+public static class NerFeatureGroupNames
+{
+    public static NerFeatureGroups? TryParse(string value)
+    {
+        var groups = NerFeatureGroups.None;
+        foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<NerFeatureGroups>(name, ignoreCase: true, out var group) || group is NerFeatureGroups.All or NerFeatureGroups.None)
+            {
+                return null;
+            }
+
+            groups |= group;
+        }
+
+        return groups;
+    }
+}

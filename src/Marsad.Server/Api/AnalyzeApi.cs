@@ -1,0 +1,101 @@
+using System.Text;
+using Marsad.Ingest;
+using Marsad.Json;
+using Marsad.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Marsad.Server.Api;
+
+/// <summary>POST /api/analyze: raw text, HTML, a JSON article or a feed in; the analysis out; nothing stored.</summary>
+public static class AnalyzeApi
+{
+    public static RouteGroupBuilder MapAnalyzeApi(this RouteGroupBuilder api, AnalysisPipeline pipeline, MarsadServerOptions options)
+    {
+        api.MapPost("/analyze", async (HttpRequest request, string? format, string? date) =>
+        {
+            var readOptions = new ReadOptions
+            {
+                Format = format is null ? InputFormat.Auto : ParseFormat(format) ?? InputFormat.Auto,
+                DefaultDate = date is null ? null : ParseDate(date),
+            };
+            if (format is not null && ParseFormat(format) is null)
+            {
+                return Problems.BadRequest($"unknown format '{format}': use auto, html, text, jsonl or rss");
+            }
+
+            if (date is not null && readOptions.DefaultDate is null)
+            {
+                return Problems.BadRequest($"date '{date}' is not YYYY-MM-DD");
+            }
+
+            var body = await ReadBodyAsync(request, options.MaxRequestBytes);
+            if (body is null)
+            {
+                // The rest of the body is not read, so the connection cannot be reused.
+                request.HttpContext.Response.Headers.Connection = "close";
+                return Problems.TooLarge(options.MaxRequestBytes);
+            }
+
+            var documents = new List<AnalysisDocument>();
+            foreach (var outcome in ArticleReaders.ReadBytes("request", body, readOptions))
+            {
+                if (outcome.Error is { } error)
+                {
+                    return Problems.FromException(error);
+                }
+
+                documents.Add(AnalysisDocument.From(pipeline.Analyze(outcome.Article!)));
+            }
+
+            return Results.Json(documents, MarsadJson.Web.ListAnalysisDocument);
+        })
+        .WithName("Analyze")
+        .WithSummary("Analyse a page sent in the body (text, HTML, JSON Lines or a feed); nothing is stored.")
+        .Produces<List<AnalysisDocument>>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return api;
+    }
+
+    /// <summary>Reads the body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    internal static InputFormat? ParseFormat(string value) => value.ToLowerInvariant() switch
+    {
+        "auto" => InputFormat.Auto,
+        "html" => InputFormat.Html,
+        "text" => InputFormat.Text,
+        "jsonl" or "json" => InputFormat.Jsonl,
+        "rss" or "atom" => InputFormat.Rss,
+        _ => null,
+    };
+
+    internal static DateTimeOffset? ParseDate(string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+            ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            : null;
+
+    internal static Encoding Utf8 { get; } = new UTF8Encoding(false);
+}

@@ -1,0 +1,223 @@
+namespace Marsad.Entities.Features;
+
+/// <summary>
+/// Turns a sentence into hashed features per token (64-bit FNV-1a of a template id and its values),
+/// from the word forms (<see cref="NerWordForms"/>), proclitic stripping and clusters
+/// (<see cref="NerLexicon"/>) and name lists (<see cref="NerGazetteer"/>). Feature groups can be
+/// switched off for ablation. Thread-safe: all per-sentence state lives in the caller's
+/// <see cref="NerFeatureBuffer"/>.
+/// </summary>
+public sealed class NerFeatureExtractor
+{
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+    private const char Alef = '\u0627'; // ARABIC LETTER ALEF
+    private const char Lam = '\u0644'; // ARABIC LETTER LAM
+
+    public NerFeatureExtractor(NerLexicon lexicon, NerGazetteer gazetteer, NerFeatureGroups groups)
+    {
+        Lexicon = lexicon;
+        Gazetteer = gazetteer;
+        Groups = groups;
+    }
+
+    public NerLexicon Lexicon { get; }
+
+    public NerGazetteer Gazetteer { get; }
+
+    public NerFeatureGroups Groups { get; }
+
+    /// <summary>Fills <paramref name="buffer"/> with the features of every token of <paramref name="sentence"/>.</summary>
+    public void Extract(NerTokenSpans sentence, NerFeatureBuffer buffer)
+    {
+        var n = sentence.Count;
+        buffer.Reset(n);
+        Span<char> scratch = stackalloc char[128];
+        for (var i = 0; i < n; i++)
+        {
+            var token = sentence[i];
+            var form = token.Length <= scratch.Length ? scratch : new char[token.Length + 1];
+            var length = NerWordForms.Normalize(token, form);
+            var normalized = new string(form[..length]);
+            var p = Lexicon.ProcliticLength(normalized, out var restoresAl);
+            string standalone = restoresAl ? string.Concat("\u0627", normalized.AsSpan(p)) : normalized[p..];
+            var bare = standalone.Length > 3 && standalone[0] == Alef && standalone[1] == Lam ? standalone[2..] : standalone;
+            buffer.Normalized[i] = normalized;
+            buffer.Standalone[i] = standalone;
+            buffer.Bare[i] = bare;
+            buffer.Proclitics[i] = p + (restoresAl || !ReferenceEquals(bare, standalone) ? 8 : 0);
+            buffer.Shapes[i] = NerWordForms.Shape(token);
+            buffer.Rows[i] = Lexicon.IndexOf(standalone);
+        }
+
+        if ((Groups & NerFeatureGroups.Gazetteer) != 0)
+        {
+            Gazetteer.Match(buffer.Standalone, buffer.GazetteerBits.AsSpan(0, n), buffer.GazetteerBegins.AsSpan(0, n));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            buffer.BeginToken();
+            AddToken(buffer, i, n);
+        }
+
+        buffer.EndSentence();
+    }
+
+    private void AddToken(NerFeatureBuffer b, int i, int n)
+    {
+        b.Add(Hash(0));
+        var normalized = b.Normalized[i];
+        var standalone = b.Standalone[i];
+        var bare = b.Bare[i];
+        if ((Groups & NerFeatureGroups.Word) != 0)
+        {
+            b.Add(Hash(1, normalized));
+        }
+
+        if ((Groups & NerFeatureGroups.Clitics) != 0)
+        {
+            b.Add(Hash(2, standalone));
+            b.Add(Hash(3, bare));
+            b.Add(Hash(4, b.Proclitics[i]));
+            b.Add(Hash(5, Form(b.Standalone, i - 1)));
+            b.Add(Hash(6, Form(b.Standalone, i + 1)));
+            b.Add(Hash(7, Form(b.Bare, i - 1), bare));
+        }
+
+        if ((Groups & NerFeatureGroups.Affixes) != 0)
+        {
+            for (var k = 1; k <= 3; k++)
+            {
+                if (bare.Length > k)
+                {
+                    b.Add(Hash(10 + k, bare.AsSpan(bare.Length - k)));
+                    b.Add(Hash(20 + k, bare.AsSpan(0, k)));
+                }
+            }
+
+            if (normalized.Length > 1 && (Groups & NerFeatureGroups.Clitics) == 0)
+            {
+                // Without clitic stripping the raw first letters still carry و/ب/ل/ال.
+                b.Add(Hash(24, normalized.AsSpan(0, Math.Min(2, normalized.Length))));
+            }
+        }
+
+        if ((Groups & NerFeatureGroups.Shape) != 0)
+        {
+            b.Add(Hash(30, (int)b.Shapes[i]));
+            b.Add(Hash(31, ShapeAt(b, i - 1) * 256 + ((int)b.Shapes[i] * 16) + ShapeAt(b, i + 1)));
+            b.Add(Hash(32, Math.Min(bare.Length, 12)));
+            b.Add(Hash(33, i == 0 ? 1 : 0));
+        }
+
+        if ((Groups & NerFeatureGroups.Context) != 0)
+        {
+            b.Add(Hash(40, Form(b.Normalized, i - 1)));
+            b.Add(Hash(41, Form(b.Normalized, i - 2)));
+            b.Add(Hash(42, Form(b.Normalized, i + 1)));
+            b.Add(Hash(43, Form(b.Normalized, i + 2)));
+            b.Add(Hash(44, Form(b.Normalized, i - 1), normalized));
+            b.Add(Hash(45, normalized, Form(b.Normalized, i + 1)));
+            b.Add(Hash(46, Form(b.Normalized, i - 2), Form(b.Normalized, i - 1)));
+        }
+
+        if ((Groups & NerFeatureGroups.Gazetteer) != 0)
+        {
+            AddGazetteer(b, 50, i, n);
+            AddGazetteer(b, 51, i - 1, n);
+            AddGazetteer(b, 52, i + 1, n);
+            b.Add(Hash(53, GazetteerCode(b, i, n) * 65536 + GazetteerCode(b, i + 1, n)));
+        }
+
+        if ((Groups & NerFeatureGroups.Clusters) != 0)
+        {
+            var row = b.Rows[i];
+            var count = row < 0 ? 0 : Lexicon.CountOf(standalone);
+            b.Add(Hash(60, count == 0 ? 0 : 1 + (int)Math.Log2(count)));
+            var levels = Lexicon.ClusterCounts.Count;
+            for (var l = 0; l < levels; l++)
+            {
+                var c0 = Lexicon.ClusterOf(row, l);
+                b.Add(Hash(61 + (l * 8), c0));
+                b.Add(Hash(62 + (l * 8), ClusterAt(b, i - 1, n, l)));
+                b.Add(Hash(63 + (l * 8), ClusterAt(b, i + 1, n, l)));
+                if (l == 1)
+                {
+                    b.Add(Hash(64 + (l * 8), (ClusterAt(b, i - 1, n, l) * 4096) + c0));
+                    b.Add(Hash(65 + (l * 8), (c0 * 4096) + ClusterAt(b, i + 1, n, l)));
+                    b.Add(Hash(66 + (l * 8), ClusterAt(b, i - 2, n, l)));
+                    b.Add(Hash(67 + (l * 8), ClusterAt(b, i + 2, n, l)));
+                }
+            }
+        }
+    }
+
+    private void AddGazetteer(NerFeatureBuffer b, int template, int i, int n)
+    {
+        if (i < 0 || i >= n || b.GazetteerBits[i] == 0)
+        {
+            return;
+        }
+
+        var bits = b.GazetteerBits[i];
+        var begin = b.GazetteerBegins[i] ? 1 : 0;
+        for (var c = 0; c < 16; c++)
+        {
+            if ((bits & (1 << c)) != 0)
+            {
+                b.Add(Hash(template, (c * 2) + begin));
+            }
+        }
+    }
+
+    private static int GazetteerCode(NerFeatureBuffer b, int i, int n) =>
+        i < 0 || i >= n ? 65535 : (b.GazetteerBits[i] * 2) + (b.GazetteerBegins[i] ? 1 : 0);
+
+    private int ClusterAt(NerFeatureBuffer b, int i, int n, int level) =>
+        i < 0 ? -2 : i >= n ? -3 : Lexicon.ClusterOf(b.Rows[i], level);
+
+    private static int ShapeAt(NerFeatureBuffer b, int i) =>
+        i < 0 ? 14 : i >= b.Count ? 15 : (int)b.Shapes[i];
+
+    private static string Form(string[] forms, int i) =>
+        i < 0 ? "<s>" : i >= forms.Length || forms[i] is null ? "</s>" : forms[i];
+
+    private static ulong Hash(int template)
+    {
+        var h = Offset;
+        h = (h ^ (uint)template) * Prime;
+        return h;
+    }
+
+    private static ulong Hash(int template, int value)
+    {
+        var h = Hash(template);
+        h = (h ^ (uint)value) * Prime;
+        h = (h ^ ((uint)value >> 16)) * Prime;
+        return h;
+    }
+
+    private static ulong Hash(int template, ReadOnlySpan<char> value)
+    {
+        var h = Hash(template);
+        foreach (var c in value)
+        {
+            h = (h ^ c) * Prime;
+        }
+
+        return h;
+    }
+
+    private static ulong Hash(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var h = Hash(template, a);
+        h = (h ^ 0xFFFF) * Prime;
+        foreach (var c in b)
+        {
+            h = (h ^ c) * Prime;
+        }
+
+        return h;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Marsad.Entities.Features;
+
+/// <summary>Groups of NER features that can be switched off together (for the ablation study).</summary>
+[Flags]
+public enum NerFeatureGroups
+{
+    None = 0,
+
+    /// <summary>The token's normalised form.</summary>
+    Word = 1,
+
+    /// <summary>Proclitic stripping: the standalone form, the bare stem, the stripped proclitics.</summary>
+    Clitics = 2,
+
+    /// <summary>Prefixes and suffixes of the stem.</summary>
+    Affixes = 4,
+
+    /// <summary>Script, digits, punctuation and length.</summary>
+    Shape = 8,
+
+    /// <summary>Neighbouring words ±2 and word bigrams.</summary>
+    Context = 16,
+
+    /// <summary>Membership in the name lists (GATE, kb).</summary>
+    Gazetteer = 32,
+
+    /// <summary>Word clusters and frequencies learned from unlabelled news.</summary>
+    Clusters = 64,
+
+    All = Word | Clitics | Affixes | Shape | Context | Gazetteer | Clusters,
+}

@@ -1,0 +1,45 @@
+using System.IO.Compression;
+using Marsad.Errors;
+
+namespace Marsad.Entities.Features;
+
+/// <summary>Reads and writes a <see cref="NerLexicon"/> on its own (gzip binary), the input of NER training.</summary>
+public static class NerLexiconFile
+{
+    private const string Magic = "marsad-ner-lexicon-1";
+
+    public static void Save(NerLexicon lexicon, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var writer = new BinaryWriter(gzip);
+        writer.Write(Magic);
+        lexicon.Write(writer);
+    }
+
+    public static NerLexicon Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MarsadException(ErrorCodes.BadModel, $"NER lexicon not found: {path}");
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
+            if (reader.ReadString() != Magic)
+            {
+                throw new MarsadException(ErrorCodes.BadModel, $"not a Marsad NER lexicon: {path}");
+            }
+
+            return NerLexicon.Read(reader);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new MarsadException(ErrorCodes.BadModel, $"NER lexicon is corrupt: {path}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Marsad.Entities.Features;
+using Marsad.Model;
+using Marsad.Pipeline;
+
+namespace Marsad.Entities;
+
+/// <summary>
+/// Finds named-entity mentions (PER, LOC, ORG, MISC) with the trained <see cref="NerModel"/>. It tags the
+/// article's word tokens sentence by sentence (the sentence layer when present, else breaks at
+/// sentence-final punctuation and between blocks) and writes <see cref="AnalyzedArticle.Mentions"/>
+/// with offsets into the article text. The model is loaded once and shared by every thread.
+/// </summary>
+public sealed class MentionAnnotator : IAnnotator
+{
+    /// <summary>The model's path inside the models folder.</summary>
+    public const string ModelPath = "ner/ner.model.gz";
+
+    /// <summary>Longest run of tokens tagged at once; longer sentences are cut (ANERcorp has sentences of 700 tokens).</summary>
+    private const int MaxSentenceTokens = 400;
+
+    private readonly NerModel _model;
+
+    public MentionAnnotator(NerModel model) => _model = model;
+
+    public string Name => "mentions";
+
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.Tokens];
+
+    public IReadOnlyCollection<string> Assigns { get; } = [Layers.Mentions];
+
+    /// <summary>Loads the model from the models folder.</summary>
+    public static MentionAnnotator Load(MarsadModels models) => new(NerModel.Load(models.PathOf(ModelPath)));
+
+    public void Annotate(AnalyzedArticle doc)
+    {
+        var (starts, ends) = TokenRanges(doc);
+        var buffer = new NerFeatureBuffer();
+        var tags = new int[MaxSentenceTokens];
+        var sentenceIndex = 0;
+        var from = 0;
+        for (var i = 0; i < starts.Length; i++)
+        {
+            var last = i == starts.Length - 1
+                || i - from + 1 >= MaxSentenceTokens
+                || EndsSentence(doc.Text, starts[i], ends[i])
+                || CrossesBlockOrSentence(doc, ends[i], starts[i + 1], ref sentenceIndex);
+            if (!last)
+            {
+                continue;
+            }
+
+            var count = i - from + 1;
+            var sentence = new NerTokenSpans(doc.Text, starts[from..(i + 1)], ends[from..(i + 1)], count);
+            _model.Tag(sentence, buffer, tags);
+            AddMentions(doc, sentence, tags.AsSpan(0, count));
+            from = i + 1;
+        }
+    }
+
+    private static void AddMentions(AnalyzedArticle doc, NerTokenSpans sentence, ReadOnlySpan<int> tags)
+    {
+        var i = 0;
+        while (i < tags.Length)
+        {
+            if (tags[i] == NerTags.O)
+            {
+                i++;
+                continue;
+            }
+
+            var type = NerTags.TypeOf(tags[i]);
+            var j = i + 1;
+            while (j < tags.Length && NerTags.IsInside(tags[j]) && NerTags.TypeOf(tags[j]) == type)
+            {
+                j++;
+            }
+
+            var start = sentence.Starts[i];
+            var end = sentence.Ends[j - 1];
+            doc.Mentions.Add(new Mention(start, end, NerTags.Types[type], doc.Text[start..end]));
+            i = j;
+        }
+    }
+
+    private static (int[] Starts, int[] Ends) TokenRanges(AnalyzedArticle doc)
+    {
+        if (doc.Tokens.Count > 0)
+        {
+            return (doc.Tokens.Select(t => t.Start).ToArray(), doc.Tokens.Select(t => t.End).ToArray());
+        }
+
+        // No token layer (a pipeline without the text annotator): tokenise like ANERcorp.
+        var starts = new List<int>();
+        var ends = new List<int>();
+        NerTokenizer.Tokenize(doc.Text, (s, e) =>
+        {
+            starts.Add(s);
+            ends.Add(e);
+        });
+        return ([.. starts], [.. ends]);
+    }
+
+    private static bool EndsSentence(string text, int start, int end) =>
+        end - start == 1 && text[start] is '.' or '!' or '?' or '\u061F'; // ARABIC QUESTION MARK
+
+    private static bool CrossesBlockOrSentence(AnalyzedArticle doc, int end, int nextStart, ref int sentenceIndex)
+    {
+        if (doc.Text.AsSpan(end, nextStart - end).Contains('\n'))
+        {
+            return true;
+        }
+
+        // With a sentence layer, a sentence ends where the next token starts past its end.
+        var sentences = doc.Sentences;
+        while (sentenceIndex < sentences.Count && sentences[sentenceIndex].End <= end)
+        {
+            sentenceIndex++;
+        }
+
+        return sentenceIndex < sentences.Count && nextStart >= sentences[sentenceIndex].End;
+    }
+}

@@ -1,0 +1,162 @@
+using System.IO.Compression;
+using Marsad.Entities.Features;
+using Marsad.Errors;
+
+namespace Marsad.Entities;
+
+/// <summary>
+/// A trained NER model: the feature extractor's resources (lexicon with word clusters, gazetteer,
+/// enabled feature groups), one weight per (feature hash, tag) and the tag transition weights.
+/// Immutable and thread-safe; <see cref="Tag"/> runs feature extraction and constrained Viterbi.
+/// Stored as one gzip binary file.
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "marsad-ner-model-1";
+    private const int T = 9;
+
+    private readonly Dictionary<ulong, int> _rows;
+    private readonly float[] _weights;
+    private readonly float[] _transitions;
+
+    public NerModel(NerFeatureExtractor extractor, ulong[] keys, float[] weights, float[] transitions)
+    {
+        if (weights.Length != keys.Length * T || transitions.Length != (T + 1) * T)
+        {
+            throw new ArgumentException("weight arrays do not match the feature keys");
+        }
+
+        Extractor = extractor;
+        _weights = weights;
+        _transitions = transitions;
+        _rows = new Dictionary<ulong, int>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            _rows[keys[i]] = i;
+        }
+    }
+
+    public NerFeatureExtractor Extractor { get; }
+
+    public int FeatureCount => _rows.Count;
+
+    /// <summary>Tags a sentence; returns tag indexes (see <see cref="NerTags"/>) into <paramref name="tags"/>.</summary>
+    public void Tag(NerTokenSpans sentence, NerFeatureBuffer buffer, Span<int> tags)
+    {
+        var n = sentence.Count;
+        if (n == 0)
+        {
+            return;
+        }
+
+        Extractor.Extract(sentence, buffer);
+        var emissions = n * T <= 4096 ? stackalloc float[n * T] : new float[n * T];
+        emissions.Clear();
+        for (var i = 0; i < n; i++)
+        {
+            var row = emissions.Slice(i * T, T);
+            foreach (var feature in buffer.FeaturesOf(i))
+            {
+                if (_rows.TryGetValue(feature, out var r))
+                {
+                    var w = _weights.AsSpan(r * T, T);
+                    for (var t = 0; t < T; t++)
+                    {
+                        row[t] += w[t];
+                    }
+                }
+            }
+        }
+
+        NerViterbi.Decode(emissions, _transitions, n, tags);
+    }
+
+    /// <summary>Tags tokens given as strings; returns tag names.</summary>
+    public string[] Tag(IReadOnlyList<string> tokens)
+    {
+        var tags = new int[tokens.Count];
+        Tag(NerTokenSpans.FromTokens(tokens), new NerFeatureBuffer(), tags);
+        return tags.Select(t => NerTags.Names[t]).ToArray();
+    }
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var file = File.Create(path);
+        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var writer = new BinaryWriter(gzip);
+        writer.Write(Magic);
+        writer.Write((int)Extractor.Groups);
+        Extractor.Lexicon.Write(writer);
+        Extractor.Gazetteer.Write(writer);
+        var keys = new ulong[_rows.Count];
+        foreach (var (key, row) in _rows)
+        {
+            keys[row] = key;
+        }
+
+        writer.Write(keys.Length);
+        foreach (var key in keys)
+        {
+            writer.Write(key);
+        }
+
+        // Half precision: the averaged perceptron's weights need no more, and the file halves.
+        foreach (var w in _weights)
+        {
+            writer.Write((Half)w);
+        }
+
+        foreach (var w in _transitions)
+        {
+            writer.Write(w);
+        }
+    }
+
+    public static NerModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MarsadException(ErrorCodes.BadModel, $"NER model not found: {path}", path);
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
+            if (reader.ReadString() != Magic)
+            {
+                throw new MarsadException(ErrorCodes.BadModel, "not a Marsad NER model", path);
+            }
+
+            var groups = (NerFeatureGroups)reader.ReadInt32();
+            var lexicon = NerLexicon.Read(reader);
+            var gazetteer = NerGazetteer.Read(reader);
+            var count = reader.ReadInt32();
+            var keys = new ulong[count];
+            for (var i = 0; i < count; i++)
+            {
+                keys[i] = reader.ReadUInt64();
+            }
+
+            var weights = new float[count * T];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = (float)reader.ReadHalf();
+            }
+
+            var transitions = new float[(T + 1) * T];
+            for (var i = 0; i < transitions.Length; i++)
+            {
+                transitions[i] = reader.ReadSingle();
+            }
+
+            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups), keys, weights, transitions);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw new MarsadException(ErrorCodes.BadModel, $"NER model is corrupt: {e.Message}", path);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+namespace Marsad.Entities;
+
+/// <summary>
+/// First-order Viterbi decoding over the BIO tag set with the BIO constraint built in: a path never
+/// puts I-X after O, after the sentence start, or after a tag of another type.
+/// </summary>
+public static class NerViterbi
+{
+    /// <summary>
+    /// Decodes the best valid tag path. <paramref name="emissions"/> holds n × <see cref="NerTags.Count"/>
+    /// scores; <paramref name="transitions"/> holds (1 + Count) × Count scores, row 0 being the start.
+    /// </summary>
+    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> tags)
+    {
+        const int T = 9;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var scores = n * T <= 4096 ? stackalloc float[n * T] : new float[n * T];
+        var back = n * T <= 4096 ? stackalloc int[n * T] : new int[n * T];
+        for (var t = 0; t < T; t++)
+        {
+            scores[t] = NerTags.Allowed(-1, t) ? emissions[t] + transitions[t] : float.NegativeInfinity;
+        }
+
+        for (var i = 1; i < n; i++)
+        {
+            for (var t = 0; t < T; t++)
+            {
+                var best = float.NegativeInfinity;
+                var arg = 0;
+                for (var p = 0; p < T; p++)
+                {
+                    if (!NerTags.Allowed(p, t))
+                    {
+                        continue;
+                    }
+
+                    var s = scores[((i - 1) * T) + p] + transitions[((p + 1) * T) + t];
+                    if (s > best)
+                    {
+                        best = s;
+                        arg = p;
+                    }
+                }
+
+                scores[(i * T) + t] = best + emissions[(i * T) + t];
+                back[(i * T) + t] = arg;
+            }
+        }
+
+        var last = 0;
+        for (var t = 1; t < T; t++)
+        {
+            if (scores[((n - 1) * T) + t] > scores[((n - 1) * T) + last])
+            {
+                last = t;
+            }
+        }
+
+        for (var i = n - 1; i >= 0; i--)
+        {
+            tags[i] = last;
+            last = back[(i * T) + last];
+        }
+    }
+}

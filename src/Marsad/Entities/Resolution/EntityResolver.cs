@@ -1,0 +1,429 @@
+using Marsad.Entities.Kb;
+using Marsad.Model;
+
+namespace Marsad.Entities.Resolution;
+
+/// <summary>
+/// Merges one article's mentions into entities, links them to the knowledge base and names them.
+/// The rules, in order:
+/// <list type="number">
+/// <item>Bare names: proclitics and titles removed (<see cref="SurfaceCleaner"/>), then normalised
+/// (<see cref="NameForm"/>: hamza and alef forms, ى/ي، ة/ه، غ/ج، initial ي/ج, doubled letters).</item>
+/// <item>KB link: a name the knowledge base knows (canonical name, alias or variant) takes its entry; all
+/// mentions of one entry are one entity (كوريا الديمقراطية and جمهورية كوريا الشعبية الديمقراطية → كوريا الشمالية).</item>
+/// <item>Same name: mentions with the same normalised name merge when their types agree (PER with PER;
+/// LOC, ORG and MISC with one another, since a capital names its government).</item>
+/// <item>Spelling variants: same-type names whose tokens differ only by one long vowel in a long token
+/// (فلاديفوستوك/فلاديفستوك) merge.</item>
+/// <item>Short forms: a PER name that is the first or last words of a longer PER name in the article
+/// (كيم → كيم جونغ أون، بوتين → فلاديمير بوتين), or an ORG name of two or more words that ends a longer
+/// ORG name, joins that name's entity. When several different entities fit, the one mentioned last before
+/// the short form wins (else the next one after it), then the longest name. Names are resolved from the
+/// longest to the shortest, so chains (كيم جونغ → كيم جونغ أون) end at the longest full name.</item>
+/// </list>
+/// Each entity gets a stable key (the Wikidata id when known, else the type and the normalised
+/// canonical name: per:كيم_جونغ_اون), the canonical Arabic name (the KB's, else the fullest surface), the
+/// English name and Wikidata id when the KB knows them, the surfaces seen and the mention count.
+/// Stateless and thread-safe.
+/// </summary>
+public sealed class EntityResolver
+{
+    private readonly KnowledgeBase _kb;
+
+    public EntityResolver(KnowledgeBase kb) => _kb = kb;
+
+    /// <summary>
+    /// Resolves <paramref name="mentions"/> (sets each <see cref="Mention.EntityKey"/>) and returns the
+    /// entities in order of first mention. <paramref name="text"/> (the article text) confirms proclitic
+    /// removals; <paramref name="segmentedBare"/> optionally gives the text layer's bare form of a mention.
+    /// </summary>
+    public IReadOnlyList<Entity> Resolve(IReadOnlyList<Mention> mentions, string? text = null, Func<Mention, string?>? segmentedBare = null)
+    {
+        if (mentions.Count == 0)
+        {
+            return [];
+        }
+
+        var items = Prepare(mentions, text, segmentedBare);
+        var sets = new UnionFind(items.Length);
+        var dependent = FindShortForms(items);
+
+        UniteByKb(items, sets);
+        UniteBySameName(items, sets, dependent);
+        UniteBySpellingVariant(items, sets, dependent);
+        AttachShortForms(items, sets, dependent);
+        return BuildEntities(items, sets);
+    }
+
+    private Item[] Prepare(IReadOnlyList<Mention> mentions, string? text, Func<Mention, string?>? segmentedBare)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            known.Add(NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key);
+        }
+
+        var words = text is null ? null : WordsOf(text);
+        var items = new Item[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            var own = NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key;
+            bool Confirmed(NameForm f) =>
+                (f.Key != own && known.Contains(f.Key)) || (words is not null && f.Tokens.Count > 0 && words.Contains(f.Tokens[0]));
+            var bare = SurfaceCleaner.Bare(m.Text, m.Type, _kb, Confirmed, segmentedBare?.Invoke(m));
+            var name = NameForm.Parse(bare);
+            items[i] = new Item(i, m, name, bare, _kb.Find(name, m.Type));
+        }
+
+        return items;
+    }
+
+    /// <summary>The phonetic forms of the words that stand alone in the text (no proclitic can be assumed on them).</summary>
+    private static HashSet<string> WordsOf(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in NameForm.SplitWords(text))
+        {
+            set.Add(NameNormalizer.Phonetic(w));
+        }
+
+        return set;
+    }
+
+    /// <summary>For each item that is a short form of longer names in the article, the items of those names.</summary>
+    private static Dictionary<int, List<int>> FindShortForms(Item[] items)
+    {
+        var result = new Dictionary<int, List<int>>();
+        foreach (var s in items)
+        {
+            if (s.Kb is not null || s.Name.IsEmpty || s.Mention.Type is not ("PER" or "ORG"))
+            {
+                continue;
+            }
+
+            foreach (var l in items)
+            {
+                if (l.Mention.Type == s.Mention.Type && l.Name.Tokens.Count > s.Name.Tokens.Count && IsShortFormOf(s.Name, l.Name, s.Mention.Type))
+                {
+                    if (!result.TryGetValue(s.Index, out var list))
+                    {
+                        result[s.Index] = list = [];
+                    }
+
+                    list.Add(l.Index);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>PER: the short name is the first or the last words of the long one. ORG: two or more words that end it.</summary>
+    internal static bool IsShortFormOf(NameForm shortName, NameForm longName, string type)
+    {
+        var s = shortName.Tokens;
+        var l = longName.Tokens;
+        if (s.Count == 0 || s.Count >= l.Count)
+        {
+            return false;
+        }
+
+        bool Matches(int offset)
+        {
+            for (var i = 0; i < s.Count; i++)
+            {
+                if (!TokensMatch(s[i], l[offset + i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        return type switch
+        {
+            "PER" => Matches(0) || Matches(l.Count - s.Count),
+            "ORG" => s.Count >= 2 && Matches(l.Count - s.Count),
+            _ => false,
+        };
+    }
+
+    /// <summary>Equal phonetic tokens, or long tokens (five letters or more) that differ by one long vowel (ا و ي).</summary>
+    internal static bool TokensMatch(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (Math.Abs(a.Length - b.Length) != 1 || Math.Min(a.Length, b.Length) < 5)
+        {
+            return false;
+        }
+
+        var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
+        var i = 0;
+        while (i < shorter.Length && longer[i] == shorter[i])
+        {
+            i++;
+        }
+
+        // The extra letter must be a long vowel, and the rest must agree.
+        return longer[i] is '\u0627' or '\u0648' or '\u064A' // ARABIC LETTER ALEF, WAW, YEH
+            && longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
+    }
+
+    private static bool TypesAgree(string a, string b) => a == b || (a != "PER" && b != "PER");
+
+    private static void UniteByKb(Item[] items, UnionFind sets)
+    {
+        var first = new Dictionary<KbEntry, int>(ReferenceEqualityComparer.Instance);
+        foreach (var item in items)
+        {
+            if (item.Kb is { } entry)
+            {
+                if (first.TryGetValue(entry, out var at))
+                {
+                    sets.Union(at, item.Index);
+                }
+                else
+                {
+                    first[entry] = item.Index;
+                }
+            }
+        }
+    }
+
+    private static void UniteBySameName(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent)
+    {
+        var first = new Dictionary<(string, bool), int>();
+        foreach (var item in items)
+        {
+            if (item.Name.IsEmpty || dependent.ContainsKey(item.Index))
+            {
+                continue;
+            }
+
+            var slot = (item.Name.Key, item.Mention.Type == "PER");
+            if (first.TryGetValue(slot, out var at))
+            {
+                if (TypesAgree(items[at].Mention.Type, item.Mention.Type) && !ConflictingKb(items[at], item, items, sets))
+                {
+                    sets.Union(at, item.Index);
+                }
+            }
+            else
+            {
+                first[slot] = item.Index;
+            }
+        }
+    }
+
+    private static void UniteBySpellingVariant(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent)
+    {
+        // Distinct names only: the pairwise check runs on names, not mentions.
+        var names = new Dictionary<string, Item>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (!item.Name.IsEmpty && !dependent.ContainsKey(item.Index))
+            {
+                names.TryAdd(item.Mention.Type + "|" + item.Name.Key, item);
+            }
+        }
+
+        var list = names.Values.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            for (var j = i + 1; j < list.Count; j++)
+            {
+                var (a, b) = (list[i], list[j]);
+                if (a.Mention.Type == b.Mention.Type && a.Name.Key != b.Name.Key && a.Name.Tokens.Count == b.Name.Tokens.Count
+                    && a.Name.Tokens.Zip(b.Name.Tokens).All(p => TokensMatch(p.First, p.Second))
+                    && !ConflictingKb(a, b, items, sets))
+                {
+                    sets.Union(a.Index, b.Index);
+                }
+            }
+        }
+    }
+
+    private static void AttachShortForms(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent)
+    {
+        // Longest short forms first, so that كيم جونغ has joined كيم جونغ أون before كيم looks for candidates.
+        foreach (var index in dependent.Keys.OrderByDescending(i => items[i].Name.Tokens.Count).ThenBy(i => i))
+        {
+            var item = items[index];
+            var candidates = dependent[index];
+            var roots = candidates.Select(sets.Find).Distinct().ToList();
+            int chosen;
+            if (roots.Count == 1)
+            {
+                chosen = roots[0];
+            }
+            else
+            {
+                // Several different entities fit: the one mentioned last before the short form, else the next one after it.
+                chosen = roots
+                    .Select(root => (root, before: LastBefore(items, sets, root, item.Mention.Start), after: FirstAfter(items, sets, root, item.Mention.Start),
+                        length: candidates.Where(c => sets.Find(c) == root).Max(c => items[c].Name.Tokens.Count)))
+                    .OrderByDescending(r => r.before)
+                    .ThenBy(r => r.after)
+                    .ThenByDescending(r => r.length)
+                    .First().root;
+            }
+
+            sets.Union(chosen, index);
+        }
+    }
+
+    private static int LastBefore(Item[] items, UnionFind sets, int root, int offset)
+    {
+        var best = -1;
+        foreach (var item in items)
+        {
+            if (item.Mention.Start < offset && sets.Find(item.Index) == root)
+            {
+                best = Math.Max(best, item.Mention.Start);
+            }
+        }
+
+        return best;
+    }
+
+    private static int FirstAfter(Item[] items, UnionFind sets, int root, int offset)
+    {
+        var best = int.MaxValue;
+        foreach (var item in items)
+        {
+            if (item.Mention.Start > offset && sets.Find(item.Index) == root)
+            {
+                best = Math.Min(best, item.Mention.Start);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Two items whose entities are linked to different KB entries must stay apart.</summary>
+    private static bool ConflictingKb(Item a, Item b, Item[] items, UnionFind sets)
+    {
+        var ka = KbOf(items, sets, sets.Find(a.Index));
+        var kb = KbOf(items, sets, sets.Find(b.Index));
+        return ka is not null && kb is not null && !ReferenceEquals(ka, kb);
+    }
+
+    private static KbEntry? KbOf(Item[] items, UnionFind sets, int root)
+    {
+        foreach (var item in items)
+        {
+            if (item.Kb is not null && sets.Find(item.Index) == root)
+            {
+                return item.Kb;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<Entity> BuildEntities(Item[] items, UnionFind sets)
+    {
+        var groups = items.GroupBy(i => sets.Find(i.Index)).OrderBy(g => g.Min(i => i.Mention.Start)).ToList();
+        var entities = new List<Entity>(groups.Count);
+        var usedKeys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var members = group.OrderBy(i => i.Mention.Start).ToList();
+            var kb = members.Select(i => i.Kb).FirstOrDefault(k => k is not null);
+
+            var typeCounts = members.GroupBy(i => i.Mention.Type).Select(g => (type: g.Key, count: g.Count())).ToList();
+            var maxCount = typeCounts.Max(t => t.count);
+            var tied = typeCounts.Where(t => t.count == maxCount).Select(t => t.type).ToList();
+
+            // The fullest surface: most name words, then the most frequent, then the first.
+            var best = members
+                .Where(i => !i.Name.IsEmpty)
+                .GroupBy(i => i.Name.Key)
+                .Select(g => (surface: g.First().Bare, words: g.First().Name.Tokens.Count, count: g.Count(), first: g.First().Mention.Start, type: g.First().Mention.Type))
+                .OrderByDescending(s => s.words).ThenByDescending(s => s.count).ThenBy(s => s.first)
+                .FirstOrDefault();
+            var type = tied.Count == 1 ? tied[0]
+                : kb is not null && tied.Contains(kb.Type) ? kb.Type
+                : best.type is not null && tied.Contains(best.type) ? best.type
+                : tied[0];
+            var canonical = kb?.CanonicalName ?? best.surface ?? SurfaceCleaner.Trim(members[0].Mention.Text);
+
+            var key = kb?.WikidataId ?? KeyOf(kb?.Type ?? type, canonical);
+            var unique = key;
+            for (var n = 2; !usedKeys.Add(unique); n++)
+            {
+                unique = key + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            foreach (var m in members)
+            {
+                m.Mention.EntityKey = unique;
+            }
+
+            entities.Add(new Entity(unique, type, canonical)
+            {
+                EnglishName = kb?.EnglishName,
+                WikidataId = kb?.WikidataId,
+                Variants = members.Select(i => SurfaceCleaner.Trim(i.Mention.Text)).Distinct(StringComparer.Ordinal).ToList(),
+                MentionCount = members.Count,
+            });
+        }
+
+        return entities;
+    }
+
+    /// <summary>The key of an entity without a Wikidata id: lower-case type, colon, the matching form with underscores (per:كيم_جونغ_اون).</summary>
+    public static string KeyOf(string type, string canonicalName) =>
+        type.ToLowerInvariant() + ":" + string.Join('_', NameForm.SplitWords(canonicalName).Select(w => NameNormalizer.Matching(w)));
+
+    private sealed record Item(int Index, Mention Mention, NameForm Name, string Bare, KbEntry? Kb);
+
+    /// <summary>Disjoint sets over item indexes, with path halving.</summary>
+    private sealed class UnionFind
+    {
+        private readonly int[] _parent;
+
+        public UnionFind(int count)
+        {
+            _parent = new int[count];
+            for (var i = 0; i < count; i++)
+            {
+                _parent[i] = i;
+            }
+        }
+
+        public int Find(int x)
+        {
+            while (_parent[x] != x)
+            {
+                _parent[x] = _parent[_parent[x]];
+                x = _parent[x];
+            }
+
+            return x;
+        }
+
+        public void Union(int a, int b)
+        {
+            var (ra, rb) = (Find(a), Find(b));
+            if (ra != rb)
+            {
+                // The smaller index stays the root, so results do not depend on the order of unions.
+                if (ra < rb)
+                {
+                    _parent[rb] = ra;
+                }
+                else
+                {
+                    _parent[ra] = rb;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,221 @@
+namespace Marsad.Quotes;
+
+/// <summary>What a token of the quotation scanner is.</summary>
+internal enum QTokenKind : byte
+{
+    Word,
+    Comma,
+    Colon,
+    SentenceEnd,
+    Break,
+    QuoteOpen,
+    QuoteClose,
+    ParenOpen,
+    ParenClose,
+    Other,
+}
+
+/// <summary>A token over the article text; <see cref="Quote"/> is the top-level quotation span holding it, or -1.</summary>
+internal readonly record struct QToken(int Start, int End, QTokenKind Kind, string Norm, int Quote)
+{
+    public bool IsWord => Kind == QTokenKind.Word;
+
+    /// <summary>Ends a clause for the scanner: a sentence end or a paragraph break.</summary>
+    public bool IsHardStop => Kind is QTokenKind.SentenceEnd or QTokenKind.Break;
+}
+
+/// <summary>A top-level span between quotation marks: marks at <see cref="Open"/> and <see cref="Close"/> (Close may be the block end when unclosed).</summary>
+internal readonly record struct QuoteMarkSpan(int Open, int Close, int OpenToken, int CloseToken)
+{
+    public int ContentStart => Open + 1;
+
+    public int ContentEnd => Close;
+}
+
+/// <summary>
+/// Splits the article text into the tokens the quotation rules look at and pairs quotation marks.
+/// Pairing is per paragraph: « », “ ”, ‘ ’ by partner, straight quotes by alternation; only the
+/// outermost pair is a span (inner marks are nested quotes). A straight quote left open that is
+/// followed only by punctuation closes the previous span (a quote whose middle mark is a typo), and
+/// any other unclosed opener runs to the paragraph's end.
+/// </summary>
+internal static class QuoteTokenizer
+{
+    public static (List<QToken> Tokens, List<QuoteMarkSpan> Spans) Tokenize(string text)
+    {
+        var spans = FindSpans(text);
+        var tokens = new List<QToken>(text.Length / 5 + 8);
+        var spanIndex = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            while (spanIndex < spans.Count && spans[spanIndex].Close < i)
+            {
+                spanIndex++;
+            }
+
+            var inside = spanIndex < spans.Count && i > spans[spanIndex].Open && i < spans[spanIndex].Close ? spanIndex : -1;
+            if (QuoteText.IsWordChar(c))
+            {
+                var start = i;
+                while (i < text.Length && (QuoteText.IsWordChar(text[i]) || IsInnerNumberSeparator(text, i)))
+                {
+                    i++;
+                }
+
+                tokens.Add(new QToken(start, i, QTokenKind.Word, QuoteText.Normalize(text.AsSpan(start, i - start)), inside));
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                if (c == '\n' && (tokens.Count == 0 || tokens[^1].Kind != QTokenKind.Break))
+                {
+                    tokens.Add(new QToken(i, i + 1, QTokenKind.Break, string.Empty, -1));
+                }
+
+                i++;
+                continue;
+            }
+
+            var kind = c switch
+            {
+                '\u060C' or ',' or '\u061B' or ';' => QTokenKind.Comma, // ARABIC COMMA, ARABIC SEMICOLON
+                ':' => QTokenKind.Colon,
+                '.' or '!' or '?' or '\u061F' or '\u2026' => IsAbbreviationPeriod(text, i, tokens) ? QTokenKind.Other : QTokenKind.SentenceEnd, // ARABIC QUESTION MARK, ELLIPSIS
+                '(' => QTokenKind.ParenOpen,
+                ')' => QTokenKind.ParenClose,
+                _ => QTokenKind.Other,
+            };
+            if (spanIndex < spans.Count && i == spans[spanIndex].Open)
+            {
+                kind = QTokenKind.QuoteOpen;
+                spans[spanIndex] = spans[spanIndex] with { OpenToken = tokens.Count };
+            }
+            else if (spanIndex < spans.Count && i == spans[spanIndex].Close && QuoteText.IsQuoteMark(c))
+            {
+                kind = QTokenKind.QuoteClose;
+                spans[spanIndex] = spans[spanIndex] with { CloseToken = tokens.Count };
+            }
+            else if (inside >= 0 && kind == QTokenKind.SentenceEnd)
+            {
+                // Sentences inside a quotation belong to it: the scanner never stops there.
+                kind = QTokenKind.Other;
+            }
+
+            tokens.Add(new QToken(i, i + 1, kind, string.Empty, kind is QTokenKind.QuoteOpen or QTokenKind.QuoteClose ? -1 : inside));
+            i++;
+        }
+
+        return (tokens, spans);
+    }
+
+    // 4.8 and 10,000: a separator between digits stays inside the number.
+    private static bool IsInnerNumberSeparator(string text, int i) =>
+        (text[i] is '.' or ',' or '\u066B' or '\u066C') && i > 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]);
+
+    // سيرجي ك. شويغو, د. أحمد: a period after a one-letter word is an initial, not a sentence end.
+    private static bool IsAbbreviationPeriod(string text, int i, List<QToken> tokens) =>
+        text[i] == '.' && tokens.Count > 0 && tokens[^1].Kind == QTokenKind.Word && tokens[^1].End == i
+        && tokens[^1].End - tokens[^1].Start == 1 && !char.IsDigit(text[i - 1]);
+
+    private static List<QuoteMarkSpan> FindSpans(string text)
+    {
+        var spans = new List<QuoteMarkSpan>();
+        var stack = new List<(char Mark, int Position)>();
+        var blockFirstSpan = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                CloseBlock(text, i, stack, spans, blockFirstSpan);
+                stack.Clear();
+                blockFirstSpan = spans.Count;
+                continue;
+            }
+
+            var c = text[i];
+            if (c == QuoteText.StraightQuote)
+            {
+                if (stack.Count > 0 && stack[^1].Mark == QuoteText.StraightQuote)
+                {
+                    Pop(stack, stack.Count - 1, i, spans);
+                }
+                else
+                {
+                    stack.Add((c, i));
+                }
+            }
+            else if (QuoteText.ClosingPartner(c) is not null)
+            {
+                stack.Add((c, i));
+            }
+            else if (QuoteText.IsClosingMark(c))
+            {
+                for (var k = stack.Count - 1; k >= 0; k--)
+                {
+                    if (QuoteText.ClosingPartner(stack[k].Mark) == c)
+                    {
+                        Pop(stack, k, i, spans);
+                        break;
+                    }
+                }
+            }
+        }
+
+        spans.Sort((a, b) => a.Open.CompareTo(b.Open));
+        return spans;
+    }
+
+    private static void Pop(List<(char Mark, int Position)> stack, int k, int close, List<QuoteMarkSpan> spans)
+    {
+        var open = stack[k].Position;
+        stack.RemoveRange(k, stack.Count - k);
+        if (stack.Count == 0)
+        {
+            spans.Add(new QuoteMarkSpan(open, close, -1, -1));
+        }
+    }
+
+    private static void CloseBlock(string text, int blockEnd, List<(char Mark, int Position)> stack, List<QuoteMarkSpan> spans, int blockFirstSpan)
+    {
+        if (stack.Count == 0)
+        {
+            return;
+        }
+
+        var (mark, open) = stack[0];
+        if (mark == QuoteText.StraightQuote && OnlyPunctuationAfter(text, open + 1, blockEnd) && spans.Count > blockFirstSpan)
+        {
+            // "A". B". — the middle mark was a typo: the previous span runs to this closing mark.
+            spans[^1] = spans[^1] with { Close = open };
+            return;
+        }
+
+        var end = blockEnd;
+        while (end > open + 1 && (char.IsWhiteSpace(text[end - 1]) || char.IsPunctuation(text[end - 1])))
+        {
+            end--;
+        }
+
+        if (end > open + 1)
+        {
+            spans.Add(new QuoteMarkSpan(open, end, -1, -1));
+        }
+
+    }
+
+    private static bool OnlyPunctuationAfter(string text, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && !char.IsPunctuation(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+namespace Marsad.Time;
+
+/// <summary>
+/// A folded copy of a text for matching time expressions, with a map back to the original
+/// offsets. The original text is never changed; every match on the folded copy is mapped back.
+/// Folding rules:
+/// - hamza-carrying alefs and alef wasla become a bare alef (أ إ آ ٱ → ا);
+/// - alef maksura becomes yeh (ى → ي);
+/// - harakat, tanween, shadda, sukun, superscript alef and tatweel are dropped (غداً → غدا, الـ24 → ال24, هـ → ه);
+/// - Arabic-Indic and extended Arabic-Indic digits become ASCII digits (٢٠٢٣ → 2023);
+/// - no-break spaces become spaces.
+/// </summary>
+internal sealed class FoldedText
+{
+    private const char AlefMadda = '\u0622'; // ARABIC LETTER ALEF WITH MADDA ABOVE
+    private const char AlefHamzaAbove = '\u0623'; // ARABIC LETTER ALEF WITH HAMZA ABOVE
+    private const char AlefHamzaBelow = '\u0625'; // ARABIC LETTER ALEF WITH HAMZA BELOW
+    private const char AlefWasla = '\u0671'; // ARABIC LETTER ALEF WASLA
+    private const char Alef = '\u0627'; // ARABIC LETTER ALEF
+    private const char AlefMaksura = '\u0649'; // ARABIC LETTER ALEF MAKSURA
+    private const char Yeh = '\u064A'; // ARABIC LETTER YEH
+    private const char Tatweel = '\u0640'; // ARABIC TATWEEL
+    private const char FathatanFirst = '\u064B'; // ARABIC FATHATAN (first of the harakat block)
+    private const char SukunLast = '\u0652'; // ARABIC SUKUN (last of the harakat block)
+    private const char SuperscriptAlef = '\u0670'; // ARABIC LETTER SUPERSCRIPT ALEF
+    private const char ArabicIndicZero = '\u0660'; // ARABIC-INDIC DIGIT ZERO
+    private const char ExtendedArabicIndicZero = '\u06F0'; // EXTENDED ARABIC-INDIC DIGIT ZERO
+    private const char NoBreakSpace = '\u00A0'; // NO-BREAK SPACE
+
+    private readonly int[] _map;
+
+    private FoldedText(string text, int[] map)
+    {
+        Text = text;
+        _map = map;
+    }
+
+    /// <summary>The folded text.</summary>
+    public string Text { get; }
+
+    /// <summary>Folds <paramref name="original"/>; one pass, one buffer.</summary>
+    public static FoldedText Fold(string original)
+    {
+        var buffer = new char[original.Length];
+        var map = new int[original.Length + 1];
+        var n = 0;
+        for (var i = 0; i < original.Length; i++)
+        {
+            var c = original[i];
+            if (c == Tatweel || (c >= FathatanFirst && c <= SukunLast) || c == SuperscriptAlef)
+            {
+                continue;
+            }
+
+            map[n] = i;
+            buffer[n++] = Fold(c);
+        }
+
+        map[n] = original.Length;
+        return new FoldedText(new string(buffer, 0, n), map);
+    }
+
+    /// <summary>The folded form of one character (identity for characters no rule touches).</summary>
+    public static char Fold(char c) => c switch
+    {
+        AlefMadda or AlefHamzaAbove or AlefHamzaBelow or AlefWasla => Alef,
+        AlefMaksura => Yeh,
+        NoBreakSpace => ' ',
+        >= ArabicIndicZero and <= (char)(ArabicIndicZero + 9) => (char)('0' + (c - ArabicIndicZero)),
+        >= ExtendedArabicIndicZero and <= (char)(ExtendedArabicIndicZero + 9) => (char)('0' + (c - ExtendedArabicIndicZero)),
+        _ => c,
+    };
+
+    /// <summary>Folds a lexicon entry the same way as the text (tables are written readable, matched folded).</summary>
+    public static string FoldWord(string word) => Fold(word).Text;
+
+    /// <summary>The original offset of a folded start offset.</summary>
+    public int StartOf(int foldedStart) => _map[foldedStart];
+
+    /// <summary>The original end offset (exclusive) of a folded end offset; marks dropped after the last letter (غداً) stay inside.</summary>
+    public int EndOf(int foldedEnd) => _map[foldedEnd];
+}

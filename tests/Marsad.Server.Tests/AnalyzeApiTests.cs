@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Marsad.Errors;
+
+namespace Marsad.Server.Tests;
+
+public sealed class AnalyzeApiTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task HealthIsOk()
+    {
+        using var response = await server.Client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnalyzeReturnsTheContractWithArabicReadable()
+    {
+        using var content = new StringContent("دولي\n\nعنوان الخبر\n\nقال الوزير إن الخطة جاهزة.", Encoding.UTF8, "text/plain");
+        using var response = await server.Client.PostAsync("/api/analyze?date=2023-09-04", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("عنوان الخبر", body, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(body);
+        var doc = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("دولي", doc.GetProperty("article").GetProperty("section").GetString());
+        Assert.Equal("2023-09-04", doc.GetProperty("anchor").GetString());
+    }
+
+    [Fact]
+    public async Task AnalyzeEscapesMarkupInJson()
+    {
+        using var content = new StringContent("نص <script>alert(1)</script> هنا.", Encoding.UTF8, "text/plain");
+        using var response = await server.Client.PostAsync("/api/analyze?format=text", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
+        Assert.Contains("\\u003Cscript\\u003E", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/analyze?format=pdf")]
+    [InlineData("/api/analyze?date=yesterday")]
+    public async Task BadParametersAre400WithCode(string url)
+    {
+        using var content = new StringContent("نص.", Encoding.UTF8, "text/plain");
+        using var response = await server.Client.PostAsync(url, content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ErrorCodes.BadArgument, json.RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task BinaryBodyIs400WithBinaryCode()
+    {
+        using var content = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]);
+        using var response = await server.Client.PostAsync("/api/analyze", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ErrorCodes.Binary, json.RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task OversizedBodyIs413WithCode()
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(new string('ا', (int)server.Options.MaxRequestBytes)));
+        using var response = await server.Client.PostAsync("/api/analyze", content);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ErrorCodes.RequestTooLarge, json.RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentListsTheEndpoints()
+    {
+        var body = await server.Client.GetStringAsync("/openapi/v1.json");
+        using var json = JsonDocument.Parse(body);
+        var paths = json.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/analyze", out _));
+        Assert.True(paths.TryGetProperty("/health", out _));
+    }
+
+    [Fact]
+    public async Task PagesCarryAContentSecurityPolicy()
+    {
+        using var response = await server.Client.GetAsync("/health");
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+}

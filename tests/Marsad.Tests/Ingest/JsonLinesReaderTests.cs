@@ -1,0 +1,61 @@
+using Marsad.Errors;
+using Marsad.Ingest;
+using Marsad.Testing;
+
+namespace Marsad.Tests.Ingest;
+
+public sealed class JsonLinesReaderTests
+{
+    [Fact]
+    public void SampleFileGivesThreeArticlesWithFields()
+    {
+        var path = Path.Combine(SharedData.RepositoryRoot, "samples", "news-gulf.jsonl");
+        var outcomes = ArticleReaders.ReadPath(path, new ReadOptions()).ToList();
+        Assert.Equal(3, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Null(o.Error));
+
+        var first = outcomes[0].Article!;
+        Assert.Equal("gulf-0001", first.Id);
+        Assert.Equal("jsonl", first.Format);
+        Assert.Equal("marsad-samples", first.Source);
+        Assert.Equal("https://example.org/gulf/0001", first.Url);
+        Assert.Equal("اقتصاد", first.Section);
+        Assert.StartsWith("السعودية ترفع", first.Headline, StringComparison.Ordinal);
+        Assert.Equal(3, first.Paragraphs.Count);
+        Assert.Equal(new DateTimeOffset(2023, 9, 28, 9, 30, 0, TimeSpan.FromHours(3)), first.PublishedAt);
+        Assert.Equal("فريق التحرير", first.Byline);
+
+        // RFC 822 dates and a "category" field stand in for date and section.
+        var second = outcomes[1].Article!;
+        Assert.Equal(new DateTimeOffset(2023, 9, 30, 21, 15, 0, TimeSpan.FromHours(3)), second.PublishedAt);
+        Assert.Equal("رياضة", second.Section);
+    }
+
+    [Fact]
+    public void MalformedLineIsAnErrorForThatLineOnly()
+    {
+        const string text = "{\"title\": \"أ\", \"text\": \"نص أول\"}\n{\"title\": \"ب\", \"text\": \n[1,2]\n\n{\"headline\": \"ج\", \"body\": \"نص ثالث\", \"extra\": {\"x\": 1}}";
+        var outcomes = ArticleReaders.ReadText("in.jsonl", text, new ReadOptions { Format = InputFormat.Jsonl }).ToList();
+        Assert.Equal(4, outcomes.Count);
+        Assert.NotNull(outcomes[0].Article);
+        Assert.Equal(ErrorCodes.MalformedRecord, outcomes[1].Error!.Code);
+        Assert.Equal("in.jsonl#2", outcomes[1].Error!.Input);
+        Assert.Equal(ErrorCodes.MalformedRecord, outcomes[2].Error!.Code);
+        Assert.Equal("in.jsonl#3", outcomes[2].Error!.Input);
+        Assert.Equal("ج", outcomes[3].Article!.Headline);
+    }
+
+    [Fact]
+    public void RecordWithoutTextOrTitleIsRejected()
+    {
+        var outcome = Assert.Single(ArticleReaders.ReadText("in.jsonl", "{\"id\": \"x\", \"url\": \"u\"}", new ReadOptions()));
+        Assert.Equal(ErrorCodes.MalformedRecord, outcome.Error!.Code);
+    }
+
+    [Fact]
+    public void HtmlBodyIsTurnedIntoParagraphsWithoutScripts()
+    {
+        var outcome = Assert.Single(ArticleReaders.ReadText("in.jsonl", "{\"title\": \"t\", \"text\": \"<p>فقرة أولى</p><script>alert(1)</script><p>فقرة <a href='x'>ثانية</a></p>\"}", new ReadOptions()));
+        Assert.Equal(["فقرة أولى", "فقرة ثانية"], outcome.Article!.Paragraphs);
+    }
+}
