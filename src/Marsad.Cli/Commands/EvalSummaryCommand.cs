@@ -53,9 +53,12 @@ public sealed class EvalSummaryCommand : Command<EvalSummaryCommand.Settings>
         var pipeline = Pipelines.Default(models);
         var records = SummaryEvaluation.Read(settings.Gold!);
         var results = SummaryEvaluation.Evaluate(records, pipeline.Analyze, summarizer, stem: !settings.NoStem);
+        var speed = TopicsThroughput.Measure(
+            records.Select(SummaryEvaluation.ToArticle).ToList(),
+            [Topics.TopicAnnotator.Load(models), new KeyphraseAnnotator(new KeyphraseExtractor(statistics)), new SummaryAnnotator(summarizer)]);
         if (settings.Json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new { gold = settings.Gold, articles = records.Count, stemmed = !settings.NoStem, weights, systems = results }, EvalJson.Options));
+            Console.WriteLine(JsonSerializer.Serialize(new { gold = settings.Gold, articles = records.Count, stemmed = !settings.NoStem, weights, systems = results, topicsKeyphrasesSummaryArticlesPerSecond = Math.Round(speed.WallClock), topicsKeyphrasesSummaryArticlesPerCpuSecond = Math.Round(speed.CpuTime) }, EvalJson.Options));
             return ExitCodes.Ok;
         }
 
@@ -67,6 +70,7 @@ public sealed class EvalSummaryCommand : Command<EvalSummaryCommand.Settings>
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"topics + keyphrases + summary: {speed.WallClock:F0} articles/s wall clock, {speed.CpuTime:F0} articles per CPU second (one thread)");
         return ExitCodes.Ok;
     }
 }

@@ -82,10 +82,21 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
                     continue;
                 }
 
-                var key = n == 1 ? words[i].Key : string.Join(' ', words.AsSpan(i, n).ToArray().Select(w => w.Key));
+                var key = n switch
+                {
+                    1 => words[i].Key,
+                    2 => string.Concat(words[i].Key, " ", words[i + 1].Key),
+                    _ => string.Concat(words[i].Key, " ", words[i + 1].Key, " ", words[i + 2].Key),
+                };
                 if (!candidates.TryGetValue(key, out var c))
                 {
-                    c = new Candidate(key, n, words.AsSpan(i, n).ToArray().Select(w => w.Key).ToArray());
+                    var keys = new string[n];
+                    for (var k = 0; k < n; k++)
+                    {
+                        keys[k] = words[i + k].Key;
+                    }
+
+                    c = new Candidate(key, n, keys);
                     candidates[key] = c;
                 }
 
@@ -94,6 +105,11 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
                 c.Displays[display] = c.Displays.GetValueOrDefault(display) + 1;
                 c.InHeadline |= terms[i].Start < headlineEnd;
                 c.Early |= terms[i].Start < earlyEnd;
+                if (c.Count > 1)
+                {
+                    continue; // the statistics below depend only on the key's words
+                }
+
                 c.Idf = 0;
                 c.WordIdfs = new double[n];
                 for (var k = 0; k < n; k++)
@@ -170,7 +186,7 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
             // A longer phrase that contains a chosen one and recurs names it better (كيم → كيم جونغ أون).
             // Only when the added words are rare (name parts such as جونغ أون), not common words (زعيم).
             if (overlapping.EntityKey is null && c.Length > overlapping.Length && overlapping.Words.All(w => c.Words.Contains(w, StringComparer.Ordinal))
-                && (c.EntityKey is not null || (c.Length == 2 && c.Collocation && c.Count >= 2) || (c.Count >= 2 && c.Words.Select((w, k) => (w, k)).Where(p => !overlapping.Words.Contains(p.w, StringComparer.Ordinal)).All(p => c.WordIdfs[p.k] >= RareIdf))))
+                && (c.EntityKey is not null || (c.Length == 2 && c.Collocation && c.Count >= 2) || (c.Count >= 2 && AddedWordsAreNameParts(c, overlapping, candidates))))
             {
                 overlapping.Upgrade(c);
             }
@@ -183,6 +199,29 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
 
         var best = chosen[0].Score;
         return chosen.Select(c => new Keyphrase(c.BestDisplay(), Math.Round(c.Score / best, 4)) { EntityKey = c.EntityKey }).ToList();
+    }
+
+    /// <summary>
+    /// The words a longer phrase adds are rare in the corpus, or occur in this article only inside
+    /// the phrase (جونغ أون in كيم جونغ أون): parts of a name, not common words (زعيم).
+    /// </summary>
+    private static bool AddedWordsAreNameParts(Candidate longer, Candidate shorter, Dictionary<string, Candidate> candidates)
+    {
+        for (var k = 0; k < longer.Words.Length; k++)
+        {
+            var w = longer.Words[k];
+            if (shorter.Words.Contains(w, StringComparer.Ordinal) || longer.WordIdfs[k] >= RareIdf)
+            {
+                continue;
+            }
+
+            if (!candidates.TryGetValue(w, out var alone) || alone.Count > longer.Count + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AddEntities(AnalyzedArticle doc, List<Candidate> scored)

@@ -7,7 +7,7 @@ namespace Marsad.Summaries;
 /// <summary>The weights of the sentence score; defaults chosen on the summarisation train/dev splits (docs/evaluation.md).</summary>
 public sealed record SummaryWeights(double Position, double Headline, double Centrality, double EntityDensity, int MinWords)
 {
-    public static SummaryWeights Default { get; } = new(1.0, 0.6, 0.6, 0.3, 18);
+    public static SummaryWeights Default { get; } = new(1.0, 1.0, 0.3, 0.0, 12);
 
     /// <summary>Parses "position,headline,centrality,entity,minWords".</summary>
     public static SummaryWeights? TryParse(string value)
@@ -31,7 +31,7 @@ public sealed record SummaryWeights(double Position, double Headline, double Cen
 public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, SummaryWeights? weights = null)
 {
     private const int MaxSentences = 3;
-    private const int MinSentenceWords = 5;
+    private const int MinSentenceWords = 4;
     private const int MaxSentenceWords = 90;
     private const double DuplicateJaccard = 0.5;
 
@@ -137,24 +137,27 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         }
 
         // A quotation cut in half: an opening mark without its closing one (or the reverse).
-        int open = 0, close = 0, straight = 0;
+        int open = 0, close = 0, straight = 0, curly = 0;
         for (var k = s.Start; k < s.End; k++)
         {
             switch (text[k])
             {
-                case '«' or '“':
+                case '«':
                     open++;
                     break;
-                case '»' or '”':
+                case '»':
                     close++;
                     break;
                 case '"':
                     straight++;
                     break;
+                case '“' or '”':
+                    curly++;
+                    break;
             }
         }
 
-        return open == close && straight % 2 == 0 && text[s.End - 1] != ':';
+        return open == close && straight % 2 == 0 && curly % 2 == 0 && text[s.End - 1] != ':';
     }
 
     private Dictionary<string, double> Vector(List<Term> terms, out double rareShare)
