@@ -37,18 +37,13 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
         },
         StringComparer.Ordinal);
 
-    [ThreadStatic]
-    private static List<Term>? t_terms;
-
     public KeyphraseStatistics Statistics { get; } = statistics;
 
     /// <summary>At most <paramref name="max"/> keyphrases, best first, scores scaled so that the best is 1.</summary>
     public List<Keyphrase> Extract(AnalyzedArticle doc, int max = 10)
     {
         var text = doc.Text;
-        var terms = t_terms ??= new List<Term>(1024);
-        terms.Clear();
-        FallbackTermAnalyzer.Instance.Analyze(text, terms);
+        var terms = DocumentTerms.Of(text);
         var headlineEnd = doc.Blocks.Count > 0 && doc.Blocks[0].Kind == BlockKind.Headline ? doc.Blocks[0].End : 0;
         var earlyEnd = text.Length / 4;
 

@@ -47,6 +47,7 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         }
 
         var text = doc.Text;
+        var all = DocumentTerms.Of(text);
         var terms = new List<Term>();
         var vectors = new List<Dictionary<string, double>>(body.Count);
         var lengths = new List<int>(body.Count);
@@ -54,8 +55,7 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var s in body)
         {
-            terms.Clear();
-            FallbackTermAnalyzer.Instance.Analyze(text[s.Start..s.End], terms);
+            Slice(all, s.Start, s.End, terms);
             var v = Vector(terms, out var rareShare);
             vectors.Add(v);
             lengths.Add(terms.Count);
@@ -69,8 +69,7 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         Dictionary<string, double>? headline = null;
         if (doc.Blocks.Count > 0 && doc.Blocks[0].Kind == BlockKind.Headline)
         {
-            terms.Clear();
-            FallbackTermAnalyzer.Instance.Analyze(text[doc.Blocks[0].Start..doc.Blocks[0].End], terms);
+            Slice(all, doc.Blocks[0].Start, doc.Blocks[0].End, terms);
             headline = Vector(terms, out _);
         }
 
@@ -127,6 +126,30 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         }
 
         return result;
+    }
+
+    /// <summary>The words inside [start, end), found by binary search in the document's words.</summary>
+    private static void Slice(List<Term> all, int start, int end, List<Term> into)
+    {
+        into.Clear();
+        int lo = 0, hi = all.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (all[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < all.Count && all[i].End <= end; i++)
+        {
+            into.Add(all[i]);
+        }
     }
 
     private static bool Eligible(string text, SentenceSpan s, int words)

@@ -133,7 +133,8 @@ public static class TopicTrainer
 
         var temperature = FitTemperature(devXs, devSources, devYs, bestW!, bestB!, classes);
         log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:F2}");
-        return new LinearTopicModel(FallbackTermAnalyzer.Instance.Name, featureOptions, labels, bestW!, bestB!, temperature);
+        var knownSources = train.Select(r => r.Source).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new LinearTopicModel(FallbackTermAnalyzer.Instance.Name, featureOptions, labels, bestW!, bestB!, temperature, knownSources);
     }
 
     private static SparseVector[] Featurize(IReadOnlyList<TopicRecord> records, TopicFeatureExtractor extractor)
