@@ -50,6 +50,18 @@ public static class CliApp
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/text-levant-energy.txt", "--date", "2023-09-04")
             .WithExample("analyze", "page.html", "--json");
+        config.AddCommand<IngestCommand>("ingest")
+            .WithDescription("Ingest files and folders (HTML, text, JSON Lines, RSS) into the archive: analyse, de-duplicate, cluster into stories, index.")
+            .WithExample("ingest", "feeds/", "--data", "marsad-data");
+        config.AddCommand<SearchCommand>("search")
+            .WithDescription("Search the archive (BM25, \"phrases\", across clitics and spelling variants).")
+            .WithExample("search", "\"كوريا الشمالية\"", "--from", "2018-03-01");
+        config.AddCommand<StoriesCommand>("stories")
+            .WithDescription("List the archive's stories (articles about one event across outlets), trending first.");
+        config.AddCommand<EntityCommand>("entity")
+            .WithDescription("An entity's mentions over time, co-occurring entities and quotes.");
+        config.AddCommand<QuotesCommand>("quotes")
+            .WithDescription("What a speaker said, newest first.");
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("Serve the JSON API and the Arabic web UI over the archive.");
 
@@ -69,8 +81,20 @@ public static class CliApp
             eval.AddCommand<EvalQuotesCommand>("quotes")
                 .WithDescription("Quotation detection P/R/F1, speaker, cue and content scores against a gold JSONL file.")
                 .WithExample("eval", "quotes", "--gold", "gold/quotes/quotes-gold.jsonl", "--split", "dev");
+<<<<<<< HEAD
             eval.AddCommand<EvalSummaryCommand>("summary")
                 .WithDescription("ROUGE-1/2/L of the extractive summaries and of the lead-1 / lead-2 baselines against reference summaries.");
+=======
+            eval.AddCommand<EvalSearchCommand>("search")
+                .WithDescription("Known-item search quality (MRR@10, Marsad vs Lucene's ArabicAnalyzer) and latency on an archive.")
+                .WithExample("eval", "search", "--data", "marsad-data");
+            eval.AddCommand<EvalStoriesCommand>("stories")
+                .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.")
+                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories.tsv");
+            eval.AddCommand<EvalSegmentCommand>("segment")
+                .WithDescription("Clitic segmentation: word accuracy and split-point P/R/F1 on Farasa, QCRI or CoNLL-U gold.")
+                .WithExample("eval", "segment", "--gold", "../shared/data/segmentation/wikinews/WikiNews.pos.ref", "--json");
+>>>>>>> main
             eval.AddCommand<EvalTimeCommand>("time")
                 .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
                 .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
@@ -89,8 +113,17 @@ public static class CliApp
                 .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
             train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
                 .WithDescription("Learn word frequencies and word clusters for NER from unlabelled news (JSON Lines).");
+            train.AddCommand<TrainSegmenterCommand>("segmenter")
+                .WithDescription("Rebuild the clitic segmenter's lexicon (word counts and names) from news text and name lists.");
             train.AddCommand<TrainTopicsCommand>("topics")
                 .WithDescription("Train the topic classifier (hashed stems and stem bigrams, optional outlet features; softmax regression).");
+        });
+        config.AddBranch("bench", bench =>
+        {
+            bench.SetDescription("Measure the throughput of a stage.");
+            bench.AddCommand<BenchQuotesCommand>("quotes")
+                .WithDescription("Single-thread throughput of the quotation stage over a corpus.")
+                .WithExample("bench", "quotes", "--input", "../shared/data/news-classification/ant-v2.1-multisource/dev.jsonl");
         });
     }
 }

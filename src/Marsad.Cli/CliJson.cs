@@ -22,7 +22,7 @@ public sealed record ErrorDto(string? Input, string Code, string Message);
     UseStringEnumConverter = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(AnalyzeOutput))]
-[JsonSerializable(typeof(Commands.TimeEvalOutput))]
+[JsonSerializable(typeof(Marsad.Text.SegmentationScore))]
 [JsonSerializable(typeof(Marsad.Entities.Kb.KbBuildSummary))]
 [JsonSerializable(typeof(Marsad.Entities.Evaluation.EntityEvalReport))]
 public sealed partial class CliJsonContext : JsonSerializerContext

@@ -27,6 +27,15 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         [Description("The models folder (default: models/ beside the program).")]
         public string? Models { get; init; }
 
+        [CommandOption("--predictions <FILE>")]
+        [Description("Also write token, gold tag and predicted tag per line (CoNLL) for error analysis.")]
+        public string? Predictions { get; init; }
+
+        [CommandOption("--document-sentences <N>")]
+        [Description("Sentences per pseudo-document (the corpus has no article boundaries); 0 tags every sentence alone.")]
+        [DefaultValue(NerEvaluation.DefaultDocumentSentences)]
+        public int DocumentSentences { get; init; } = NerEvaluation.DefaultDocumentSentences;
+
         [CommandOption("--json")]
         [Description("Print one JSON object: precision, recall, f1 (percent) and perType.")]
         public bool Json { get; init; }
@@ -41,10 +50,26 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
     {
         var path = settings.Model ?? MarsadModels.Locate(settings.Models).PathOf(MentionAnnotator.ModelPath);
         var gold = NerCorpus.Read(settings.Gold!);
+        var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var load = Stopwatch.StartNew();
         var model = NerModel.Load(path);
         load.Stop();
-        var result = NerEvaluation.Run(model, gold);
+        loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpu;
+        var result = NerEvaluation.Run(model, gold, settings.DocumentSentences);
+        if (settings.Predictions is not null)
+        {
+            using var writer = new StreamWriter(settings.Predictions);
+            for (var s = 0; s < gold.Count; s++)
+            {
+                for (var i = 0; i < gold[s].Tokens.Count; i++)
+                {
+                    writer.WriteLine($"{gold[s].Tokens[i]}\t{gold[s].Tags[i]}\t{result.Predictions[s][i]}");
+                }
+
+                writer.WriteLine();
+            }
+        }
+
         var rssMb = Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024.0;
         var scores = result.Scores;
         if (settings.Json)
@@ -59,7 +84,9 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
                 scores.Overall.Correct,
                 result.Tokens,
                 Math.Round(result.TokensPerSecond),
+                Math.Round(result.TokensPerCpuSecond),
                 Math.Round(load.Elapsed.TotalMilliseconds),
+                Math.Round(loadCpu.TotalMilliseconds),
                 Math.Round(rssMb));
             Console.WriteLine(JsonSerializer.Serialize(output, EvalNerJsonContext.Default.EvalNerOutput));
             return ExitCodes.Ok;
@@ -75,7 +102,7 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         table.AddRow("[bold]overall (micro)[/]", F(o.Precision), F(o.Recall), $"[bold]{F(o.F1)}[/]", o.Gold.ToString(CultureInfo.InvariantCulture), o.Predicted.ToString(CultureInfo.InvariantCulture), o.Correct.ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(
-            $"model {path}: {model.FeatureCount} features, loaded in {load.Elapsed.TotalMilliseconds:F0} ms; tagged {result.Tokens} tokens in {result.TaggingTime.TotalMilliseconds:F0} ms = {result.TokensPerSecond:F0} tokens/s (one thread, features + decoding); process RSS {rssMb:F0} MB");
+            $"model {path}: {model.FeatureCount} features, loaded in {load.Elapsed.TotalMilliseconds:F0} ms ({loadCpu.TotalMilliseconds:F0} ms CPU); tagged {result.Tokens} tokens on one thread (features + decoding) in {result.TaggingTime.TotalMilliseconds:F0} ms = {result.TokensPerSecond:F0} tokens/s wall, {result.TaggingCpuTime.TotalMilliseconds:F0} ms CPU = {result.TokensPerCpuSecond:F0} tokens per CPU second; process RSS {rssMb:F0} MB");
         return ExitCodes.Ok;
     }
 
@@ -95,7 +122,9 @@ public sealed record EvalNerOutput(
     int Correct,
     long Tokens,
     double TokensPerSecond,
+    double TokensPerCpuSecond,
     double LoadMilliseconds,
+    double LoadCpuMilliseconds,
     double RssMegabytes);
 
 /// <summary>Scores of one entity type.</summary>

@@ -61,7 +61,7 @@ public sealed class EvalTimeCommand : Command<EvalTimeCommand.Settings>
         {
             var output = new TimeEvalOutput { Gold = settings.Gold!, Splits = results };
             using var stdout = Console.OpenStandardOutput();
-            JsonSerializer.Serialize(stdout, output, CliJson.Readable.TimeEvalOutput);
+            JsonSerializer.Serialize(stdout, output, EvalJson.Options);
             stdout.WriteByte((byte)'\n');
             return ExitCodes.Ok;
         }

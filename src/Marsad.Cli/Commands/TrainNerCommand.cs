@@ -51,6 +51,15 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [DefaultValue(1)]
         public int MinCount { get; init; } = 1;
 
+        [CommandOption("--dropout <P>")]
+        [Description("Word dropout: probability of hiding a token's own word features in a training pass.")]
+        [DefaultValue(0.0)]
+        public double Dropout { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [DefaultValue(7)]
+        public int Seed { get; init; } = 7;
+
         public override ValidationResult Validate()
         {
             if (Train is null || Dev is null || Out is null)
@@ -79,8 +88,8 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
                 return ValidationResult.Error($"unknown feature group in --without '{Without}'");
             }
 
-            return Epochs is < 1 or > 100 || MinCount < 1
-                ? ValidationResult.Error("--epochs must be 1..100 and --min-count at least 1")
+            return Epochs is < 1 or > 100 || MinCount < 1 || Dropout is < 0 or >= 1
+                ? ValidationResult.Error("--epochs must be 1..100, --min-count at least 1 and --dropout in [0, 1)")
                 : ValidationResult.Success();
         }
     }
@@ -95,8 +104,12 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         Log($"lexicon {lexicon.Count} words, gazetteer {gazetteer.Count} phrases, features: {groups}");
         var train = NerCorpus.Read(settings.Train!);
         var dev = NerCorpus.Read(settings.Dev!);
-        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount };
+        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed };
         var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups), train, dev, Log);
+        var withoutConsistency = NerEvaluation.Run(model.WithDocumentConsistency(false), dev).Scores.Overall.F1;
+        var withConsistency = NerEvaluation.Run(model.WithDocumentConsistency(true), dev).Scores.Overall.F1;
+        Log($"document consistency on dev: off {withoutConsistency:F2}, on {withConsistency:F2}");
+        model = model.WithDocumentConsistency(withConsistency > withoutConsistency);
         model.Save(settings.Out!);
         var size = new FileInfo(settings.Out!).Length;
         Log($"wrote {settings.Out} ({size / 1024.0 / 1024.0:F1} MB)");

@@ -194,7 +194,7 @@ function analyzePage() {
       result.replaceChildren(el("p", { class: "error" }, error.message));
     }
   };
-  show(el("h1", {}, "حلّل نصاً"), el("form", { onsubmit: run }, input, el("div", { class: "filters" }, date, el("button", { type: "submit" }, "حلّل"))), result);
+  show(el("h1", {}, "حلّل نصاً"), el("form", { id: "analyze-form", onsubmit: run }, input, el("div", { class: "filters" }, date, el("button", { type: "submit" }, "حلّل"))), result);
 }
 
 // ---------- routing ----------

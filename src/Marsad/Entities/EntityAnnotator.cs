@@ -8,7 +8,7 @@ namespace Marsad.Entities;
 
 /// <summary>
 /// The "entities" annotator: completes the tagger's mentions with the names it missed elsewhere in the
-/// same article (<see cref="MentionCompleter"/>), then merges the article's mentions into entities, links
+/// same article and repairs their boundaries against known names (<see cref="MentionCompleter"/>), then merges the article's mentions into entities, links
 /// them to the knowledge base and names them (<see cref="EntityResolver"/>). Sets each
 /// <see cref="Mention.EntityKey"/> and fills <see cref="AnalyzedArticle.Entities"/>. Uses the token layer's
 /// clitic segments when present to find a mention's bare name. Stateless; the KB is loaded once.
@@ -46,12 +46,9 @@ public sealed class EntityAnnotator : IAnnotator
     {
         if (_completer is not null)
         {
-            var added = _completer.Complete(doc.Text, doc.Mentions);
-            if (added.Count > 0)
-            {
-                doc.Mentions.AddRange(added);
-                doc.Mentions.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
-            }
+            var completed = _completer.Complete(doc.Text, doc.Mentions);
+            doc.Mentions.Clear();
+            doc.Mentions.AddRange(completed);
         }
 
         var entities = _resolver.Resolve(doc.Mentions, doc.Text, doc.Tokens.Count > 0 ? m => SegmentedBare(doc, m) : null);

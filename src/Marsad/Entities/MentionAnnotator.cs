@@ -35,25 +35,30 @@ public sealed class MentionAnnotator : IAnnotator
     {
         var (starts, ends) = TokenRanges(doc);
         var buffer = new NerFeatureBuffer();
-        var tags = new int[MaxSentenceTokens];
+        var sentences = new List<NerTokenSpans>();
         var sentenceIndex = 0;
         var from = 0;
         for (var i = 0; i < starts.Length; i++)
         {
+            // A period after a single letter is an initial (سيرجي ك. شويغو), not a sentence end.
             var last = i == starts.Length - 1
                 || i - from + 1 >= MaxSentenceTokens
-                || EndsSentence(doc.Text, starts[i], ends[i])
+                || (EndsSentence(doc.Text, starts[i], ends[i]) && !(i > 0 && ends[i - 1] - starts[i - 1] == 1 && char.IsLetter(doc.Text[starts[i - 1]])))
                 || CrossesBlockOrSentence(doc, ends[i], starts[i + 1], ref sentenceIndex);
             if (!last)
             {
                 continue;
             }
 
-            var count = i - from + 1;
-            var sentence = new NerTokenSpans(doc.Text, starts[from..(i + 1)], ends[from..(i + 1)], count);
-            _model.Tag(sentence, buffer, tags);
-            AddMentions(doc, sentence, tags.AsSpan(0, count));
+            sentences.Add(new NerTokenSpans(doc.Text, starts[from..(i + 1)], ends[from..(i + 1)], i - from + 1));
             from = i + 1;
+        }
+
+        // Document consistency is applied when the model chose it on dev (NerModel.DocumentConsistency).
+        var tags = _model.TagDocument(sentences, buffer);
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            AddMentions(doc, sentences[s], tags[s]);
         }
     }
 

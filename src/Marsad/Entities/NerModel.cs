@@ -12,7 +12,7 @@ namespace Marsad.Entities;
 /// </summary>
 public sealed class NerModel
 {
-    private const string Magic = "marsad-ner-model-1";
+    private const string Magic = "marsad-ner-model-3";
     private const int T = 9;
 
     private readonly Dictionary<ulong, int> _rows;
@@ -36,9 +36,25 @@ public sealed class NerModel
         }
     }
 
+    private NerModel(NerModel other, bool documentConsistency)
+    {
+        Extractor = other.Extractor;
+        _rows = other._rows;
+        _weights = other._weights;
+        _transitions = other._transitions;
+        OutsideBias = other.OutsideBias;
+        DocumentConsistency = documentConsistency;
+    }
+
     public NerFeatureExtractor Extractor { get; }
 
+    /// <summary>The same model with document consistency switched on or off (weights are shared).</summary>
+    public NerModel WithDocumentConsistency(bool on) => new(this, on);
+
     public int FeatureCount => _rows.Count;
+
+    /// <summary>A penalty subtracted from the O tag's score at every token, chosen on dev to trade precision for recall.</summary>
+    public float OutsideBias { get; init; }
 
     /// <summary>Tags a sentence; returns tag indexes (see <see cref="NerTags"/>) into <paramref name="tags"/>.</summary>
     public void Tag(NerTokenSpans sentence, NerFeatureBuffer buffer, Span<int> tags)
@@ -66,9 +82,34 @@ public sealed class NerModel
                     }
                 }
             }
+
+            row[NerTags.O] -= OutsideBias;
         }
 
         NerViterbi.Decode(emissions, _transitions, n, tags);
+    }
+
+    /// <summary>Whether <see cref="TagDocument"/> applies <see cref="NerDocumentConsistency"/> (chosen on dev).</summary>
+    public bool DocumentConsistency { get; init; }
+
+    /// <summary>Tags the sentences of one document; then, when enabled, makes names consistent across them.</summary>
+    public int[][] TagDocument(IReadOnlyList<NerTokenSpans> sentences, NerFeatureBuffer buffer, bool? consistency = null)
+    {
+        var tags = new int[sentences.Count][];
+        var forms = new string[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            tags[s] = new int[sentences[s].Count];
+            Tag(sentences[s], buffer, tags[s]);
+            forms[s] = buffer.Standalone.AsSpan(0, sentences[s].Count).ToArray();
+        }
+
+        if (consistency ?? DocumentConsistency)
+        {
+            NerDocumentConsistency.Apply(forms, tags);
+        }
+
+        return tags;
     }
 
     /// <summary>Tags tokens given as strings; returns tag names.</summary>
@@ -87,6 +128,8 @@ public sealed class NerModel
         using var writer = new BinaryWriter(gzip);
         writer.Write(Magic);
         writer.Write((int)Extractor.Groups);
+        writer.Write(OutsideBias);
+        writer.Write(DocumentConsistency);
         Extractor.Lexicon.Write(writer);
         Extractor.Gazetteer.Write(writer);
         var keys = new ulong[_rows.Count];
@@ -131,6 +174,8 @@ public sealed class NerModel
             }
 
             var groups = (NerFeatureGroups)reader.ReadInt32();
+            var outsideBias = reader.ReadSingle();
+            var consistency = reader.ReadBoolean();
             var lexicon = NerLexicon.Read(reader);
             var gazetteer = NerGazetteer.Read(reader);
             var count = reader.ReadInt32();
@@ -152,7 +197,7 @@ public sealed class NerModel
                 transitions[i] = reader.ReadSingle();
             }
 
-            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups), keys, weights, transitions);
+            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups), keys, weights, transitions) { OutsideBias = outsideBias, DocumentConsistency = consistency };
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

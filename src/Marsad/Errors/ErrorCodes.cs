@@ -33,6 +33,9 @@ public static class ErrorCodes
     /// <summary>The input could not be read (permissions, I/O).</summary>
     public const string Unreadable = "MRS109";
 
+    /// <summary>The analysis of one record failed (an annotator threw); the other records go on.</summary>
+    public const string AnalysisFailed = "MRS110";
+
     /// <summary>A command-line or API argument is invalid.</summary>
     public const string BadArgument = "MRS201";
 

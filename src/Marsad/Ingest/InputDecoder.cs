@@ -56,6 +56,13 @@ public static partial class InputDecoder
         }
 
         var declared = DeclaredCharset(bytes);
+        // A page whose bytes are valid UTF-8 with multi-byte sequences is UTF-8 whatever its meta tag says: sites
+        // re-encoded to UTF-8 often keep an old windows-1256 declaration, and legacy Arabic text is never valid UTF-8.
+        if (declared is not null && !IsUtf8Name(declared) && HasMultiByteUtf8(bytes) && TryStrictUtf8(bytes) is { } reencoded)
+        {
+            return (reencoded, "utf-8");
+        }
+
         if (declared is not null && !IsUtf8Name(declared))
         {
             var legacy = LegacyEncoding(declared);
@@ -97,6 +104,20 @@ public static partial class InputDecoder
         catch (DecoderFallbackException e)
         {
             throw new MarsadException(ErrorCodes.Undecodable, $"invalid {label} bytes at offset {e.Index}", name, e);
+        }
+    }
+
+    private static bool HasMultiByteUtf8(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0xC2, (byte)0xF4) >= 0;
+
+    private static string? TryStrictUtf8(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
         }
     }
 

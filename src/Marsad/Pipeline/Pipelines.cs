@@ -15,7 +15,14 @@ public static class Pipelines
     public static AnalysisPipeline Default(MarsadModels models)
     {
         ArgumentNullException.ThrowIfNull(models);
-        var builder = new PipelineBuilder();
+        var builder = new PipelineBuilder()
+            .Use(new Marsad.Text.TextAnnotator()); // tokens, segments, sentences: everything else reads them
+
+        // Mentions (NER) tag the text layer's tokens: added once a token annotator is in the chain.
+        if (builder.Assigns(Layers.Tokens))
+        {
+            builder.Use(Entities.MentionAnnotator.Load(models));
+        }
 
         // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
         if (builder.Assigns(Layers.Mentions))
@@ -24,6 +31,12 @@ public static class Pipelines
         }
 
         builder.Use(new Time.TimeAnnotator());
+
+        // Quotes need sentences and entities: added once the text layer and the entity layer are in the chain.
+        if (builder.Assigns(Layers.Sentences) && builder.Assigns(Layers.Entities))
+        {
+            builder.Use(new Quotes.QuoteAnnotator());
+        }
 
         // Topics, keyphrases and summary come last: they use entities and sentences when present.
         var statistics = KeyphraseStatistics.Load(models.PathOf(KeyphraseStatistics.ModelFile));

@@ -86,17 +86,23 @@ public sealed class QuoteExtractor
         public void Run()
         {
             FindHeadlineQuotes();
+
+            // Attributions first: their report verbs (بحسب ما ذكرت) are not cues of a statement.
+            var inAttribution = new bool[_tokens.Count];
+            for (var i = 0; i < _tokens.Count; i++)
+            {
+                if (_tokens[i].IsWord && _tokens[i].Quote < 0 && TryAttribution(i) is { } attributionEnd)
+                {
+                    Array.Fill(inAttribution, true, i, attributionEnd - i);
+                    i = attributionEnd - 1;
+                }
+            }
+
             for (var i = 0; i < _tokens.Count; i++)
             {
                 var t = _tokens[i];
-                if (!t.IsWord || t.Quote >= 0)
+                if (!t.IsWord || t.Quote >= 0 || inAttribution[i])
                 {
-                    continue;
-                }
-
-                if (TryAttribution(i) is { } attributionEnd)
-                {
-                    i = attributionEnd - 1;
                     continue;
                 }
 
@@ -128,10 +134,16 @@ public sealed class QuoteExtractor
                 {
                     // No statement here, but a participle later in the sentence repeats this subject.
                     _lastVerbSentence = _sentenceOfToken[i];
-                    _lastVerbSpeaker = _parser.Parse(i + 1, ClauseLimit(i + 1), cue) ?? ResolvePronoun(cue);
+                    _lastVerbSpeaker = _parser.Parse(i + 1, ClauseLimit(i + 1), cue, objectMayFollow: true) ?? ResolvePronoun(cue);
                 }
 
                 return postPosed < 0 ? i + 1 : postPosed;
+            }
+
+            // يذكر أن / ويذكر أن: the passive "it is worth mentioning that", a formula of the writer.
+            if (complement == i + 1 && cue.Kind == CueKind.Verb && _tokens[i].Norm[prefix..] == "يذكر")
+            {
+                return complement + 1;
             }
 
             var regionEnd = TrimTrailingPrepositions(i + 1, complement);
@@ -146,13 +158,19 @@ public sealed class QuoteExtractor
             }
             else
             {
-                speaker = _parser.Parse(i + 1, regionEnd, cue);
+                // وصف الوزير الاتفاق بأنه…: the described thing follows the subject.
+                var describes = _tokens[i].Norm.AsSpan(prefix).StartsWith("وصف") || _tokens[i].Norm.AsSpan(prefix).StartsWith("يصف") || _tokens[i].Norm.AsSpan(prefix).StartsWith("تصف");
+                speaker = _parser.Parse(i + 1, regionEnd, cue, objectMayFollow: describes);
                 if (speaker is null && prefix == 0)
                 {
                     speaker = ParsePreverbal(i, cue);
                 }
 
                 speaker ??= ResolvePronoun(cue);
+                if (speaker is null && cue.Number == SpeakerNumber.Plural)
+                {
+                    speaker = PluralAntecedent(i);
+                }
             }
 
             _lastVerbSentence = _sentenceOfToken[i];
@@ -235,7 +253,13 @@ public sealed class QuoteExtractor
                     return -1;
                 }
 
-                if (t.Norm is "فيما" or "وفيما" or "بينما" or "وبينما" || QuoteLexicon.TryCue(t.Norm, out _, out _))
+                if (t.Norm is "فيما" or "وفيما" or "بينما" or "وبينما" || QuoteLexicon.TryCue(t.Norm, out _, out _) || QuoteLexicon.IsCueWithObjectPronoun(t.Norm))
+                {
+                    return -1;
+                }
+
+                // كشف عن خطة…: كشف عن and a noun reveals a thing, not a statement.
+                if (t.Norm == QuoteLexicon.An && j == from && j + 1 < limit && !QuoteLexicon.ComplementizerSet.Contains(_tokens[j + 1].Norm))
                 {
                     return -1;
                 }
@@ -434,17 +458,61 @@ public sealed class QuoteExtractor
                 start--;
             }
 
-            if (start < end && _tokens[start].Norm is "كان" or "وكان")
-            {
-                start++;
-            }
-
             if (start >= end || (start > 0 && _tokens[start - 1].IsWord && !QuoteLexicon.ClauseOpenerSet.Contains(_tokens[start - 1].Norm)))
             {
                 return null;
             }
 
+            if (_tokens[start].Norm is "كان" or "وكان")
+            {
+                start++;
+            }
+
+            // A subject before the verb opens with a definite noun or a role (المسؤولون يقولون، الوزير قال);
+            // anything else there is more often a verb or an object (وتضمن القانون نصا يؤكد).
+            if (start >= end || !(QuoteLexicon.IsDefinite(_tokens[start].Norm) || QuoteLexicon.IsRoleHead(_tokens[start].Norm))
+                || _tokens[start].Norm.StartsWith("وال", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             return _parser.Parse(start, end, cue);
+        }
+
+        /// <summary>وكان الأساتذة المتعاقدون قد نفذوا… وقالوا: with no plural speaker yet, the nearest definite plural noun phrase before the cue.</summary>
+        private SpeakerRef? PluralAntecedent(int i)
+        {
+            for (var k = i - 1; k >= 0 && k >= i - 40; k--)
+            {
+                var t = _tokens[k];
+                if (t.Kind == QTokenKind.Break)
+                {
+                    break;
+                }
+
+                if (!t.IsWord || t.Quote >= 0 || !QuoteLexicon.IsDefinite(t.Norm) || !QuoteLexicon.LooksPlural(t.Norm))
+                {
+                    continue;
+                }
+
+                var end = k + 1;
+                while (end < i && _tokens[end].IsWord && QuoteLexicon.IsDefinite(_tokens[end].Norm))
+                {
+                    end++;
+                }
+
+                var first = k;
+                while (first > 0 && _tokens[first - 1].IsWord && _tokens[first - 1].Quote < 0 && QuoteLexicon.IsDefinite(_tokens[first - 1].Norm))
+                {
+                    first--;
+                }
+
+                var start = _tokens[first].Start;
+                var stop = _tokens[end - 1].End;
+                return new SpeakerRef(start, stop, _text[start..stop], null, SpeakerGender.Masculine, SpeakerNumber.Plural);
+            }
+
+            return null;
         }
 
         /// <summary>The last speaker whose gender and number agree with the cue's morphology (وأضافت → feminine singular).</summary>
@@ -484,7 +552,12 @@ public sealed class QuoteExtractor
         private int? TryAttribution(int i)
         {
             var t = _tokens[i];
-            var norm = t.Norm.Length > 3 && t.Norm[0] == '\u0648' ? t.Norm[1..] : t.Norm; // WAW: ووفقا، وبحسب
+            if (!MayOpenAttribution(t.Norm))
+            {
+                return null;
+            }
+
+            var norm = t.Norm.Length > 3 && t.Norm[0] == '\u0648' && !IsAttributionCue(t.Norm) ? t.Norm[1..] : t.Norm; // WAW: ووفقا، وبحسب
             var cueStart = t.Start + (t.Norm.Length - norm.Length);
             var k = i + 1;
             if (k >= _tokens.Count || !_tokens[k].IsWord)
@@ -551,7 +624,7 @@ public sealed class QuoteExtractor
                     continue;
                 }
 
-                if (!s.IsWord || (end > k && (QuoteLexicon.ComplementizerSet.Contains(s.Norm) || s.Norm is "فان" or "الي" or "علي"
+                if (!s.IsWord || (end > k && (QuoteLexicon.ComplementizerSet.Contains(s.Norm) || s.Norm.StartsWith("فان", StringComparison.Ordinal)
                     || QuoteLexicon.ContentEnderSet.Contains(s.Norm) || QuoteLexicon.TryCue(s.Norm, out _, out _))))
                 {
                     break;
@@ -593,6 +666,13 @@ public sealed class QuoteExtractor
             });
             return end;
         }
+
+        // A filter that allocates nothing: the word is an attribution cue, with or without و.
+        private static bool MayOpenAttribution(string norm) =>
+            norm.Length >= 3 && (IsAttributionCue(norm) || (norm[0] == '\u0648' && IsAttributionCue(norm.AsSpan(1)))); // WAW
+
+        private static bool IsAttributionCue(ReadOnlySpan<char> norm) =>
+            norm is "بحسب" or "حسب" or "حسبما" or "وفقا" or "طبقا" or "وفق" or "نقلا" or "استنادا";
 
         // بحسب ما ذكرت / وفقا لما ذكرته / بحسب ما أفادت به: the report verb and its به belong to the cue.
         private int SkipReportVerb(int k)
@@ -643,7 +723,7 @@ public sealed class QuoteExtractor
                 if (stopAtComma && t.Kind == QTokenKind.Comma && k + 1 < _tokens.Count && _tokens[k + 1].IsWord)
                 {
                     var next = _tokens[k + 1].Norm;
-                    if (QuoteLexicon.ContentEnderSet.Contains(next)
+                    if (QuoteLexicon.ContentEnderSet.Contains(next) || QuoteLexicon.LooksLikeAdverbialParticiple(next)
                         || (QuoteLexicon.TryCue(next, out var cue, out var prefix) && (cue.Kind == CueKind.Participle || prefix == 1))
                         || (next == QuoteLexicon.Fi && k + 2 < _tokens.Count && _tokens[k + 2].Norm == "حين"))
                     {
@@ -686,6 +766,12 @@ public sealed class QuoteExtractor
         {
             while (to > from && _tokens[to - 1].IsWord && _tokens[to - 1].Norm is "الي" or "علي" or "من" or "عن" or "ب")
             {
+                // شدد الوكيل على أن: a preposition; نادية علي إن: the name علي (same letters once normalised).
+                if (_tokens[to - 1].Norm == "علي" && to - 1 > from && _tokens[to - 2].IsWord && !QuoteLexicon.IsDefinite(_tokens[to - 2].Norm))
+                {
+                    break;
+                }
+
                 to--;
             }
 

@@ -59,8 +59,9 @@ internal static class QuoteLexicon
         ("رأى", SpeakerGender.Masculine, SpeakerNumber.Singular), ("رأت", SpeakerGender.Feminine, SpeakerNumber.Singular),
         ("رأوا", SpeakerGender.Masculine, SpeakerNumber.Plural), ("يرى", SpeakerGender.Masculine, SpeakerNumber.Singular),
         ("ترى", SpeakerGender.Feminine, SpeakerNumber.Singular), ("يرون", SpeakerGender.Masculine, SpeakerNumber.Plural),
+        // يدعي is left out: once normalised it is يدعى ("named").
         ("ادعى", SpeakerGender.Masculine, SpeakerNumber.Singular), ("ادعت", SpeakerGender.Feminine, SpeakerNumber.Singular),
-        ("ادعوا", SpeakerGender.Masculine, SpeakerNumber.Plural), ("يدعي", SpeakerGender.Masculine, SpeakerNumber.Singular),
+        ("ادعوا", SpeakerGender.Masculine, SpeakerNumber.Plural),
         ("روى", SpeakerGender.Masculine, SpeakerNumber.Singular), ("روت", SpeakerGender.Feminine, SpeakerNumber.Singular),
         ("رووا", SpeakerGender.Masculine, SpeakerNumber.Plural), ("يروي", SpeakerGender.Masculine, SpeakerNumber.Singular),
         ("تروي", SpeakerGender.Feminine, SpeakerNumber.Singular),
@@ -120,7 +121,8 @@ internal static class QuoteLexicon
         "رافضا", "رافضة", "الذي", "التي", "الذين", "حين", "عندما", "إثر", "بالقول", "حديثه", "حديثها", "كلمته", "كلمتها",
         "تصريحاته", "تصريحاتها", "تصريحه", "تصريحها", "أيضا", "كذلك", "بدوره", "بدورها", "ردا", "تعليقا", "هاتفيا",
         "لاحقا", "صباحا", "مساء", "قوله", "قولها", "قولهم", "مجددا", "مرة", "ما", "في وقت", "وهو", "وهي", "وهم",
-        "إلى", "على", "بشأن", "حول", "أثناء", "لدى", "لها", "له", "لهم",
+        "بشأن", "حول", "أثناء", "لها", "له", "لهم", "الشهر", "الأسبوع", "إذ", "حيث", "لأن", "كما", "متحدثا",
+        "متحدثة", "وذلك", "رفض", "رفضت", "فضل", "فضلت", "ذات",
     ];
 
     // After في these nouns make an adjunct (في بيان، في كلمة), otherwise في belongs to the subject (وزارة الصحة في غزة).
@@ -138,7 +140,7 @@ internal static class QuoteLexicon
     [
         "وكالة", "صحيفة", "قناة", "إذاعة", "موقع", "تلفزيون", "التلفزيون", "صحافيين", "الصحافيين", "صحفيين", "الصحفيين",
         "الصحافة", "رويترز", "فرانس", "شبكة", "مجلة", "أسوشيتد", "سي", "بي", "سكاي", "نا", "الإعلاميين", "إعلاميين",
-        "وسائل", "المراسلين", "مراسلنا", "مراسل",
+        "وسائل", "المراسلين", "مراسلنا", "مراسل", "الشرطة", "المحققين", "المحكمة", "الصحيفة", "الوكالة", "القناة",
     ];
 
     // Nouns that keep a following لـ inside the subject (تقرير لصحيفة وول ستريت جورنال).
@@ -166,7 +168,17 @@ internal static class QuoteLexicon
     [
         "داعيا", "داعية", "داعين", "مطالبا", "مطالبة", "مطالبين", "رافضا", "رافضة", "فيما", "وفيما", "بينما", "وبينما",
         "بحسب", "وبحسب", "حسب", "وفقا", "ووفقا", "وفق", "نقلا", "طبقا", "استنادا", "متهما", "متهمة", "معربا", "معربة",
-        "وذلك", "هكذا", "حسبما",
+        "وذلك", "هكذا", "حسبما", "ودعا", "ودعت", "وطالب", "وطالبت", "وأعرب", "وأعربت", "وأشاد", "وأشادت", "وناشد",
+        "وناشدت", "ودعوا", "وطالبوا",
+    ];
+
+    // Institutions after لـ that keep a role going (المتحدث الرسمي لوزارة الصحة، الرئيس التنفيذي لشركة…).
+    private static readonly string[] InstitutionNouns =
+    [
+        "وزارة", "شركة", "مجلس", "هيئة", "منظمة", "مؤسسة", "بنك", "حزب", "جمعية", "اتحاد", "لجنة", "مركز", "مكتب", "دائرة",
+        "صندوق", "مجموعة", "وكالة", "جامعة", "رئاسة", "حكومة", "قوات", "جيش", "غرفة", "نادي", "منتخب", "مصرف", "معهد",
+        "سلطة", "بلدية", "محافظة", "شؤون", "شوون", "برنامج", "مفوضية", "إدارة", "قيادة", "أمانة", "نقابة",
+        "أصحاب", "شركات", "بحوث", "دراسات",
     ];
 
     // Anaphoric nouns that name an organisation mentioned earlier (الصحيفة → صحيفة "نيويورك تايمز").
@@ -178,6 +190,10 @@ internal static class QuoteLexicon
     ];
 
     public static readonly FrozenDictionary<string, CueForm> Cues = BuildCues();
+
+    // Look-ups by span, so that stripping a proclitic allocates nothing.
+    private static readonly FrozenDictionary<string, CueForm>.AlternateLookup<ReadOnlySpan<char>> CuesBySpan =
+        Cues.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static readonly FrozenSet<string> ComplementizerSet = Set(Complementizers);
 
@@ -205,6 +221,8 @@ internal static class QuoteLexicon
 
     public static readonly FrozenSet<string> AnaphoricNounSet = Set(AnaphoricNouns);
 
+    public static readonly FrozenSet<string> InstitutionNounSet = Set(InstitutionNouns);
+
     /// <summary>The normalised form of في (in), عن (from) and the conjunction و/ف prefixes.</summary>
     public const string Fi = "في";
 
@@ -215,6 +233,43 @@ internal static class QuoteLexicon
         norm.StartsWith("ال", StringComparison.Ordinal) || norm.StartsWith("وال", StringComparison.Ordinal)
         || norm.StartsWith("بال", StringComparison.Ordinal) || norm.StartsWith("فال", StringComparison.Ordinal)
         || norm.StartsWith("كال", StringComparison.Ordinal) || (norm.StartsWith("لل", StringComparison.Ordinal) && norm.Length > 3);
+
+    /// <summary>True when the word after في makes an adjunct: في بيان، في خطابه، في كلمتها.</summary>
+    public static bool IsAdjunctNounAfterFi(string norm)
+    {
+        if (AdjunctNounAfterFiSet.Contains(norm))
+        {
+            return true;
+        }
+
+        foreach (var suffix in PronounSuffixes)
+        {
+            if (norm.Length > suffix.Length + 2 && norm.EndsWith(suffix, StringComparison.Ordinal)
+                && AdjunctNounAfterFiSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(norm.AsSpan(0, norm.Length - suffix.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A cue verb carrying an object pronoun (وصفه، وصفها بأنه): the complement after it is that verb's.</summary>
+    public static bool IsCueWithObjectPronoun(string norm)
+    {
+        foreach (var suffix in PronounSuffixes)
+        {
+            if (norm.Length > suffix.Length + 2 && norm.EndsWith(suffix, StringComparison.Ordinal) && TryCue(norm[..^suffix.Length], out var form, out _) && form.Kind == CueKind.Verb)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Attached pronouns, longest first (normalised: ـه، ـها، ـهم، ـهما).
+    private static readonly string[] PronounSuffixes = ["هما", "ها", "هم", "ه"];
 
     /// <summary>True for a role head with or without the article (وزير، الوزير، والوزير).</summary>
     public static bool IsRoleHead(string norm)
@@ -236,7 +291,7 @@ internal static class QuoteLexicon
             return true;
         }
 
-        if (norm.Length > 3 && (norm[0] == '\u0648' || norm[0] == '\u0641') && Cues.TryGetValue(norm[1..], out form)) // WAW, FEH
+        if (norm.Length > 3 && (norm[0] == '\u0648' || norm[0] == '\u0641') && CuesBySpan.TryGetValue(norm.AsSpan(1), out form)) // WAW, FEH
         {
             prefix = 1;
             return true;
@@ -245,6 +300,14 @@ internal static class QuoteLexicon
         prefix = 0;
         return false;
     }
+
+    /// <summary>، مستشهدين بـ… / ، متهما…: an accusative active participle (م… ending in ا or ين) opens a circumstantial clause.</summary>
+    public static bool LooksLikeAdverbialParticiple(string norm) =>
+        norm.Length >= 5 && norm[0] == '\u0645' // ARABIC LETTER MEEM
+        && (norm.EndsWith('\u0627') || norm.EndsWith("ين", StringComparison.Ordinal)); // ALEF
+
+    /// <summary>Resumptive words that may open a subject region (الذي أكدت فيه رئيسة الوزراء): skipped, not the subject.</summary>
+    public static bool IsResumptive(string norm) => norm is "فيه" or "فيها" or "خلاله" or "خلالها" or "عنه" or "عنها" or "بدوره" or "بدورها" or "بدورهم" or "ايضا" or "كذلك";
 
     /// <summary>Plural-looking head of a subject: a sound plural (ون/ين) or a listed broken plural.</summary>
     public static bool LooksPlural(string norm)

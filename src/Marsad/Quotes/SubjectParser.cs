@@ -26,7 +26,7 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
     }
 
     /// <summary>The subject in tokens [from, to), or null when the region holds no subject.</summary>
-    public SpeakerRef? Parse(int from, int to, CueForm cue)
+    public SpeakerRef? Parse(int from, int to, CueForm cue, bool objectMayFollow = false)
     {
         var chunks = new List<(int Start, int End)>(3);
         var chunkStart = from;
@@ -80,14 +80,36 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
         }
         else if (chunks.Count > 1 && IsRoleChunk(first))
         {
-            name = StripTitles(chunks[1]);
-            role = Slice(first);
+            var (innerRole, innerName) = SplitRole(first);
+            if (innerName is { } found)
+            {
+                // الطالبة ريم العتيبي، الفائزة بالمركز الأول: the name is inside, the apposition is the role.
+                name = found;
+                var second = StripTitles(chunks[1]);
+                role = QuoteLexicon.IsDefinite(tokens[second.Start].Norm) ? Slice(second) : Slice(innerRole);
+            }
+            else
+            {
+                name = StripTitles(chunks[1]);
+                role = Slice(first);
+            }
         }
         else
         {
             var (roleSpan, nameSpan) = SplitRole(first);
             name = nameSpan ?? first;
             role = nameSpan is null ? null : Slice(roleSpan);
+            if (nameSpan is null && LaterRoleHead(first) is var at and > 0)
+            {
+                // علي عبد العال رئيس البرلمان: a name, then its role without a comma.
+                name = (first.Start, at);
+                role = Slice((at, first.End));
+            }
+        }
+
+        if (objectMayFollow)
+        {
+            name = CutObject(name);
         }
 
         var headNorm = FirstWordNorm(name);
@@ -107,14 +129,21 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
     private bool IsOpeningAdjunct(int k)
     {
         var norm = tokens[k].Norm;
-        return norm == QuoteLexicon.Fi || QuoteLexicon.SubjectEnderSet.Contains(norm) || norm is "وهو" or "وهي" or "وهم"
+        if (norm == "علي")
+        {
+            // على ضرورة…، على الحكومة…: a preposition; علي عبد العال: a name.
+            var next = k + 1 < tokens.Count && tokens[k + 1].IsWord ? tokens[k + 1].Norm : string.Empty;
+            return QuoteLexicon.IsDefinite(next) || next is "ضروره" or "اهميه" or "ان" || next.EndsWith('\u0647'); // HEH: على حسابه
+        }
+
+        return IsAudience(k) || norm == QuoteLexicon.Fi || norm == "الي" || QuoteLexicon.SubjectEnderSet.Contains(norm) || norm is "وهو" or "وهي" or "وهم"
             || QuoteLexicon.ContentEnderSet.Contains(norm) || norm is "من" or "منذ";
     }
 
     /// <summary>The chunk [from, to) cut at its first adjunct; empty when it opens with one.</summary>
     private (int Start, int End) Clean(int from, int to)
     {
-        while (from < to && !tokens[from].IsWord && tokens[from].Kind != QTokenKind.QuoteOpen)
+        while (from < to && ((!tokens[from].IsWord && tokens[from].Kind != QTokenKind.QuoteOpen) || (tokens[from].IsWord && QuoteLexicon.IsResumptive(tokens[from].Norm))))
         {
             from++;
         }
@@ -147,8 +176,8 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
             }
 
             if (QuoteLexicon.SubjectEnderSet.Contains(t.Norm) || QuoteLexicon.TryCue(t.Norm, out _, out _) || t.Norm == "قد"
-                || (t.Norm == QuoteLexicon.Fi && k + 1 < to && tokens[k + 1].IsWord && QuoteLexicon.AdjunctNounAfterFiSet.Contains(tokens[k + 1].Norm))
-                || IsAudience(k))
+                || (t.Norm == QuoteLexicon.Fi && k + 1 < to && tokens[k + 1].IsWord && QuoteLexicon.IsAdjunctNounAfterFi(tokens[k + 1].Norm))
+                || IsAudience(k) || QuoteLexicon.LooksLikeAdverbialParticiple(t.Norm))
             {
                 end = k;
                 break;
@@ -185,6 +214,35 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
         }
 
         return !(k > 0 && tokens[k - 1].IsWord && QuoteLexicon.DocumentNounSet.Contains(tokens[k - 1].Norm));
+    }
+
+    // نفت وزارة الإعلام البحرينية | صحة ما…: with no complement the object follows the subject; an
+    // indefinite word after a definite one starts it.
+    private (int Start, int End) CutObject((int Start, int End) span)
+    {
+        var seenDefinite = false;
+        for (var k = span.Start; k < span.End; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                continue;
+            }
+
+            if (k > span.Start && tokens[k].Norm is "الي" or "من" or "ب" or "عن")
+            {
+                return (span.Start, k);
+            }
+
+            var definite = QuoteLexicon.IsDefinite(tokens[k].Norm);
+            if (!definite && seenDefinite && k > span.Start)
+            {
+                return (span.Start, k);
+            }
+
+            seenDefinite |= definite;
+        }
+
+        return span;
     }
 
     private (int Start, int End) StripTitles((int Start, int End) chunk)
@@ -226,9 +284,17 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
             var t = tokens[k];
             if (!t.IsWord)
             {
-                if (t.Kind == QTokenKind.QuoteOpen && t.Quote < 0)
+                if (t.Kind == QTokenKind.QuoteOpen)
                 {
-                    return (chunk, null);
+                    // شركة "سيتي أوف لندن": a quoted name inside the role is one definite word.
+                    var close = FindClose(k, chunk.End);
+                    if (close < 0)
+                    {
+                        return (chunk, null);
+                    }
+
+                    k = close;
+                    previousIndefinite = false;
                 }
 
                 continue;
@@ -246,9 +312,14 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
                 return nameStart < chunk.End ? ((chunk.Start, k), (nameStart, chunk.End)) : (chunk, null);
             }
 
-            if (QuoteLexicon.IsRoleHead(norm) || norm is "في" or "باسم" or "لشوون" or "بين")
+            // وتنمية القطاع، وأستاذ الاقتصاد: a conjoined noun before a definite word continues the role (but وليد فياض does not).
+            var conjoinedNoun = norm.Length > 3 && norm[0] == '\u0648' // WAW
+                && (QuoteLexicon.IsRoleHead(norm[1..])
+                    || (norm[^1] == '\u0647' && k + 1 < chunk.End && tokens[k + 1].IsWord && QuoteLexicon.IsDefinite(tokens[k + 1].Norm))); // HEH (teh marbuta): وتنمية القطاع
+            if (QuoteLexicon.IsRoleHead(norm) || norm is "في" or "باسم" or "لشوون" or "بين" or "عن" or "من" or "علي" or "الي" or "لدي" or "مع" || conjoinedNoun)
             {
-                previousIndefinite = true;
+                // نائب الوزير | سيرغي: a definite role head closes the chain like any definite word.
+                previousIndefinite = !QuoteLexicon.IsDefinite(norm);
                 continue;
             }
 
@@ -258,9 +329,10 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
                 continue;
             }
 
-            if (previousIndefinite || norm[0] is '\u0644' or '\u0628') // LAM, BEH: لشركة، بوزارة stay in the role
+            if (previousIndefinite || IsInstitutionAfterLam(norm))
             {
-                previousIndefinite = true;
+                // A pronoun suffix makes the noun definite (رئيس مجلس إدارتها | سلطان).
+                previousIndefinite = !(norm.EndsWith("ها", StringComparison.Ordinal) || norm.EndsWith("هم", StringComparison.Ordinal));
                 continue;
             }
 
@@ -269,6 +341,49 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
 
         return (chunk, null);
     }
+
+    /// <summary>The token of a role head after a leading name (two or more indefinite words), or -1.</summary>
+    private int LaterRoleHead((int Start, int End) chunk)
+    {
+        if (!tokens[chunk.Start].IsWord || QuoteLexicon.IsDefinite(tokens[chunk.Start].Norm) || QuoteLexicon.IsRoleHead(tokens[chunk.Start].Norm)
+            || QuoteLexicon.LooksPlural(tokens[chunk.Start].Norm))
+        {
+            return -1;
+        }
+
+        for (var k = chunk.Start + 1; k < chunk.End; k++)
+        {
+            if (!tokens[k].IsWord || QuoteLexicon.IsDefinite(tokens[k].Norm))
+            {
+                return -1;
+            }
+
+            if (QuoteLexicon.IsRoleHead(tokens[k].Norm) && k + 1 < chunk.End)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private int FindClose(int open, int end)
+    {
+        for (var k = open + 1; k < end; k++)
+        {
+            if (tokens[k].Kind == QTokenKind.QuoteClose)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    // لوزارة، لشركة: an institution after لـ continues the role; لويس (a name) does not.
+    private static bool IsInstitutionAfterLam(string norm) =>
+        norm.Length > 2 && norm[0] == '\u0644' // ARABIC LETTER LAM
+        && (QuoteLexicon.InstitutionNounSet.Contains(norm[1..]) || (norm.StartsWith("لل", StringComparison.Ordinal) && QuoteLexicon.InstitutionNounSet.Contains(norm[2..])));
 
     private string FirstWordNorm((int Start, int End) span)
     {

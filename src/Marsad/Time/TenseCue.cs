@@ -76,6 +76,12 @@ internal static class TenseCue
 
             var word = folded.AsSpan(i + 1, wordEnd - i - 1);
             var verdict = Classify(word);
+            if (verdict == Tense.Future && PrecededByLam(folded, i + 1))
+            {
+                // لم ينتظر، لما يصل: the jussive after لم is a past.
+                return Tense.Past;
+            }
+
             if (verdict != Tense.None)
             {
                 return verdict;
@@ -139,6 +145,24 @@ internal static class TenseCue
         }
 
         return Tense.None;
+    }
+
+    private static bool PrecededByLam(string folded, int wordStart)
+    {
+        var i = wordStart - 1;
+        while (i >= 0 && folded[i] == ' ')
+        {
+            i--;
+        }
+
+        var end = i + 1;
+        while (i >= 0 && IsWordChar(folded[i]))
+        {
+            i--;
+        }
+
+        var previous = folded.AsSpan(i + 1, end - i - 1);
+        return previous is "لم" or "ولم" or "فلم" or "لما";
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);

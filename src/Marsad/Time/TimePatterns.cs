@@ -34,10 +34,19 @@ internal static partial class TimePatterns
     private static readonly string PartOfDay = Alternation(PartsOfDay.Keys) + E;
     private static readonly string Unit = Alternation(Units.Keys) + E;
     private static readonly string DefiniteUnit = Alternation(DefinitePluralUnits.Keys) + E;
-    private static readonly string DefiniteCardinal = "(?:ال)?" + Alternation(Cardinals.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal))) + E;
+    private static readonly string DefiniteCardinal = "(?:ال)?\\p{L}+";
+
+    /// <summary>
+    /// The shape of a number word (ثلاثة، خمسة عشر، سبعة وثلاثين) or an ordinal (العاشر، الحادي عشر،
+    /// الخامس والعشرين). Patterns match the shape and rules look the words up in the lexicon: a shape
+    /// costs one pass where an alternation of hundreds of phrases costs one try per phrase.
+    /// </summary>
+    private static readonly string NumberWord = $"\\p{{L}}+(?:{S}(?:عشرة?|و\\p{{L}}+){E})?";
+
+    private static readonly string OrdinalWord = $"ال\\p{{L}}+(?:{S}(?:عشرة?|وال\\p{{L}}+){E})?";
 
     /// <summary>A day of the month: digits or an ordinal word.</summary>
-    private static string Day(string name) => $"(?<{name}>\\d{{1,2}}(?!\\d)|{Ordinal})";
+    private static string Day(string name) => $"(?<{name}>\\d{{1,2}}(?!\\d)|{OrdinalWord})";
 
     /// <summary>A month with an optional second name: أيلول/سبتمبر, أيلول (سبتمبر), سبتمبر - أيلول.</summary>
     private static string MonthPair(string name) =>
@@ -115,23 +124,31 @@ internal static partial class TimePatterns
         Options);
 
     public static readonly Regex Ago = new(
-        $"\\G(?<prep>منذ|قبل){S}(?:(?:نحو|حوالي|قرابة|زهاء){S})?(?<core>(?:(?<n>\\d+(?:[.,]\\d+)?|{Cardinal}){S})?(?<unit>{Unit}))(?!{S}(?:\\d|من{E}|{Month}|{HijriMonth}))",
+        $"\\G(?<prep>منذ|قبل){S}(?:(?:نحو|حوالي|قرابة|زهاء|(?:اكثر|اقل){S}من){S})?(?<core>(?:(?<n>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:[.,]\\d+)?|{NumberWord}){S})?(?<unit>{Unit}))(?!{S}(?:\\d|من{E}|{Month}|{HijriMonth}))",
         Options);
 
     public static readonly Regex Duration = new(
-        $"\\G(?:(?<n>\\d+(?:[.,]\\d+)?|{Cardinal}){S}(?<unit>{Unit})|(?<unit>{Unit})(?:{S}(?<whole>كامل|كاملة|كاملا|واحد|واحدة){E})?)",
+        $"\\G(?:(?<n>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:[.,]\\d+)?|{NumberWord}){S}(?<unit>{Unit})|(?<unit>{Unit})(?:{S}(?<whole>كامل|كاملة|كاملا|واحد|واحدة){E})?)",
         Options);
 
     public static readonly Regex DefiniteDuration = new(
         $"\\G(?:(?<unit>{DefiniteUnit}){S}(?<n>(?:ال)?\\d+|{DefiniteCardinal})|(?:ال)?(?<n>\\d+){S}(?<unit>{Unit})){S}(?:الماضية|الماضي|الاخيرة|المقبلة|القادمة|المنصرمة|المقبل|القادم|الاخير){E}",
         Options);
 
+    public static readonly Regex DualDuration = new(
+        $"\\G(?<unit>اليومين|الاسبوعين|الشهرين|العامين|السنتين|الساعتين|العقدين){S}(?:الماضيين|الاخيرين|المقبلين|القادمين|الماضيتين|الاخيرتين|المقبلتين|القادمتين){E}",
+        Options);
+
+    public static readonly Regex VagueDuration = new(
+        $"\\G(?<unit>الايام|الاسابيع|الاشهر|الشهور|السنوات|الاعوام|السنين|العقود|الساعات){S}(?:القليلة{S})?(?:الماضية|الاخيرة|المقبلة|القادمة|المنصرمة){E}",
+        Options);
+
     public static readonly Regex Clock = new(
-        $"\\G(?:(?<sa>الساعة){S})?(?:(?<hm>\\d{{1,2}}[:.]\\d{{2}})(?!\\d)|(?<hw>{Ordinal}|الواحدة)(?:{S}و(?<frac>النصف|الربع|الثلث|نصف|ربع|ثلث){E}|{S}الا{S}(?<minus>ربعا|ربع|ثلثا|ثلث){E})?|(?<hd>\\d{{1,2}})(?!\\d))(?:{S}(?:و(?<mins>\\d{{1,2}}){S}دقيقة{E}))?(?:{S}(?<ampm>صباحا|صباح|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا|بعد{S}الظهر|بعد{S}ظهر){E}(?:{S}(?<day>اليوم|امس|غد|الغد|{Weekday}))?)?(?:{S}(?<tz>بتوقيت{S}(?:غرينتش|غرينيتش|جرينتش|جرينيتش|مكة{S}المكرمة|مكة|السعودية|الرياض|\\p{{L}}+)|بالتوقيت{S}(?:المحلي|العالمي|الصيفي|الشتوي)|ت{OS}\\.{OS}غ|GMT){E})?",
+        $"\\G(?:(?<sa>الساعة){S})?(?:(?<hm>\\d{{1,2}}[:.]\\d{{2}})(?!\\d)|(?<hw>{OrdinalWord})(?:{S}و(?<frac>النصف|الربع|الثلث|نصف|ربع|ثلث){E}|{S}الا{S}(?<minus>ربعا|ربع|ثلثا|ثلث){E})?|(?<hd>\\d{{1,2}})(?!\\d))(?:{S}(?:و(?<mins>\\d{{1,2}}){S}دقيقة{E}))?(?:{S}(?<ampm>صباحا|صباح|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا|بعد{S}الظهر|بعد{S}ظهر){E}(?:{S}(?<day>اليوم|امس|غد|الغد|{Weekday}))?)?(?:{S}(?<tz>بتوقيت{S}(?:غرينتش|غرينيتش|جرينتش|جرينيتش|مكة{S}المكرمة|مكة|السعودية|الرياض|\\p{{L}}+)|بالتوقيت{S}(?:المحلي|العالمي|الصيفي|الشتوي)|ت{OS}\\.{OS}غ|GMT){E})?",
         Options);
 
     public static readonly Regex Set = new(
-        $"\\G(?:كل{S}(?:يوم{S}(?<bwd>{BareWeekday})|(?<wd>{Weekday})|(?<bwd>{BareWeekday})|(?:(?<n>\\d+|{Cardinal}){S})?(?<unit>{Unit}))|(?<adv>يوميا|اسبوعيا|شهريا|سنويا){E}|ايام{S}(?<wd>{Weekday}))",
+        $"\\G(?:كل{S}(?:يوم{S}(?<bwd>{BareWeekday})|(?<wd>{Weekday})|(?<bwd>{BareWeekday})|(?:(?<n>\\d+|{NumberWord}){S})?(?<unit>{Unit}))|(?<adv>يوميا|اسبوعيا|شهريا|سنويا){E}|ايام{S}(?<wd>{Weekday}))",
         Options);
 
     [GeneratedRegex(@"\G(?<d>\d{1,2})(?<s>[/.\-])(?<m>\d{1,2})\k<s>(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

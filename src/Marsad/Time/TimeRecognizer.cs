@@ -15,43 +15,55 @@ namespace Marsad.Time;
 /// longest match wins where matches overlap. Without an anchor, relative values stay underspecified
 /// (XXXX-09-10, XXXX-WXX-3, PRESENT_REF month) instead of being guessed.
 /// </summary>
-public sealed class TimeRecognizer
+public sealed partial class TimeRecognizer
 {
     private delegate void Rule(Match match, Scan scan, List<Candidate> output);
 
-    private static readonly (Regex Pattern, Rule Resolve)[] Rules =
+    // Each rule lists the words its pattern can start with ("#" = a run of digits); a word dispatches
+    // only to the rules it can open, so common words (من، يوم) cost a few anchored attempts each.
+    private static readonly RuleEntry[] Rules =
     [
-        (TimePatterns.DayRange, DayRange),
-        (TimePatterns.YearRange, YearRange),
-        (TimePatterns.MonthRange, MonthRange),
-        (TimePatterns.DashRange, DayRange),
-        (TimePatterns.DayList, DayList),
-        (TimePatterns.DayMonth, DayMonth),
-        (TimePatterns.DayOfRelativeMonth, DayOfRelativeMonth),
-        (TimePatterns.NumericDayFirst(), Numeric),
-        (TimePatterns.NumericIso(), Numeric),
-        (TimePatterns.Hijri, Hijri),
-        (TimePatterns.MonthYear, MonthYear),
-        (TimePatterns.Quarter, Quarter),
-        (TimePatterns.Year, Year),
-        (TimePatterns.BareYear(), BareYear),
-        (TimePatterns.Decade, Decade),
-        (TimePatterns.Century, Century),
-        (TimePatterns.Clock, Clock),
-        (TimePatterns.RelativeDay, RelativeDay),
-        (TimePatterns.WeekdayExpression, WeekdayExpression),
-        (TimePatterns.RelativeUnit, RelativeUnit),
-        (TimePatterns.Ago, Ago),
-        (TimePatterns.DefiniteDuration, DefiniteDuration),
-        (TimePatterns.Duration, Duration),
-        (TimePatterns.Set, SetExpression),
+        new(TimePatterns.DayRange, DayRange, "من", "بين") { Guard = OpensRange },
+        new(TimePatterns.YearRange, YearRange, "من", "بين") { Guard = OpensRange },
+        new(TimePatterns.MonthRange, MonthRange, "من", "بين") { Guard = OpensRange },
+        new(TimePatterns.DashRange, DayRange, "#"),
+        new(TimePatterns.DayList, DayList, "#"),
+        new(TimePatterns.DayMonth, DayMonth, ["#", "يوم", .. Firsts(Weekdays.Keys), .. Firsts(Ordinals.Keys)]),
+        new(TimePatterns.DayOfRelativeMonth, DayOfRelativeMonth, ["#", "يوم", .. Firsts(Ordinals.Keys)]),
+        new(TimePatterns.NumericDayFirst(), Numeric, "#"),
+        new(TimePatterns.NumericIso(), Numeric, "#"),
+        new(TimePatterns.Hijri, Hijri, ["#", "شهر", .. Firsts(Ordinals.Keys), .. Firsts(HijriMonths.Keys)]),
+        new(TimePatterns.MonthYear, MonthYear, ["شهر", "شهري", .. Firsts(Mods.Keys), .. Firsts(Months.Keys)]),
+        new(TimePatterns.Quarter, Quarter, ["الربع", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.Year, Year, ["عام", "العام", "سنة", "السنة", "لعام", "عامي", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.BareYear(), BareYear, "#"),
+        new(TimePatterns.Decade, Decade, ["عقد", "*decade", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.Century, Century, ["القرن", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.Clock, Clock, ["#", "الساعة", "الواحدة", .. Firsts(Ordinals.Keys)]) { Guard = OpensClock },
+        new(TimePatterns.RelativeDay, RelativeDay, ["اول", "بعد", "الليلة", "يوم", "امس", "الامس", "البارحة", "غدا", "الغد", "اليوم", .. Firsts(PartsOfDay.Keys)]),
+        new(TimePatterns.WeekdayExpression, WeekdayExpression, ["يوم", .. Firsts(Weekdays.Keys), .. Firsts(PartsOfDay.Keys)]),
+        new(TimePatterns.RelativeUnit, RelativeUnit, ["عطلة", "نهاية", "هذا", "هذه", "الاسبوع", "الشهر", "العام", "السنة", "العقد", .. Firsts(Mods.Keys)]),
+        new(TimePatterns.Ago, Ago, "منذ", "قبل") { Guard = UnitFollowsWithin3 },
+        new(TimePatterns.DefiniteDuration, DefiniteDuration, ["#", "ال", .. Firsts(DefinitePluralUnits.Keys)]) { Guard = UnitOrDefiniteUnitHere },
+        new(TimePatterns.DualDuration, DualDuration, "اليومين", "الاسبوعين", "الشهرين", "العامين", "السنتين", "الساعتين", "العقدين"),
+        new(TimePatterns.VagueDuration, VagueDuration, [.. Firsts(DefinitePluralUnits.Keys)]),
+        new(TimePatterns.Duration, Duration, ["#", .. Firsts(Cardinals.Keys), .. Firsts(Units.Keys)]) { Guard = UnitHereOrWithin2 },
+        new(TimePatterns.Set, SetExpression, "كل", "يوميا", "اسبوعيا", "شهريا", "سنويا", "ايام"),
     ];
 
-    private static readonly FrozenSet<string> Triggers = BuildTriggers();
+    private static readonly FrozenDictionary<string, RuleEntry[]> RulesByFirstWord = Rules
+        .SelectMany(r => r.FirstWords.Select(w => (Word: w, Rule: r)))
+        .GroupBy(x => x.Word, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Rule).Distinct().ToArray(), StringComparer.Ordinal);
+
+    private static readonly RuleEntry[] DigitRules = RulesByFirstWord["#"];
+    private static readonly RuleEntry[] DecadeRules = RulesByFirstWord["*decade"];
+
     private static readonly FrozenSet<string> YearPrepositions = Words("في", "منذ", "حتى", "خلال", "قبل", "بعد", "مطلع", "نهاية", "بداية", "أواخر", "منتصف", "عام", "العام", "لعام", "بحلول", "إلى", "من");
     private static readonly FrozenSet<string> MonthPrepositions = Words("في", "منذ", "حتى", "خلال", "قبل", "بعد", "إلى", "من", "شهر", "مطلع", "نهاية", "بداية", "أواخر", "منتصف");
     private static readonly FrozenSet<string> AgeWords = Words("عمر", "العمر", "عمره", "عمرها", "البالغ", "البالغة", "يبلغ", "تبلغ", "بلغ", "ناهز", "يناهز");
-    private static readonly FrozenSet<string> WeekdayBlockers = Words("صلاة", "صلاه", "خطبة", "خطبه", "بين", "كلا", "هذين");
+    private static readonly FrozenSet<string> WeekdayBlockers = Words("صلاة", "صلاه", "خطبة", "خطبه", "بين", "كلا", "هذين", "سوق");
+    private static readonly FrozenSet<string> TodayBlockers = Words("هذا", "ذلك", "تلك", "هذه", "في", "مثل");
 
     /// <summary>Finds and resolves the time expressions of <paramref name="text"/> against <paramref name="anchor"/> (null: none).</summary>
     public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? anchor)
@@ -66,7 +78,7 @@ public sealed class TimeRecognizer
         var scan = new Scan(folded.Text, anchor);
         var candidates = new List<Candidate>();
         var t = folded.Text;
-        var triggers = Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
+        var byWord = RulesByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         var i = 0;
         while (i < t.Length)
         {
@@ -86,7 +98,7 @@ public sealed class TimeRecognizer
 
             if (digits)
             {
-                TryAt(start, scan, candidates);
+                TryAt(DigitRules, start, scan, candidates);
                 continue;
             }
 
@@ -99,9 +111,13 @@ public sealed class TimeRecognizer
                 }
 
                 var rest = word[offset..];
-                if (triggers.Contains(rest) || IsDecadeWord(rest))
+                if (byWord.TryGetValue(rest, out var rules))
                 {
-                    TryAt(start + offset, scan, candidates);
+                    TryAt(rules, start + offset, scan, candidates);
+                }
+                else if (IsDecadeWord(rest))
+                {
+                    TryAt(DecadeRules, start + offset, scan, candidates);
                 }
             }
         }
@@ -110,17 +126,142 @@ public sealed class TimeRecognizer
         return Finish(chosen, folded, text, scan);
     }
 
-    private static void TryAt(int position, Scan scan, List<Candidate> output)
+    private static void TryAt(RuleEntry[] rules, int position, Scan scan, List<Candidate> output)
     {
-        foreach (var (pattern, resolve) in Rules)
+        foreach (var rule in rules)
         {
-            var match = pattern.Match(scan.Text, position);
+            if (rule.Guard is { } guard && !guard(scan.Text, position))
+            {
+                continue;
+            }
+
+            var match = rule.Pattern.Match(scan.Text, position);
             if (match.Success && match.Length > 0)
             {
-                resolve(match, scan, output);
+                rule.Resolve(match, scan, output);
             }
         }
     }
+
+    // Guards: cheap looks at the next words that spare a pattern attempt that cannot succeed.
+    private static readonly FrozenSet<string> RangeOpeners = new[] { "يوم", "يومي", "شهر", "شهري", "عامي", "العامين", "سنتي", "عام", "العام", "سنة", "السنة" }
+        .Concat(Firsts(Months.Keys)).Concat(Firsts(Ordinals.Keys)).ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> AmPm = Words("صباحا", "صباح", "مساء", "مساءا", "ظهرا", "عصرا", "ليلا", "فجرا", "بعد");
+
+    private static readonly FrozenSet<string> UnitWords = Units.Keys.Concat(DefinitePluralUnits.Keys).ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool OpensRange(string text, int position)
+    {
+        var (next, nextStart) = WordAfter(text, position);
+        return next is not null && (char.IsDigit(next[0]) || RangeOpeners.Contains(next) || (WordAfter(text, nextStart).Word is { } second && char.IsDigit(second[0])));
+    }
+
+    private static bool OpensClock(string text, int position)
+    {
+        if (text.AsSpan(position).StartsWith("الساعة", StringComparison.Ordinal) || PreviousWordIs(text, position, "الساعة"))
+        {
+            return true;
+        }
+
+        var end = WordEnd(text, position);
+        if (end < text.Length - 1 && text[end] is ':' or '.' && char.IsDigit(text[end + 1]))
+        {
+            return true;
+        }
+
+        var (next, nextStart) = WordAfter(text, position);
+        if (next is not null && (next == "و" || next.StartsWith("وال", StringComparison.Ordinal) || next is "عشر" or "عشرة" or "الا"))
+        {
+            // الثامنة والنصف، الحادية عشرة: look one word further.
+            (next, _) = WordAfter(text, nextStart);
+        }
+
+        return next is not null && AmPm.Contains(next);
+    }
+
+    private static bool UnitHereOrWithin2(string text, int position)
+    {
+        var word = WordAt(text, position);
+        if (UnitWords.Contains(word))
+        {
+            return true;
+        }
+
+        var (next, nextStart) = WordAfter(text, position);
+        return next is not null && (UnitWords.Contains(next) || (WordAfter(text, nextStart).Word is { } second && UnitWords.Contains(second)));
+    }
+
+    private static bool UnitFollowsWithin3(string text, int position)
+    {
+        var p = position;
+        for (var k = 0; k < 4; k++)
+        {
+            var (next, nextStart) = WordAfter(text, p);
+            if (next is null)
+            {
+                return false;
+            }
+
+            if (UnitWords.Contains(next))
+            {
+                return true;
+            }
+
+            p = nextStart;
+        }
+
+        return false;
+    }
+
+    private static bool UnitOrDefiniteUnitHere(string text, int position) =>
+        !char.IsDigit(text[position]) && WordAt(text, position) != "ال" || UnitHereOrWithin2(text, position);
+
+    private static string WordAt(string text, int position) => text[position..WordEnd(text, position)];
+
+    private static int WordEnd(string text, int position)
+    {
+        var digits = char.IsDigit(text[position]);
+        var i = position;
+        while (i < text.Length && char.IsLetterOrDigit(text[i]) && char.IsDigit(text[i]) == digits)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>The word after the one at <paramref name="position"/>, and its start; letters and digits are separate words (ال24).</summary>
+    private static (string? Word, int Start) WordAfter(string text, int position)
+    {
+        var i = WordEnd(text, position);
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]) && text[i] != '\n')
+        {
+            i++;
+        }
+
+        return i < text.Length && char.IsLetterOrDigit(text[i]) ? (text[i..WordEnd(text, i)], i) : (null, i);
+    }
+
+    private static bool PreviousWordIs(string text, int position, string word)
+    {
+        var i = position - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        var end = i + 1;
+        while (i >= 0 && char.IsLetter(text[i]))
+        {
+            i--;
+        }
+
+        return text.AsSpan(i + 1, end - i - 1).SequenceEqual(word);
+    }
+
+    /// <summary>The first words of folded phrases.</summary>
+    private static IEnumerable<string> Firsts(IEnumerable<string> phrases) => phrases.Select(p => p.Split(' ')[0]).Distinct();
 
     /// <summary>
     /// Resolves overlaps: the longest candidate is kept first, then the next longest that overlaps
@@ -282,7 +423,7 @@ public sealed class TimeRecognizer
             return;
         }
 
-        var (year, usedAnchor) = YearFor(m, month.Value, scan, m.Index);
+        var (year, usedAnchor) = YearFor(m, month.Value, scan, m.Index, day);
         output.Add(new Candidate(m.Index, m.Index + m.Length, "DATE", DayValue(year, month.Value, (int)day.Value)) { UsedAnchor = usedAnchor });
     }
 
@@ -315,7 +456,7 @@ public sealed class TimeRecognizer
         }
 
         var month1 = m.Groups["m1"].Success ? MonthOf(m.Groups["m1"].Value) ?? month2 : month2;
-        var (year2, usedAnchor) = YearFor(m, month2.Value, scan, m.Index);
+        var (year2, usedAnchor) = YearFor(m, month2.Value, scan, m.Index, d2);
         int? year1 = m.Groups["y1"].Success ? int.Parse(m.Groups["y1"].Value, CultureInfo.InvariantCulture) : year2 is null ? null : month1 > month2 ? year2 - 1 : year2;
         var from = DayValue(year1, month1.Value, (int)d1.Value);
         var to = DayValue(year2, month2.Value, (int)d2.Value);
@@ -333,7 +474,7 @@ public sealed class TimeRecognizer
             return;
         }
 
-        var (year, usedAnchor) = YearFor(m, month.Value, scan, m.Index);
+        var (year, usedAnchor) = YearFor(m, month.Value, scan, m.Index, d2);
         var group = new object();
         var first = m.Groups["d1"];
         var second = m.Groups["d2"];
@@ -425,6 +566,11 @@ public sealed class TimeRecognizer
         string? value = null;
         if (year is not null)
         {
+            if (hasDay && Number(m.Groups["d"].Value) is null)
+            {
+                return;
+            }
+
             if (hasDay && Number(m.Groups["d"].Value) is { } day)
             {
                 var date = TimexValues.FromHijri(year.Value, month, (int)day);
@@ -644,9 +790,10 @@ public sealed class TimeRecognizer
     {
         var rel = NormalizeBlanks(m.Groups["rel"].Value);
         var end = m.Index + m.Length;
-        if (rel == "اليوم" && !m.Groups["wd"].Success && !m.Groups["pod"].Success && FollowedByDefiniteAdjective(scan.Text, end))
+        if (rel is "اليوم" or "الليلة" && !m.Groups["wd"].Success && !m.Groups["pod"].Success
+            && (FollowedByDefiniteAdjective(scan.Text, end) || TodayBlockers.Contains(scan.PreviousWord(m.Index))))
         {
-            // اليوم الوطني، اليوم التالي، اليوم الأول: a day named by what follows, not today.
+            // اليوم الوطني، الليلة الحجازية: a day named by what follows; هذا اليوم، في اليوم: a day of the story or "per day", not today.
             return;
         }
 
@@ -795,6 +942,13 @@ public sealed class TimeRecognizer
             return;
         }
 
+        if (!m.Groups["n"].Success && unit.DualCount == 0 && IsPlural(m.Groups["unit"].Value))
+        {
+            // منذ سنوات، قبل أيام: a vague past.
+            output.Add(new Candidate(m.Index, m.Index + m.Length, "DATE", "PAST_REF"));
+            return;
+        }
+
         if (unit.Clock)
         {
             // منذ 48 ساعة: hours back from an anchor known only to the day are a duration, not a date.
@@ -822,7 +976,7 @@ public sealed class TimeRecognizer
                 'D' => TimexValues.Day(a.AddDays(-n)),
                 'W' => TimexValues.Week(a.AddDays(-7 * n)),
                 'M' => TimexValues.Month(a.AddMonths(-n).Year, a.AddMonths(-n).Month),
-                _ => TimexValues.Year(a.Year - n),
+                _ => a.Year - n > 0 ? TimexValues.Year(a.Year - n) : null!,
             };
         }
 
@@ -849,6 +1003,31 @@ public sealed class TimeRecognizer
         }
 
         output.Add(new Candidate(m.Index, m.Index + m.Length, "DURATION", DurationValue(amount, unit)));
+    }
+
+    private static void DualDuration(Match m, Scan scan, List<Candidate> output)
+    {
+        // اليومين الماضيين: the article and the dual ending around a unit.
+        var unitText = m.Groups["unit"].Value[2..];
+        if (TryLookup(Units, unitText, out var unit))
+        {
+            output.Add(new Candidate(m.Index, m.Index + m.Length, "DURATION", DurationValue(2, unit)));
+        }
+    }
+
+    private static void VagueDuration(Match m, Scan scan, List<Candidate> output)
+    {
+        // السنوات الأخيرة، الأيام الماضية: an unspecified number of units (TIMEX3 PXY, PXD...).
+        var value = m.Groups["unit"].Value switch
+        {
+            "الايام" => "PXD",
+            "الاسابيع" => "PXW",
+            "الاشهر" or "الشهور" => "PXM",
+            "العقود" => "PXDE",
+            "الساعات" => "PTXH",
+            _ => "PXY",
+        };
+        output.Add(new Candidate(m.Index, m.Index + m.Length, "DURATION", value));
     }
 
     private static void Duration(Match m, Scan scan, List<Candidate> output)
@@ -920,7 +1099,7 @@ public sealed class TimeRecognizer
     // ---- helpers -----------------------------------------------------------------------------
 
     /// <summary>The year of a month match: written, "من العام الماضي", relative word, or tense; null when it needs an anchor that is absent.</summary>
-    private static (int? Year, bool UsedAnchor) YearFor(Match m, int month, Scan scan, int position)
+    private static (int? Year, bool UsedAnchor) YearFor(Match m, int month, Scan scan, int position, double? day = null)
     {
         if (m.Groups["y"].Success)
         {
@@ -939,7 +1118,7 @@ public sealed class TimeRecognizer
 
         int? relative = m.Groups["rel"].Success ? RelativeOf(m.Groups["rel"].Value) : null;
         var tense = relative is null ? scan.TenseBefore(position) : Tense.None;
-        return (TimexValues.ChooseYear(month, a, relative, tense), true);
+        return (TimexValues.ChooseYear(month, a, relative, tense, day is null ? null : (int)day.Value), true);
     }
 
     private static string? DayValue(int? year, int month, int day)
@@ -989,11 +1168,18 @@ public sealed class TimeRecognizer
         return Ordinals.TryGetValue(text, out var n) ? n : null;
     }
 
-    /// <summary>Digits (4, 2.5) or a number word (ثلاثة، العاشر).</summary>
+    private static bool IsPlural(string unit) => unit is "ايام" or "اسابيع" or "اشهر" or "شهور" or "سنوات" or "سنين" or "اعوام" or "عقود" or "ساعات" or "دقائق";
+
+    /// <summary>Digits (4, 2.5, 8,000) or a number word (ثلاثة، العاشر).</summary>
     private static double? Number(string text)
     {
         if (text.Length > 0 && char.IsDigit(text[0]))
         {
+            if (ThousandsNumber().IsMatch(text))
+            {
+                text = text.Replace(",", string.Empty, StringComparison.Ordinal);
+            }
+
             return double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
         }
 
@@ -1074,40 +1260,8 @@ public sealed class TimeRecognizer
     private static bool IsDecadeWord(ReadOnlySpan<char> word) =>
         word.Length >= 7 && word.EndsWith("ات") && (word.Contains("ين", StringComparison.Ordinal));
 
-    private static FrozenSet<string> BuildTriggers()
-    {
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        void AddFirstWords(IEnumerable<string> phrases)
-        {
-            foreach (var p in phrases)
-            {
-                words.Add(p.Split(' ')[0]);
-            }
-        }
-
-        AddFirstWords(Months.Keys);
-        AddFirstWords(HijriMonths.Keys);
-        AddFirstWords(Weekdays.Keys);
-        AddFirstWords(BareWeekdays.Keys);
-        AddFirstWords(PartsOfDay.Keys);
-        AddFirstWords(Mods.Keys);
-        AddFirstWords(Cardinals.Keys);
-        AddFirstWords(Ordinals.Keys);
-        AddFirstWords(Units.Keys);
-        AddFirstWords(DefinitePluralUnits.Keys);
-        AddFirstWords(Cardinals.Keys.Select(k => "ال" + k));
-        foreach (var w in new[]
-        {
-            "من", "بين", "الساعة", "هذا", "هذه", "الأسبوع", "الشهر", "العام", "السنة", "العقد", "القرن", "الربع", "منذ", "قبل", "بعد",
-            "اليوم", "أمس", "الأمس", "البارحة", "غدا", "الغد", "الليلة", "أول", "يوم", "كل", "يوميا", "أسبوعيا", "شهريا", "سنويا",
-            "أيام", "عام", "سنة", "لعام", "عامي", "عطلة", "عقد", "شهر", "شهري", "الواحدة", "ال",
-        })
-        {
-            words.Add(FoldedText.FoldWord(w));
-        }
-
-        return words.ToFrozenSet(StringComparer.Ordinal);
-    }
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsNumber();
 
     private static FrozenSet<string> Words(params string[] words) => words.Select(FoldedText.FoldWord).ToFrozenSet(StringComparer.Ordinal);
 
@@ -1139,6 +1293,19 @@ public sealed class TimeRecognizer
 
             return end > i + 1 ? (Text[(i + 1)..end], i + 1) : (null, position);
         }
+    }
+
+    /// <summary>A pattern, the rule that resolves its matches, and the words it can start with.</summary>
+    private sealed class RuleEntry(Regex pattern, Rule resolve, params string[] firstWords)
+    {
+        public Regex Pattern { get; } = pattern;
+
+        public Rule Resolve { get; } = resolve;
+
+        public string[] FirstWords { get; } = firstWords;
+
+        /// <summary>A cheap test at the position; when false the pattern is not tried.</summary>
+        public Func<string, int, bool>? Guard { get; init; }
     }
 
     /// <summary>A recognised expression on the folded text, before offsets are mapped back.</summary>

@@ -40,19 +40,22 @@ internal static class TimexValues
     /// month before the anchor's; المقبل: the next after; الجاري: the anchor's year); else the tense
     /// (past: on or before the anchor's month; future: on or after); else the nearest occurrence.
     /// </summary>
-    public static int ChooseYear(int month, DateOnly anchor, int? relative, Tense tense)
+    public static int ChooseYear(int month, DateOnly anchor, int? relative, Tense tense, int? day = null)
     {
-        var (ay, am) = (anchor.Year, anchor.Month);
+        // Compare (month, day) with the anchor's; without a day, compare months only.
+        var ay = anchor.Year;
+        var here = month * 100 + (day ?? 0);
+        var now = anchor.Month * 100 + (day is null ? 0 : anchor.Day);
         return relative switch
         {
-            < 0 => month < am ? ay : ay - 1,
-            > 0 => month > am ? ay : ay + 1,
+            < 0 => here < now ? ay : ay - 1,
+            > 0 => here > now ? ay : ay + 1,
             0 => ay,
             _ => tense switch
             {
-                Tense.Past => month <= am ? ay : ay - 1,
-                Tense.Future => month >= am ? ay : ay + 1,
-                _ => month - am > 6 ? ay - 1 : am - month > 6 ? ay + 1 : ay,
+                Tense.Past => here <= now ? ay : ay - 1,
+                Tense.Future => here >= now ? ay : ay + 1,
+                _ => month - anchor.Month > 6 ? ay - 1 : anchor.Month - month > 6 ? ay + 1 : ay,
             },
         };
     }

@@ -70,12 +70,16 @@ public static class EntityEvaluator
         return Score("gold", scored);
     }
 
-    public static EntityEvalReport EvaluateWithPipeline(IReadOnlyList<GoldArticle> gold, AnalysisPipeline pipeline)
+    public static EntityEvalReport EvaluateWithPipeline(IReadOnlyList<GoldArticle> gold, AnalysisPipeline pipeline) =>
+        EvaluateWithAnalysis(gold, pipeline.Analyze);
+
+    /// <summary>End to end with any analysis function that fills the mention and entity layers.</summary>
+    public static EntityEvalReport EvaluateWithAnalysis(IReadOnlyList<GoldArticle> gold, Func<Article, AnalyzedArticle> analyze)
     {
         var scored = new List<(GoldArticle, List<Mention>, IReadOnlyList<Entity>)>();
         foreach (var g in gold)
         {
-            var doc = pipeline.Analyze(g.Article);
+            var doc = analyze(g.Article);
             scored.Add((g, doc.Mentions.ToList(), doc.Entities.ToList()));
         }
 

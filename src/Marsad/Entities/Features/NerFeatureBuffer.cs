@@ -8,6 +8,7 @@ public sealed class NerFeatureBuffer
 {
     private ulong[] _features = new ulong[4096];
     private int[] _offsets = new int[257];
+    private int[] _lexicalEnds = new int[257];
     private int _featureCount;
     private int _tokenCount;
 
@@ -29,6 +30,9 @@ public sealed class NerFeatureBuffer
 
     internal bool[] GazetteerBegins { get; private set; } = new bool[256];
 
+    /// <summary>How many of the first features of token <paramref name="i"/> are lexical (the word's identity).</summary>
+    public int LexicalCountOf(int i) => _lexicalEnds[i] - _offsets[i];
+
     /// <summary>The feature hashes of token <paramref name="i"/>.</summary>
     public ReadOnlySpan<ulong> FeaturesOf(int i) => _features.AsSpan(_offsets[i], _offsets[i + 1] - _offsets[i]);
 
@@ -46,6 +50,7 @@ public sealed class NerFeatureBuffer
             GazetteerBits = new ushort[size];
             GazetteerBegins = new bool[size];
             _offsets = new int[size + 1];
+            _lexicalEnds = new int[size + 1];
         }
         else
         {
@@ -61,6 +66,8 @@ public sealed class NerFeatureBuffer
     }
 
     internal void BeginToken() => _offsets[_tokenCount++] = _featureCount;
+
+    internal void MarkLexicalEnd() => _lexicalEnds[_tokenCount - 1] = _featureCount;
 
     internal void EndSentence() => _offsets[_tokenCount] = _featureCount;
 

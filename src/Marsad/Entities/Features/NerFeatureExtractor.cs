@@ -66,23 +66,36 @@ public sealed class NerFeatureExtractor
 
     private void AddToken(NerFeatureBuffer b, int i, int n)
     {
-        b.Add(Hash(0));
         var normalized = b.Normalized[i];
         var standalone = b.Standalone[i];
         var bare = b.Bare[i];
+
+        // Lexical features (the word's own identity) come first, so that training can drop them
+        // for a token and make the model rely on what generalises to unseen names (word dropout).
         if ((Groups & NerFeatureGroups.Word) != 0)
         {
             b.Add(Hash(1, normalized));
+            if ((Groups & NerFeatureGroups.Context) != 0)
+            {
+                b.Add(Hash(44, Form(b.Normalized, i - 1), normalized));
+                b.Add(Hash(45, normalized, Form(b.Normalized, i + 1)));
+            }
         }
 
         if ((Groups & NerFeatureGroups.Clitics) != 0)
         {
             b.Add(Hash(2, standalone));
             b.Add(Hash(3, bare));
+            b.Add(Hash(7, Form(b.Bare, i - 1), bare));
+        }
+
+        b.MarkLexicalEnd();
+        b.Add(Hash(0));
+        if ((Groups & NerFeatureGroups.Clitics) != 0)
+        {
             b.Add(Hash(4, b.Proclitics[i]));
             b.Add(Hash(5, Form(b.Standalone, i - 1)));
             b.Add(Hash(6, Form(b.Standalone, i + 1)));
-            b.Add(Hash(7, Form(b.Bare, i - 1), bare));
         }
 
         if ((Groups & NerFeatureGroups.Affixes) != 0)
@@ -117,8 +130,6 @@ public sealed class NerFeatureExtractor
             b.Add(Hash(41, Form(b.Normalized, i - 2)));
             b.Add(Hash(42, Form(b.Normalized, i + 1)));
             b.Add(Hash(43, Form(b.Normalized, i + 2)));
-            b.Add(Hash(44, Form(b.Normalized, i - 1), normalized));
-            b.Add(Hash(45, normalized, Form(b.Normalized, i + 1)));
             b.Add(Hash(46, Form(b.Normalized, i - 2), Form(b.Normalized, i - 1)));
         }
 

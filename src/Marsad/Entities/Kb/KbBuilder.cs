@@ -15,7 +15,8 @@ public sealed record KbBuildSummary(int Countries, int Cities, int GazetteerNew,
 /// <list type="bullet">
 /// <item>kb/dr5hn-countries-states-cities/countries.json — countries with Wikidata ids and Arabic names (ODbL 1.0);</item>
 /// <item>kb/mledoze-countries/countries.json — Arabic common and official country names, joined on ISO code (ODbL 1.0);</item>
-/// <item>kb/dr5hn-countries-states-cities/cities_ar_en.tsv — cities with Arabic names and Wikidata ids (ODbL 1.0);</item>
+/// <item>kb/dr5hn-countries-states-cities/cities_ar_en.tsv — cities with Arabic names and Wikidata ids (ODbL 1.0),
+/// those of 10,000 people or more plus capitals and first-level divisions;</item>
 /// <item>gazetteers/gate-arabic/*.lst — GATE's Arabic place, organisation and title lists (LGPL-3.0): an entry
 /// whose name matches a known entity becomes its variant, the rest become entries without a Wikidata id.</item>
 /// </list>
@@ -26,6 +27,9 @@ public static class KbBuilder
     private const string Dr5hn = "kb/dr5hn-countries-states-cities";
     private const string Mledoze = "kb/mledoze-countries";
     private const string Gate = "gazetteers/gate-arabic";
+
+    /// <summary>Cities below this population are left out unless they are a capital or a province seat.</summary>
+    public const long MinCityPopulation = 10_000;
 
     /// <summary>GATE lists that name entities, with the entity type they give.</summary>
     private static readonly (string File, string Type, string Subtype)[] GateLists =
@@ -164,6 +168,14 @@ public static class KbBuilder
 
             long.TryParse(f[pop], NumberStyles.Integer, CultureInfo.InvariantCulture, out var population);
             var isCapital = f[type] == "capital";
+
+            // Small places are dropped: their names are often common words (مركز، الاتحاد) that a tagger
+            // error would link to a village on another continent.
+            if (population < MinCityPopulation && !isCapital && f[type] != "adm1")
+            {
+                continue;
+            }
+
             var names = new List<string>();
             AddName(names, f[ar]);
             AddName(names, f[native]);

@@ -21,8 +21,9 @@ public sealed class KnowledgeBase
     public const string TitlesFile = "titles.txt";
 
     private readonly KbEntry[] _entries;
-    private readonly FrozenDictionary<string, int[]> _byKey;
-    private readonly FrozenDictionary<string, int[]> _byCompactKey;
+    // Plain dictionaries: frozen ones cost far more to build than they save on a few lookups per mention.
+    private readonly Dictionary<string, int[]> _byKey;
+    private readonly Dictionary<string, int[]> _byCompactKey;
     private readonly FrozenSet<string> _titles;
 
     public KnowledgeBase(IEnumerable<KbEntry> entries, IEnumerable<string>? titles = null)
@@ -45,8 +46,8 @@ public sealed class KnowledgeBase
             }
         }
 
-        _byKey = byKey.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _byCompactKey = byCompact.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _byKey = byKey.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _byCompactKey = byCompact.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _titles = (titles ?? [])
             .Select(t => NameForm.Parse(t))
             .Where(f => f.Tokens.Count == 1)

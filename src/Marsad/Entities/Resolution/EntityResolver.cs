@@ -17,8 +17,9 @@ namespace Marsad.Entities.Resolution;
 /// (فلاديفوستوك/فلاديفستوك) merge.</item>
 /// <item>Short forms: a PER name that is the first or last words of a longer PER name in the article
 /// (كيم → كيم جونغ أون، بوتين → فلاديمير بوتين), or an ORG name of two or more words that ends a longer
-/// ORG name, joins that name's entity. When several different entities fit, the one mentioned last before
-/// the short form wins (else the next one after it), then the longest name. Names are resolved from the
+/// ORG name, joins that name's entity. When several different entities fit, one mentioned earlier in the same
+/// paragraph wins (the latest), else the one mentioned most so far, then the longest name. A linked long
+/// name also answers to its KB spellings (ترمب → دونالد ترامب via دونالد ترمب). Names are resolved from the
 /// longest to the shortest, so chains (كيم جونغ → كيم جونغ أون) end at the longest full name.</item>
 /// </list>
 /// Each entity gets a stable key (the Wikidata id when known, else the type and the normalised
@@ -51,7 +52,7 @@ public sealed class EntityResolver
         UniteByKb(items, sets);
         UniteBySameName(items, sets, dependent);
         UniteBySpellingVariant(items, sets, dependent);
-        AttachShortForms(items, sets, dependent);
+        AttachShortForms(items, sets, dependent, text);
         return BuildEntities(items, sets);
     }
 
@@ -94,6 +95,28 @@ public sealed class EntityResolver
     /// <summary>For each item that is a short form of longer names in the article, the items of those names.</summary>
     private static Dictionary<int, List<int>> FindShortForms(Item[] items)
     {
+        // A linked long name also answers to its KB spellings (دونالد ترامب is also دونالد ترمب).
+        var kbNames = new Dictionary<KbEntry, List<NameForm>>(ReferenceEqualityComparer.Instance);
+        List<NameForm> NamesOf(Item l)
+        {
+            if (l.Kb is null)
+            {
+                return [l.Name];
+            }
+
+            if (!kbNames.TryGetValue(l.Kb, out var names))
+            {
+                kbNames[l.Kb] = names = [.. l.Kb.Variants.Prepend(l.Kb.CanonicalName).Select(NameForm.Parse)];
+            }
+
+            return [l.Name, .. names];
+        }
+
+        // Against the KB's other spellings only the surname counts: a first name may be shared (فلاديمير زيلينسكي).
+        bool Fits(NameForm shortName, Item l, string type) =>
+            IsShortFormOf(shortName, l.Name, type)
+            || (type == "PER" && NamesOf(l).Skip(1).Any(n => n.Tokens.Count > shortName.Tokens.Count && IsShortFormOf(shortName, n, "suffix")));
+
         var result = new Dictionary<int, List<int>>();
         foreach (var s in items)
         {
@@ -104,7 +127,8 @@ public sealed class EntityResolver
 
             foreach (var l in items)
             {
-                if (l.Mention.Type == s.Mention.Type && l.Name.Tokens.Count > s.Name.Tokens.Count && IsShortFormOf(s.Name, l.Name, s.Mention.Type))
+                if (l.Mention.Type == s.Mention.Type && l.Name.Tokens.Count > s.Name.Tokens.Count
+                    && Fits(s.Name, l, s.Mention.Type))
                 {
                     if (!result.TryGetValue(s.Index, out var list))
                     {
@@ -119,7 +143,7 @@ public sealed class EntityResolver
         return result;
     }
 
-    /// <summary>PER: the short name is the first or the last words of the long one. ORG: two or more words that end it.</summary>
+    /// <summary>PER: the short name is the first or the last words of the long one. ORG: two or more words that end it. "suffix": words that end it.</summary>
     internal static bool IsShortFormOf(NameForm shortName, NameForm longName, string type)
     {
         var s = shortName.Tokens;
@@ -146,6 +170,7 @@ public sealed class EntityResolver
         {
             "PER" => Matches(0) || Matches(l.Count - s.Count),
             "ORG" => s.Count >= 2 && Matches(l.Count - s.Count),
+            "suffix" => Matches(l.Count - s.Count),
             _ => false,
         };
     }
@@ -249,7 +274,14 @@ public sealed class EntityResolver
         }
     }
 
-    private static void AttachShortForms(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent)
+    /// <summary>The start of the paragraph (block) holding an offset: blocks are separated by a blank line.</summary>
+    private static int ParagraphStart(string text, int offset)
+    {
+        var at = text.LastIndexOf("\n\n", Math.Clamp(offset, 0, Math.Max(0, text.Length - 1)), StringComparison.Ordinal);
+        return at < 0 ? 0 : at + 2;
+    }
+
+    private static void AttachShortForms(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent, string? text)
     {
         // Longest short forms first, so that كيم جونغ has joined كيم جونغ أون before كيم looks for candidates.
         foreach (var index in dependent.Keys.OrderByDescending(i => items[i].Name.Tokens.Count).ThenBy(i => i))
@@ -264,13 +296,19 @@ public sealed class EntityResolver
             }
             else
             {
-                // Several different entities fit: the one mentioned last before the short form, else the next one after it.
+                // Several different entities fit: one mentioned earlier in the same paragraph (the latest such),
+                // else the most mentioned so far (the article's subject), then the longest name, then the first.
+                var paragraphStart = text is null ? 0 : ParagraphStart(text, item.Mention.Start);
                 chosen = roots
-                    .Select(root => (root, before: LastBefore(items, sets, root, item.Mention.Start), after: FirstAfter(items, sets, root, item.Mention.Start),
-                        length: candidates.Where(c => sets.Find(c) == root).Max(c => items[c].Name.Tokens.Count)))
-                    .OrderByDescending(r => r.before)
-                    .ThenBy(r => r.after)
+                    .Select(root => (root,
+                        inParagraph: LastBefore(items, sets, root, item.Mention.Start) is var last && last >= paragraphStart ? last : -1,
+                        count: items.Count(i => i.Mention.Start < item.Mention.Start && sets.Find(i.Index) == root),
+                        length: candidates.Where(c => sets.Find(c) == root).Max(c => items[c].Name.Tokens.Count),
+                        first: items.Where(i => sets.Find(i.Index) == root).Min(i => i.Mention.Start)))
+                    .OrderByDescending(r => r.inParagraph)
+                    .ThenByDescending(r => r.count)
                     .ThenByDescending(r => r.length)
+                    .ThenBy(r => r.first)
                     .First().root;
             }
 
@@ -286,20 +324,6 @@ public sealed class EntityResolver
             if (item.Mention.Start < offset && sets.Find(item.Index) == root)
             {
                 best = Math.Max(best, item.Mention.Start);
-            }
-        }
-
-        return best;
-    }
-
-    private static int FirstAfter(Item[] items, UnionFind sets, int root, int offset)
-    {
-        var best = int.MaxValue;
-        foreach (var item in items)
-        {
-            if (item.Mention.Start > offset && sets.Find(item.Index) == root)
-            {
-                best = Math.Min(best, item.Mention.Start);
             }
         }
 
@@ -348,7 +372,9 @@ public sealed class EntityResolver
                 .Select(g => (surface: g.First().Bare, words: g.First().Name.Tokens.Count, count: g.Count(), first: g.First().Mention.Start, type: g.First().Mention.Type))
                 .OrderByDescending(s => s.words).ThenByDescending(s => s.count).ThenBy(s => s.first)
                 .FirstOrDefault();
-            var type = tied.Count == 1 ? tied[0]
+            // A prominent KB entry knows what the entity is (البيت الأبيض is an ORG even when tagged MISC).
+            var type = kb is { IsProminent: true } ? kb.Type
+                : tied.Count == 1 ? tied[0]
                 : kb is not null && tied.Contains(kb.Type) ? kb.Type
                 : best.type is not null && tied.Contains(best.type) ? best.type
                 : tied[0];

@@ -5,16 +5,25 @@ using Marsad.Model;
 namespace Marsad.Entities.Resolution;
 
 /// <summary>
-/// Document-level consistency after tagging: a name that the tagger recognised somewhere in the article,
-/// or a prominent name the knowledge base knows (curated people and organisations, countries), becomes a
-/// mention wherever else it occurs untagged in the same article — with or without a proclitic (لروسيا،
-/// وموسكو، للولايات المتحدة). Longest names first; existing mentions are never overlapped. Names the tagger
-/// found that are a single word beginning with the article (الصحيفة) and unknown to the KB are not
-/// propagated: they are more often common nouns than names. Thread-safe.
+/// Document-level consistency after tagging. Known names are the names the tagger found in the article
+/// and the prominent names of the knowledge base (curated people and organisations, countries). Then:
+/// <list type="bullet">
+/// <item>completion: a known name becomes a mention wherever it occurs untagged in the same article, with
+/// or without a proclitic (لروسيا، وموسكو، للولايات المتحدة);</item>
+/// <item>boundaries: a known name replaces the tagged fragments it overlaps (كيم جونغ + أون → كيم جونغ أون;
+/// بيونغ + يانغ → بيونغ يانغ; جمهورية + كوريا + الشعبية الديمقراطية → one alias; فلاديمير + بوتين سيترأس →
+/// فلاديمير بوتين); a tagged span that holds the whole known name and more is a longer name and is kept
+/// (جامعة روسيا الحكومية);</item>
+/// <item>short forms: the first and last word of a person's full name in the article become mentions where
+/// they stand alone (كيم، بوتين), except particles such as عبد، بن، أبو.</item>
+/// </list>
+/// Longest names first; a single-letter initial with its dot (سيرجي ك. شويغو) may sit inside a name.
+/// Names the tagger found that are a single word beginning with the article (الصحيفة) and unknown to the
+/// KB are not propagated: they are more often common nouns than names. Thread-safe.
 /// </summary>
 public sealed class MentionCompleter
 {
-    /// <summary>Proclitics allowed before a completed name; the span starts after those in <c>Skip</c>.</summary>
+    /// <summary>Proclitics allowed before a known name; the span starts after <c>Skip</c> letters.</summary>
     private static readonly (string Prefix, string Replacement, int Skip)[] Proclitics =
     [
         ("وبال", "ال", 2), ("وكال", "ال", 2), ("ولل", "ال", 1), ("فلل", "ال", 1),
@@ -23,14 +32,22 @@ public sealed class MentionCompleter
         ("و", "", 1), ("ف", "", 1), ("ب", "", 1), ("ل", "", 1), ("ك", "", 1),
     ];
 
+    /// <summary>Name particles that never stand alone for a person.</summary>
+    private static readonly FrozenSet<string> Particles = new[]
+    {
+        "عبد", "بن", "ابن", "بنت", "ابو", "ابي", "ام", "ال", "الله", "الدين", "ولد", "دي", "فون", "دير", "فان", "لا", "لو",
+    }.Select(w => NameNormalizer.Phonetic(w)).ToFrozenSet(StringComparer.Ordinal);
+
     private readonly KnowledgeBase _kb;
     private readonly FrozenDictionary<string, string> _prominent;
+    private readonly FrozenSet<string> _prominentHeads;
     private readonly int _prominentMaxWords;
 
     public MentionCompleter(KnowledgeBase kb)
     {
         _kb = kb;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var heads = new HashSet<string>(StringComparer.Ordinal);
         var maxWords = 0;
         foreach (var (name, entry) in kb.ProminentNames())
         {
@@ -41,76 +58,159 @@ public sealed class MentionCompleter
             }
 
             names.TryAdd(form.Key, entry.Type);
+            heads.Add(form.Tokens[0]);
             maxWords = Math.Max(maxWords, form.Tokens.Count);
         }
 
         _prominent = names.ToFrozenDictionary(StringComparer.Ordinal);
+        _prominentHeads = heads.ToFrozenSet(StringComparer.Ordinal);
         _prominentMaxWords = maxWords;
     }
 
-    /// <summary>The new mentions for <paramref name="text"/>, given the tagger's <paramref name="mentions"/>; in text order.</summary>
+    /// <summary>The article's mentions after completion and boundary repair, in text order (the input list is not changed).</summary>
     public IReadOnlyList<Mention> Complete(string text, IReadOnlyList<Mention> mentions)
     {
         var tagged = TaggedNames(mentions);
-        var maxWords = Math.Max(_prominentMaxWords, tagged.Count == 0 ? 0 : tagged.Keys.Max(k => k.Count(c => c == ' ') + 1));
-        var covered = new bool[text.Length + 1];
-        foreach (var m in mentions)
-        {
-            for (var i = Math.Max(0, m.Start); i < Math.Min(text.Length, m.End); i++)
-            {
-                covered[i] = true;
-            }
-        }
-
+        var maxWords = Math.Max(_prominentMaxWords, tagged.Count == 0 ? 0 : tagged.Keys.Max(k => k.Count(c => c == ' ') + 1)) + 1;
         var words = WordSpans(text);
-        var added = new List<Mention>();
+        var phonetic = words.Select(w => NameNormalizer.Phonetic(text.AsSpan(w.Start, w.End - w.Start))).ToArray();
+        var taggedHeads = tagged.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        var result = mentions.OrderBy(m => m.Start).ThenBy(m => m.End).ToList();
+
+        // Pass 1: full names (tagged and prominent), completing and repairing boundaries.
         for (var i = 0; i < words.Count; i++)
         {
-            if (covered[words[i].Start])
+            var f = Longest(text, words, phonetic, i, maxWords,
+                head => taggedHeads.Contains(head) || _prominentHeads.Contains(head),
+                key => tagged.TryGetValue(key, out var t) ? t : _prominent.TryGetValue(key, out var p) ? p : null);
+            if (f is null)
             {
                 continue;
             }
 
-            var found = Longest(text, words, i, maxWords, covered, tagged);
-            if (found is { } f)
+            var wordStart = words[i].Start;
+            var lastEnd = words[f.Value.LastWord].End;
+            var overlapping = result.Where(m => m.Start < lastEnd && m.End > wordStart).ToList();
+            // A tagged span that holds the whole known name is a longer name (جامعة روسيا الحكومية): keep it.
+            // Otherwise the known name's boundaries win over the tagged fragments it overlaps.
+            var (fStart, fEnd, fType, fLast) = f.Value;
+            var heldByTagged = overlapping.Any(m => m.Start <= wordStart && m.End >= fEnd && !(m.Start == wordStart && m.End == fEnd));
+            var same = overlapping.Count == 1 && overlapping[0].End == fEnd && NameForm.Parse(overlapping[0].Text).Key == NameForm.Parse(text[fStart..fEnd]).Key;
+            if (!heldByTagged && !same)
             {
-                added.Add(new Mention(f.Start, f.End, f.Type, text[f.Start..f.End]));
-                i = f.LastWord;
+                foreach (var m in overlapping)
+                {
+                    result.Remove(m);
+                }
+
+                result.Add(new Mention(fStart, fEnd, fType, text[fStart..fEnd]));
+            }
+
+            i = fLast;
+        }
+
+        // Pass 2: first and last words of full person names, where they stand alone and untagged.
+        var shortForms = PersonShortForms(text, result);
+        if (shortForms.Count > 0)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                var (ws, we) = words[i];
+                if (result.Any(m => m.Start < we && m.End > ws))
+                {
+                    continue;
+                }
+
+                if (Longest(text, words, phonetic, i, 1, shortForms.Contains, key => shortForms.Contains(key) ? "PER" : null) is { } f)
+                {
+                    result.Add(new Mention(f.Start, f.End, f.Type, text[f.Start..f.End]));
+                }
             }
         }
 
-        return added;
+        return [.. result.OrderBy(m => m.Start).ThenBy(m => m.End)];
     }
 
-    private (int Start, int End, string Type, int LastWord)? Longest(
-        string text, List<(int Start, int End)> words, int first, int maxWords, bool[] covered, Dictionary<string, string> tagged)
+    private static HashSet<string> PersonShortForms(string text, List<Mention> mentions)
     {
-        // Words of one name are separated by spaces only (no punctuation, no line break).
+        var names = mentions.Where(m => m.Type == "PER").Select(m => NameForm.Parse(SurfaceCleaner.Trim(m.Text))).Where(n => n.Tokens.Count >= 2).ToList();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            foreach (var token in new[] { name.Tokens[0], name.Tokens[^1] })
+            {
+                if (token.Length >= 3 && !Particles.Contains(token) && !token.StartsWith("عبد", StringComparison.Ordinal))
+                {
+                    set.Add(token);
+                }
+            }
+        }
+
+        return set;
+    }
+
+    /// <summary>
+    /// The longest known name starting at word <paramref name="first"/>: its span (after any proclitic), type
+    /// and last word. <paramref name="isHead"/> says whether a phonetic word can start a known name (most
+    /// words cannot, and are skipped at once); <paramref name="lookup"/> gives the type of a name key.
+    /// </summary>
+    private static (int Start, int End, string Type, int LastWord)? Longest(
+        string text, List<(int Start, int End)> words, string[] phonetic, int first, int maxWords,
+        Func<string, bool> isHead, Func<string, string?> lookup)
+    {
+        // The first word as written, or without a proclitic (the article restored after لل).
+        var heads = new List<(string Head, int Skip)>(2);
+        if (isHead(phonetic[first]))
+        {
+            heads.Add((phonetic[first], 0));
+        }
+
+        var firstWord = text.AsSpan(words[first].Start, words[first].End - words[first].Start);
+        foreach (var (prefix, replacement, skip) in Proclitics)
+        {
+            if (firstWord.Length - prefix.Length >= 2 && firstWord.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var head = NameNormalizer.Phonetic(replacement + firstWord[prefix.Length..].ToString());
+                if (isHead(head))
+                {
+                    heads.Add((head, skip));
+                }
+            }
+        }
+
+        if (heads.Count == 0)
+        {
+            return null;
+        }
+
+        // Words of one name are separated by spaces only; a one-letter initial may carry a dot (ك.).
         var last = first;
-        while (last + 1 < words.Count && last - first + 1 < maxWords && !covered[words[last + 1].Start]
-            && text.AsSpan(words[last].End, words[last + 1].Start - words[last].End).Trim(' ').IsEmpty)
+        while (last + 1 < words.Count && last - first + 1 < maxWords && IsNameGap(text, words[last], words[last + 1].Start))
         {
             last++;
         }
 
+        var key = new System.Text.StringBuilder();
         for (var end = last; end >= first; end--)
         {
-            var rest = new List<string>();
-            for (var w = first + 1; w <= end; w++)
+            // A name does not end on an initial.
+            if (end > first && words[end].End - words[end].Start == 1)
             {
-                rest.Add(NameNormalizer.Phonetic(text.AsSpan(words[w].Start, words[w].End - words[w].Start)));
+                continue;
             }
 
-            var firstWord = text[words[first].Start..words[first].End];
-            if (Lookup(firstWord, rest, tagged) is { } whole)
+            foreach (var (head, skip) in heads)
             {
-                return (words[first].Start, words[end].End, whole, end);
-            }
+                key.Clear().Append(head);
+                for (var w = first + 1; w <= end; w++)
+                {
+                    if (words[w].End - words[w].Start > 1)
+                    {
+                        key.Append(' ').Append(phonetic[w]);
+                    }
+                }
 
-            foreach (var (prefix, replacement, skip) in Proclitics)
-            {
-                if (firstWord.Length - prefix.Length >= 2 && firstWord.StartsWith(prefix, StringComparison.Ordinal)
-                    && Lookup(replacement + firstWord[prefix.Length..], rest, tagged) is { } type)
+                if (lookup(key.ToString()) is { } type)
                 {
                     return (words[first].Start + skip, words[end].End, type, end);
                 }
@@ -120,11 +220,15 @@ public sealed class MentionCompleter
         return null;
     }
 
-    private string? Lookup(string firstWord, List<string> rest, Dictionary<string, string> tagged)
+    private static bool IsNameGap(string text, (int Start, int End) word, int next)
     {
-        var head = NameNormalizer.Phonetic(firstWord);
-        var key = rest.Count == 0 ? head : head + " " + string.Join(' ', rest);
-        return tagged.TryGetValue(key, out var t) ? t : _prominent.TryGetValue(key, out var p) ? p : null;
+        var gap = text.AsSpan(word.End, next - word.End);
+        if (gap.Trim(' ').IsEmpty)
+        {
+            return gap.Length > 0;
+        }
+
+        return word.End - word.Start == 1 && gap[0] == '.' && gap[1..].Trim(' ').IsEmpty;
     }
 
     /// <summary>The bare names the tagger found, with their most frequent type.</summary>

@@ -24,21 +24,32 @@ public sealed class NameForm
     public string Key { get; }
 
     /// <summary>The key without spaces, to match names written as one word or two (بيونغ يانغ/بيونغيانغ).</summary>
-    public string CompactKey => Key.Replace(" ", string.Empty, StringComparison.Ordinal);
+    public string CompactKey => Tokens.Count <= 1 ? Key : string.Concat(Tokens);
 
     public bool IsEmpty => Tokens.Count == 0;
 
     public static NameForm Parse(string surface)
     {
-        var tokens = new List<string>();
-        foreach (var word in SplitWords(surface))
+        var tokens = new List<string>(4);
+        var start = -1;
+        for (var i = 0; i <= surface.Length; i++)
         {
-            var phonetic = NameNormalizer.Phonetic(word);
-
-            // A lone letter is an initial (سيرجي ك. شويغو): it does not help matching and is often omitted.
-            if (phonetic.Length > 1 || (phonetic.Length == 1 && char.IsDigit(phonetic[0])))
+            var inWord = i < surface.Length && NameNormalizer.IsNameChar(surface[i]);
+            if (inWord && start < 0)
             {
-                tokens.Add(phonetic);
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                var phonetic = NameNormalizer.Phonetic(surface.AsSpan(start, i - start));
+
+                // A lone letter is an initial (سيرجي ك. شويغو): it does not help matching and is often omitted.
+                if (phonetic.Length > 1 || (phonetic.Length == 1 && char.IsDigit(phonetic[0])))
+                {
+                    tokens.Add(phonetic);
+                }
+
+                start = -1;
             }
         }
 

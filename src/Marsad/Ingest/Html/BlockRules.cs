@@ -126,6 +126,11 @@ public static partial class BlockRules
             return "comments-policy";
         }
 
+        if (words <= 10 && PhotoCredit().IsMatch(text))
+        {
+            return "photo-credit";
+        }
+
         if (words <= 5 && IsCounter(folded))
         {
             return "counter";
@@ -173,6 +178,10 @@ public static partial class BlockRules
 
     [GeneratedRegex(@"^[\d٠-٩]+(?:\s*[kmك]|\s*الف|\s*مليون)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CounterNumber();
+
+    /// <summary>"© REUTERS / NAME", "(c) AFP", "الصورة: …", "تصوير: …" — a picture's credit line, not text.</summary>
+    [GeneratedRegex(@"^\s*(?:©|\(c\)|copyright\b|الصورة\s*[:：]|صورة\s*[:：]|تصوير\s*[:：]|المصدر\s*[:：]\s*(?:getty|afp|reuters|ap|epa))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PhotoCredit();
 
     [GeneratedRegex(@"\d", RegexOptions.CultureInvariant)]
     private static partial Regex ReadingTime();

@@ -74,7 +74,11 @@ public static class ContentLocator
             }
 
             var candidate = scores.GetValueOrDefault(sibling);
-            if (candidate is not null && candidate.Final >= threshold && candidate.LinkDensity < 0.3)
+            // A sibling joins when it scores well, when it is itself a paragraph of prose (Readability's rule),
+            // or when it is the article's lead (standfirst) marked as such.
+            if (candidate is not null && candidate.LinkDensity < 0.3
+                && (candidate.Final >= threshold || (sibling.LocalName == "p" && candidate.Chars > 80 && candidate.LinkDensity < 0.25)
+                    || (IsLead(sibling) && candidate.Chars > 40)))
             {
                 chosen.Add(sibling);
             }
@@ -82,6 +86,13 @@ public static class ContentLocator
 
         return chosen;
     }
+
+    private static readonly HashSet<string> LeadNames = new(StringComparer.OrdinalIgnoreCase) { "lead", "summary", "excerpt", "intro", "standfirst", "teaser", "sapo", "chapo", "subtitle", "description" };
+
+    /// <summary>A lead paragraph marked by schema.org (itemprop=description) or by a class/id word like lead, summary, excerpt.</summary>
+    private static bool IsLead(IElement element) =>
+        string.Equals(element.GetAttribute("itemprop"), "description", StringComparison.OrdinalIgnoreCase)
+        || $"{element.ClassName} {element.Id}".Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries).Any(LeadNames.Contains);
 
     /// <summary>Prose scores: commas, length and a final stop count; link text and very short blocks count little.</summary>
     internal static double BlockScore(PageBlock block)

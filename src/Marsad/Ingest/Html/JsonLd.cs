@@ -163,7 +163,10 @@ public sealed class JsonLd
                 JsonValueKind.Object => Text(item, "name"),
                 _ => null,
             };
-            if (!string.IsNullOrWhiteSpace(name) && !name.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            // Some sites put a logo URL after the name: keep only the words before it.
+            var url = name?.IndexOf("http", StringComparison.OrdinalIgnoreCase) ?? -1;
+            name = url >= 0 ? name![..url] : name;
+            if (!string.IsNullOrWhiteSpace(name))
             {
                 names.Add(HtmlText.Collapse(name));
             }

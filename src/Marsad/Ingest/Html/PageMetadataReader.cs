@@ -33,7 +33,7 @@ public static partial class PageMetadataReader
             Url = url,
             Source = siteName is null ? (Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null) : HtmlText.Collapse(siteName),
             Section = Clean(jsonLd.Section) ?? Clean(Meta(document, "article:section")) ?? BreadcrumbSection(document, jsonLd),
-            Byline = Clean(jsonLd.Author) ?? NotUrl(Meta(document, "author")) ?? NotUrl(Meta(document, "article:author")) ?? MarkupByline(document),
+            Byline = WithoutUrl(Clean(jsonLd.Author) ?? NotUrl(Meta(document, "author")) ?? NotUrl(Meta(document, "article:author")) ?? MarkupByline(document)),
             PublishedAt = date,
             DateSource = dateSource,
         };
@@ -181,6 +181,14 @@ public static partial class PageMetadataReader
         var element = document.QuerySelector("[rel='author'], [itemprop='author'] [itemprop='name'], [itemprop='author'], .byline, .author-name, .author");
         var text = element is null ? null : BylinePrefix().Replace(HtmlText.InlineText(element), string.Empty);
         return text is { Length: > 1 and <= 80 } ? text : null;
+    }
+
+    /// <summary>Author markup often carries a logo URL after the name: keep the name.</summary>
+    private static string? WithoutUrl(string? value)
+    {
+        var url = value?.IndexOf("http", StringComparison.OrdinalIgnoreCase) ?? -1;
+        var name = url >= 0 ? value![..url].Trim() : value;
+        return string.IsNullOrWhiteSpace(name) ? null : name;
     }
 
     private static string? NotUrl(string? value) => value is null || value.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : Clean(value);

@@ -154,3 +154,25 @@ public sealed class HtmlSamplesTests
         Assert.NotNull(outcome.Error);
     }
 }
+
+/// <summary>Encodings of HTML pages beyond the samples: declarations that lie.</summary>
+public sealed class HtmlEncodingTests
+{
+    [Fact]
+    public void Utf8PageDeclaringWindows1256IsReadAsUtf8()
+    {
+        var html = "<html><head><meta charset=\"windows-1256\"><title>خبر</title></head><body><p>قال الوزير إن الحكومة ستعلن خطتها الاقتصادية الجديدة الأسبوع المقبل.</p></body></html>";
+        var (text, encoding) = InputDecoder.Decode("lie.html", Encoding.UTF8.GetBytes(html));
+        Assert.Equal("utf-8", encoding);
+        Assert.Equal(html, text);
+    }
+
+    [Fact]
+    public void Windows1256PageDeclaringUtf8IsReadAsWindows1256()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var html = "<html><head><meta charset=\"utf-8\"></head><body><p>قال الوزير إن الحكومة ستعلن خطتها الاقتصادية الجديدة الأسبوع المقبل.</p></body></html>";
+        var (text, _) = InputDecoder.Decode("lie.html", Encoding.GetEncoding(1256).GetBytes(html));
+        Assert.Equal(html, text);
+    }
+}

@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Marsad.Storage.Embedded;
+using Marsad.Storage.Evaluation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary>marsad eval search --data DIR: known-item MRR@10 (Marsad's analyzer vs Lucene's ArabicAnalyzer) and search latency.</summary>
+public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
+{
+    public sealed class Settings : DataSettings
+    {
+        [CommandOption("--queries <N>")]
+        [Description("Known-item queries (rewritten headlines), default 1000.")]
+        [DefaultValue(1000)]
+        public int Queries { get; init; } = 1000;
+
+        [CommandOption("--latency-queries <N>")]
+        [Description("Queries timed on the archive's index, default 1000 (0 skips).")]
+        [DefaultValue(1000)]
+        public int LatencyQueries { get; init; } = 1000;
+
+        [CommandOption("--seed <N>")]
+        [DefaultValue(7)]
+        public int Seed { get; init; } = 7;
+
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate() => Queries < 1 || LatencyQueries < 0 ? ValidationResult.Error("--queries must be positive") : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
+        var quality = SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, m => Console.Error.WriteLine(m));
+        var latency = settings.LatencyQueries > 0 ? SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1) : null;
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(quality, ArchiveCliJson.Readable.SearchEvaluation));
+            if (latency is not null)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(latency, ArchiveCliJson.Readable.SearchLatency));
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        AnsiConsole.MarkupLine($"known-item search: {quality.Queries} rewritten headlines over {quality.Documents} articles (seed {quality.Seed})");
+        var kinds = quality.Scores[0].MrrByRewrite.Keys.ToList();
+        var table = new Table().AddColumns(["analyzer", "MRR@10", "S@1", "S@10", .. kinds]);
+        foreach (var s in quality.Scores)
+        {
+            table.AddRow([s.Analyzer, F(s.Mrr), F(s.SuccessAt1), F(s.SuccessAt10), .. kinds.Select(k => F(s.MrrByRewrite[k]))]);
+        }
+
+        AnsiConsole.Write(table);
+        if (latency is not null)
+        {
+            AnsiConsole.MarkupLine($"latency over {latency.Queries} queries on {latency.Documents} documents: p50 {F(latency.P50Ms)} ms, p90 {F(latency.P90Ms)} ms, p99 {F(latency.P99Ms)} ms, max {F(latency.MaxMs)} ms");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string F(double v) => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,294 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Marsad.Duplicates;
+using Marsad.Errors;
+using Marsad.Ingest;
+using Marsad.Model;
+using Marsad.Pipeline;
+
+namespace Marsad.Storage.Ingest;
+
+/// <summary>
+/// Ingest as a bounded pipeline: one reader (reads inputs, skips ids already stored, links exact and
+/// near copies to their original so that copies are never analysed) → N analysers (the analysis
+/// pipeline, one article per task) → one writer that stores batches atomically. Bounded channels keep
+/// memory flat; one bad record is rejected with a reason and the batch goes on.
+/// </summary>
+public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline, IngestOptions options)
+{
+    /// <summary>The file, in the data folder, listing the records the last run rejected (JSON Lines).</summary>
+    public const string RejectsFile = "rejects.jsonl";
+
+    public IngestCounters Counters { get; } = new();
+
+    public StageTimes Times { get; } = new();
+
+    /// <summary>Expands folders (recursively, in name order) into files.</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>A quick estimate of the articles in a file: lines of JSONL, items of a feed, else one page.</summary>
+    public static long EstimateArticles(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (!info.Exists || info.Length > InputSource.MaxBytes)
+            {
+                return 1;
+            }
+
+            var ext = info.Extension.ToLowerInvariant();
+            if (ext is ".jsonl" or ".ndjson" or ".json")
+            {
+                return Math.Max(1, File.ReadLines(file).Count(l => l.Length > 1));
+            }
+
+            if (ext is ".rss" or ".xml" or ".atom")
+            {
+                var text = File.ReadAllText(file);
+                var items = CountOf(text, "<item") + CountOf(text, "<entry");
+                return Math.Max(1, items);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return 1;
+    }
+
+    /// <summary>Runs the ingest of the files to the end (or until cancelled, after saving what was analysed).</summary>
+    public async Task<IngestSummary> RunAsync(IReadOnlyList<string> files, string rejectsPath, CancellationToken cancellationToken = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var toAnalyse = Channel.CreateBounded<Article>(new BoundedChannelOptions(options.QueueCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        var toStore = Channel.CreateBounded<object>(new BoundedChannelOptions(options.QueueCapacity * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        var rejectedByCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        long exact = 0, near = 0;
+
+        var reader = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var file in files)
+                    {
+                        foreach (var outcome in ArticleReaders.ReadPath(file, options.Read))
+                        {
+                            if (cancellationToken.IsCancellationRequested)
+                            {
+                                return;
+                            }
+
+                            Counters.AddRead();
+                            if (outcome.Error is { } error)
+                            {
+                                await toStore.Writer.WriteAsync(new IngestRejection(error.Input ?? file, error.Code, error.Message), CancellationToken.None);
+                                continue;
+                            }
+
+                            var article = outcome.Article!;
+                            if (!seen.Add(article.Id) || archive.Contains(article.Id))
+                            {
+                                Counters.AddAlreadyStored(1);
+                                continue;
+                            }
+
+                            var started = Stopwatch.GetTimestamp();
+                            var fingerprint = ContentFingerprint.Of(article);
+                            var match = archive.FindDuplicate(fingerprint);
+                            Times.Add("read.fingerprint", Stopwatch.GetTimestamp() - started);
+                            if (match is not null)
+                            {
+                                await toStore.Writer.WriteAsync(new DuplicateEntry(article, match), CancellationToken.None);
+                                continue;
+                            }
+
+                            archive.RegisterOriginal(article.Id, fingerprint);
+                            await toAnalyse.Writer.WriteAsync(article with { }, CancellationToken.None);
+                        }
+                    }
+                }
+                finally
+                {
+                    toAnalyse.Writer.Complete();
+                }
+            },
+            CancellationToken.None);
+
+        var analysers = Enumerable.Range(0, Math.Max(1, options.Analysers)).Select(_ => Task.Run(
+            async () =>
+            {
+                await foreach (var article in toAnalyse.Reader.ReadAllAsync(CancellationToken.None))
+                {
+                    object result;
+                    try
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        var doc = pipeline.Analyze(article);
+                        Times.Add("analyse", Stopwatch.GetTimestamp() - started);
+                        result = new AnalysedEntry(doc, ContentFingerprint.Of(article));
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        result = new IngestRejection(article.Origin ?? article.Id, ErrorCodes.AnalysisFailed, $"the analysis failed: {e.GetType().Name}: {e.Message}");
+                    }
+
+                    await toStore.Writer.WriteAsync(result, CancellationToken.None);
+                }
+            },
+            CancellationToken.None)).ToList();
+
+        var closer = Task.Run(async () =>
+        {
+            try
+            {
+                await reader;
+                await Task.WhenAll(analysers);
+            }
+            finally
+            {
+                toStore.Writer.Complete();
+            }
+        });
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(rejectsPath))!);
+        await using (var rejects = new StreamWriter(rejectsPath, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            var batch = new List<ArchiveEntry>(options.BatchSize);
+            var batchStarted = Stopwatch.StartNew();
+
+            void Flush()
+            {
+                if (batch.Count == 0)
+                {
+                    return;
+                }
+
+                var started = Stopwatch.GetTimestamp();
+                var result = archive.AddBatch(batch);
+                Times.Add("store", Stopwatch.GetTimestamp() - started);
+                foreach (var entry in batch.OfType<DuplicateEntry>())
+                {
+                    if (entry.Match.Kind == DuplicateKind.Exact)
+                    {
+                        exact++;
+                    }
+                    else
+                    {
+                        near++;
+                    }
+                }
+
+                Counters.AddAccepted(result.Originals);
+                Counters.AddDuplicates(result.Duplicates);
+                Counters.AddAlreadyStored(result.AlreadyStored);
+                batch.Clear();
+                rejects.Flush();
+            }
+
+            var channel = toStore.Reader;
+            while (true)
+            {
+                var wait = channel.WaitToReadAsync(CancellationToken.None).AsTask();
+                if (batch.Count > 0)
+                {
+                    var remaining = options.MaxBatchDelay - batchStarted.Elapsed;
+                    if (remaining <= TimeSpan.Zero || await Task.WhenAny(wait, Task.Delay(remaining, CancellationToken.None)) != wait)
+                    {
+                        Flush();
+                        await wait;
+                    }
+                }
+
+                if (!await wait)
+                {
+                    break;
+                }
+
+                while (channel.TryRead(out var item))
+                {
+                    switch (item)
+                    {
+                        case IngestRejection rejection:
+                            Counters.AddRejected();
+                            rejectedByCode[rejection.Code] = rejectedByCode.GetValueOrDefault(rejection.Code) + 1;
+                            await rejects.WriteLineAsync(JsonSerializer.Serialize(rejection, IngestJsonContext.Default.IngestRejection));
+                            break;
+                        case ArchiveEntry entry:
+                            if (batch.Count == 0)
+                            {
+                                batchStarted.Restart();
+                            }
+
+                            batch.Add(entry);
+                            break;
+                    }
+
+                    if (batch.Count >= options.BatchSize)
+                    {
+                        Flush();
+                    }
+                }
+            }
+
+            Flush();
+            var commitStart = Stopwatch.GetTimestamp();
+            archive.Flush();
+            Times.Add("store.flush", Stopwatch.GetTimestamp() - commitStart);
+        }
+
+        await closer;
+        return new IngestSummary(
+            Counters.Accepted,
+            Counters.Duplicates,
+            exact,
+            near,
+            Counters.AlreadyStored,
+            Counters.Rejected,
+            rejectedByCode,
+            watch.Elapsed.TotalSeconds,
+            rejectsPath,
+            Times.Seconds());
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(IngestRejection))]
+internal sealed partial class IngestJsonContext : System.Text.Json.Serialization.JsonSerializerContext
+{
+}

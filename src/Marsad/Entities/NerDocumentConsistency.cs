@@ -1,0 +1,145 @@
+namespace Marsad.Entities;
+
+/// <summary>
+/// One name, one label per document: after every sentence of a document is tagged, an untagged
+/// occurrence of a name the tagger found elsewhere in the same document gets that name's (majority)
+/// type. Names are compared on the tokens' standalone forms (proclitics stripped), so بالأهلي matches
+/// الأهلي; the first and the last word of a person's name also count as that person (كيم جونغ أون → كيم).
+/// Only runs of O tokens are relabelled, so the tagger's own decisions are never overridden.
+/// </summary>
+public static class NerDocumentConsistency
+{
+    private const int MaxWords = 4;
+
+    /// <summary>Relabels <paramref name="tags"/> in place; <paramref name="forms"/> holds each token's standalone form.</summary>
+    public static void Apply(IReadOnlyList<string[]> forms, IReadOnlyList<int[]> tags)
+    {
+        var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var s = 0; s < tags.Count; s++)
+        {
+            foreach (var (start, end, type) in Entities(tags[s]))
+            {
+                Vote(votes, Key(forms[s], start, end), type);
+                if (type == 0 && end - start >= 2)
+                {
+                    // A person is named again by one part of the name: أبوالنجا, كيم.
+                    Vote(votes, forms[s][start], type);
+                    Vote(votes, forms[s][end - 1], type);
+                }
+            }
+        }
+
+        if (votes.Count == 0)
+        {
+            return;
+        }
+
+        var buffer = new System.Text.StringBuilder();
+        for (var s = 0; s < tags.Count; s++)
+        {
+            var sentence = tags[s];
+            var words = forms[s];
+            var i = 0;
+            while (i < sentence.Length)
+            {
+                if (sentence[i] != NerTags.O || !IsNameLike(words[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var matched = 0;
+                var matchedType = -1;
+                buffer.Clear();
+                for (var n = 1; n <= MaxWords && i + n <= sentence.Length && sentence[i + n - 1] == NerTags.O; n++)
+                {
+                    if (n > 1)
+                    {
+                        buffer.Append(' ');
+                    }
+
+                    buffer.Append(words[i + n - 1]);
+                    if (votes.TryGetValue(buffer.ToString(), out var v))
+                    {
+                        (matched, matchedType) = (n, Majority(v));
+                    }
+                }
+
+                if (matched == 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                sentence[i] = NerTags.Begin(matchedType);
+                for (var k = i + 1; k < i + matched; k++)
+                {
+                    sentence[k] = NerTags.Inside(matchedType);
+                }
+
+                i += matched;
+            }
+        }
+    }
+
+    private static IEnumerable<(int Start, int End, int Type)> Entities(int[] tags)
+    {
+        var i = 0;
+        while (i < tags.Length)
+        {
+            if (tags[i] == NerTags.O)
+            {
+                i++;
+                continue;
+            }
+
+            var type = NerTags.TypeOf(tags[i]);
+            var j = i + 1;
+            while (j < tags.Length && NerTags.IsInside(tags[j]) && NerTags.TypeOf(tags[j]) == type)
+            {
+                j++;
+            }
+
+            if (j - i <= MaxWords)
+            {
+                yield return (i, j, type);
+            }
+
+            i = j;
+        }
+    }
+
+    private static string Key(string[] words, int start, int end) => string.Join(' ', words, start, end - start);
+
+    private static void Vote(Dictionary<string, int[]> votes, string key, int type)
+    {
+        if (!IsNameLike(key))
+        {
+            return;
+        }
+
+        if (!votes.TryGetValue(key, out var v))
+        {
+            votes[key] = v = new int[NerTags.Types.Count];
+        }
+
+        v[type]++;
+    }
+
+    private static int Majority(int[] votes)
+    {
+        var best = 0;
+        for (var t = 1; t < votes.Length; t++)
+        {
+            if (votes[t] > votes[best])
+            {
+                best = t;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Names of two letters or more that start with a letter; numbers and punctuation never propagate.</summary>
+    private static bool IsNameLike(string form) => form.Length >= 2 && char.IsLetter(form[0]);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace Marsad.Server.Tests.E2E;
+
+/// <summary>The paste-and-analyse page in a real browser: RTL, the bundled font, and untrusted text kept inert.</summary>
+[Collection("browser")]
+public sealed class AnalyzePageTests(ServerFixture server, BrowserFixture browser) : IClassFixture<ServerFixture>, IClassFixture<BrowserFixture>
+{
+    [SkippableFact]
+    public async Task PageIsRightToLeftAndRendersArabicInTheBundledFont()
+    {
+        var page = await browser.Require().NewPageAsync();
+        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
+        await page.WaitForSelectorAsync("#analyze-input");
+
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"));
+        await page.EvaluateAsync("document.fonts.ready");
+        var loaded = await page.EvaluateAsync<bool>(
+            "[...document.fonts].some(f => f.family.replace(/\"/g, '') === 'Noto Naskh Arabic' && f.status === 'loaded')");
+        Assert.True(loaded, "the bundled Noto Naskh Arabic web font was not loaded (run: cd src/Marsad.Server/web && npm ci && npm run build)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.ScreenshotDirectory, "analyze-empty.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task PastedPageWithScriptsIsShownAsTextAndNothingRuns()
+    {
+        var page = await browser.Require().NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
+        await page.WaitForSelectorAsync("#analyze-input");
+
+        const string hostile = "دولي\n\nعنوان <img src=x onerror=\"window.__pwned=1;alert(1)\">\n\nقال الوزير <script>window.__pwned=2;alert(2)</script> إن الخطة <a href=\"javascript:alert(3)\">جاهزة</a>.";
+        await page.FillAsync("#analyze-input", hostile);
+        await page.ClickAsync("#analyze-form button[type=submit]");
+        await page.WaitForSelectorAsync("#analyze-result article");
+
+        var text = await page.InnerTextAsync("#analyze-result");
+        Assert.Contains("<script>", text, StringComparison.Ordinal);
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('#analyze-result script, #analyze-result img, #analyze-result a[href^=\"javascript\"]').length"));
+        Assert.Null(await page.EvaluateAsync<int?>("window.__pwned ?? null"));
+        Assert.Equal(0, dialogs);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.ScreenshotDirectory, "analyze-hostile.png"), FullPage = true });
+    }
+}

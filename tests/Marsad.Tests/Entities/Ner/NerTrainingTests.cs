@@ -1,0 +1,102 @@
+using Marsad.Entities;
+using Marsad.Entities.Features;
+using Marsad.Entities.Training;
+
+namespace Marsad.Tests.Entities.Ner;
+
+/// <summary>Training on a small hand-written corpus, and the model file round-trip.</summary>
+public sealed class NerTrainingTests
+{
+    private static readonly NerSentence[] Toy =
+    [
+        S("زار|O محمد|B-PER العلي|I-PER القاهرة|B-LOC امس|O"),
+        S("وقال|O الرئيس|O سمير|B-PER الحسن|I-PER ان|O بيروت|B-LOC مدينة|O جميلة|O"),
+        S("اعلنت|O شركة|O النور|B-ORG للطاقة|I-ORG عن|O ارباح|O جديدة|O"),
+        S("وصل|O الوزير|O خالد|B-PER الاحمد|I-PER الى|O دمشق|B-LOC"),
+        S("قالت|O منظمة|B-ORG الصحة|I-ORG العالمية|I-ORG ان|O الوضع|O خطير|O"),
+        S("فاز|O فريق|O الامل|B-ORG على|O النجم|B-ORG في|O كاس|B-MISC العرب|I-MISC"),
+        S("زار|O سمير|B-PER الحسن|I-PER دمشق|B-LOC وبيروت|B-LOC"),
+        S("اجتمع|O محمد|B-PER العلي|I-PER مع|O وفد|O شركة|O النور|B-ORG للطاقة|I-ORG"),
+    ];
+
+    [Fact]
+    public void PerceptronLearnsTheToyCorpus()
+    {
+        var model = Train(Toy);
+        foreach (var sentence in Toy)
+        {
+            Assert.Equal(sentence.Tags, model.Tag(sentence.Tokens));
+        }
+    }
+
+    [Fact]
+    public void KnownNamesAreFoundInANewSentence()
+    {
+        var model = Train(Toy);
+        var tags = model.Tag(["وقال", "خالد", "الاحمد", "في", "القاهرة"]);
+        Assert.Equal(["O", "B-PER", "I-PER", "O", "B-LOC"], tags);
+    }
+
+    [Fact]
+    public void SavedModelLoadsAndTagsIdentically()
+    {
+        var model = Train(Toy);
+        var path = Path.Combine(Path.GetTempPath(), $"marsad-ner-{Guid.NewGuid():N}.model.gz");
+        try
+        {
+            model.Save(path);
+            var loaded = NerModel.Load(path);
+            Assert.Equal(model.FeatureCount, loaded.FeatureCount);
+            Assert.Equal(model.Extractor.Groups, loaded.Extractor.Groups);
+            Assert.Equal(model.Extractor.Gazetteer.Count, loaded.Extractor.Gazetteer.Count);
+            Assert.Equal(model.Extractor.Lexicon.Count, loaded.Extractor.Lexicon.Count);
+            foreach (var sentence in Toy.Append(S("زار|O خالد|O الى|O بيروت|O")))
+            {
+                Assert.Equal(model.Tag(sentence.Tokens), loaded.Tag(sentence.Tokens));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LoadingAFileThatIsNotAModelFailsWithBadModel()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "not a model");
+            var error = Assert.Throws<Marsad.Errors.MarsadException>(() => NerModel.Load(path));
+            Assert.Equal(Marsad.Errors.ErrorCodes.BadModel, error.Code);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ScorerOnTaggerOutputOfTrainingDataIsPerfect()
+    {
+        var model = Train(Toy);
+        var result = NerEvaluation.Run(model, Toy, documentSentences: 0);
+        Assert.Equal(100.0, result.Scores.Overall.F1, 6);
+        Assert.Equal(Toy.Sum(s => NerSpan.FromTags(s.Tags).Count), result.Scores.Overall.Gold);
+    }
+
+    internal static NerModel Train(IReadOnlyList<NerSentence> sentences)
+    {
+        var lexicon = new NerLexicon(["القاهره", "دمشق", "بيروت"], [50, 40, 30], [], []);
+        var gazetteer = new NerGazetteer(["city"], new Dictionary<string, ushort> { ["القاهره"] = 1, ["دمشق"] = 1 });
+        var extractor = new NerFeatureExtractor(lexicon, gazetteer, NerFeatureGroups.All);
+        return new NerTrainer { MaxEpochs = 10, Patience = 10, ChooseOutsideBias = false }.Train(extractor, sentences, []);
+    }
+
+    private static NerSentence S(string text)
+    {
+        var pairs = text.Split(' ').Select(p => p.Split('|')).ToArray();
+        return new NerSentence(pairs.Select(p => p[0]).ToArray(), pairs.Select(p => p[1]).ToArray());
+    }
+}
