@@ -81,20 +81,17 @@ public static class CliApp
             eval.AddCommand<EvalQuotesCommand>("quotes")
                 .WithDescription("Quotation detection P/R/F1, speaker, cue and content scores against a gold JSONL file.")
                 .WithExample("eval", "quotes", "--gold", "gold/quotes/quotes-gold.jsonl", "--split", "dev");
-<<<<<<< HEAD
-            eval.AddCommand<EvalSummaryCommand>("summary")
-                .WithDescription("ROUGE-1/2/L of the extractive summaries and of the lead-1 / lead-2 baselines against reference summaries.");
-=======
             eval.AddCommand<EvalSearchCommand>("search")
                 .WithDescription("Known-item search quality (MRR@10, Marsad vs Lucene's ArabicAnalyzer) and latency on an archive.")
                 .WithExample("eval", "search", "--data", "marsad-data");
-            eval.AddCommand<EvalStoriesCommand>("stories")
-                .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.")
-                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories.tsv");
             eval.AddCommand<EvalSegmentCommand>("segment")
                 .WithDescription("Clitic segmentation: word accuracy and split-point P/R/F1 on Farasa, QCRI or CoNLL-U gold.")
                 .WithExample("eval", "segment", "--gold", "../shared/data/segmentation/wikinews/WikiNews.pos.ref", "--json");
->>>>>>> main
+            eval.AddCommand<EvalStoriesCommand>("stories")
+                .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.")
+                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories.tsv");
+            eval.AddCommand<EvalSummaryCommand>("summary")
+                .WithDescription("ROUGE-1/2/L of the extractive summaries and of the lead-1 / lead-2 baselines against reference summaries.");
             eval.AddCommand<EvalTimeCommand>("time")
                 .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
                 .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
