@@ -1,3 +1,7 @@
+using Marsad.Keyphrases;
+using Marsad.Summaries;
+using Marsad.Topics;
+
 namespace Marsad.Pipeline;
 
 /// <summary>
@@ -29,6 +33,15 @@ public static class Pipelines
         if (builder.Assigns(Layers.Sentences) && builder.Assigns(Layers.Entities))
         {
             builder.Use(new Quotes.QuoteAnnotator());
+        }
+
+        // Topics, keyphrases and summary come last: they use entities and sentences when present.
+        var statistics = KeyphraseStatistics.Load(models.PathOf(KeyphraseStatistics.ModelFile));
+        builder.Use(TopicAnnotator.Load(models));
+        builder.Use(new KeyphraseAnnotator(new KeyphraseExtractor(statistics)));
+        if (builder.Assigns(Layers.Sentences))
+        {
+            builder.Use(new SummaryAnnotator(new ExtractiveSummarizer(statistics)));
         }
 
         return builder.Build();
