@@ -273,7 +273,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         var console = AnsiConsole.Console;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{report.Cores} cores, load average {report.LoadAverage}; models loaded in {report.ModelLoadMs:F0} ms (RSS {report.RssAfterLoadMb:F0} MB); warm-up {report.Warmup} articles"));
-        var table = new Table().AddColumns("articles", "threads", "wall s", "articles/s", "words/s", "KB alloc/article", "peak RSS MB");
+        var table = new Table().AddColumns("articles", "threads", "wall s", "articles/s", "words/s", "articles/CPU s", "KB alloc/article", "peak RSS MB");
         foreach (var run in report.Runs)
         {
             table.AddRow(
@@ -282,6 +282,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
                 run.Seconds.ToString("F2", CultureInfo.InvariantCulture),
                 run.ArticlesPerSecond.ToString("N0", CultureInfo.InvariantCulture),
                 run.WordsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+                run.ArticlesPerCpuSecond.ToString("N0", CultureInfo.InvariantCulture),
                 (run.BytesAllocatedPerArticle / 1024.0).ToString("N0", CultureInfo.InvariantCulture),
                 run.PeakRssMb.ToString("N0", CultureInfo.InvariantCulture));
         }
