@@ -46,6 +46,7 @@ public sealed class EndToEndBenchmark(AnalysisPipeline pipeline, IReadOnlyList<s
         var annotators = pipeline.Annotators.Length;
         var stages = StageNames(archive);
         var totalTicks = new long[stages.Count];
+        var totalBytes = new long[stages.Count];
         long articles = 0, words = 0, chars = 0, failed = 0;
         string? archiveDir = archive ? Path.Combine(Path.GetTempPath(), "marsad-bench-" + Guid.NewGuid().ToString("N")) : null;
         using var store = archiveDir is null ? null : EmbeddedArchive.Open(archiveDir);
@@ -69,21 +70,34 @@ public sealed class EndToEndBenchmark(AnalysisPipeline pipeline, IReadOnlyList<s
             () => new Worker(stages.Count),
             (i, _, worker) =>
             {
+                // Read = JSON parsing into an Article plus assembling the document text (what AnalysisPipeline.Analyze does before the annotators).
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var start = Stopwatch.GetTimestamp();
                 var article = Parse(lines[i], "line" + i.ToString(CultureInfo.InvariantCulture));
-                worker.Ticks[0] += Stopwatch.GetTimestamp() - start;
                 if (article is null)
                 {
                     worker.Failed++;
                     return worker;
                 }
 
-                var doc = pipeline.Analyze(article, worker.StageTicks);
+                var doc = new AnalyzedArticle(article);
+                worker.Ticks[0] += Stopwatch.GetTimestamp() - start;
+                worker.Bytes[0] += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                for (var s = 0; s < annotators; s++)
+                {
+                    allocated = GC.GetAllocatedBytesForCurrentThread();
+                    start = Stopwatch.GetTimestamp();
+                    pipeline.Annotators[s].Annotate(doc);
+                    worker.Ticks[s + 1] += Stopwatch.GetTimestamp() - start;
+                    worker.Bytes[s + 1] += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                }
+
                 worker.Articles++;
                 worker.Chars += doc.Text.Length;
                 worker.Words += CountWords(doc.Text);
                 if (store is not null)
                 {
+                    allocated = GC.GetAllocatedBytesForCurrentThread();
                     start = Stopwatch.GetTimestamp();
                     var entry = new AnalysedEntry(doc, ContentFingerprint.Of(article));
                     List<ArchiveEntry>? full = null;
@@ -106,22 +120,19 @@ public sealed class EndToEndBenchmark(AnalysisPipeline pipeline, IReadOnlyList<s
                     }
 
                     worker.Ticks[annotators + 1] += Stopwatch.GetTimestamp() - start;
+                    worker.Bytes[annotators + 1] += GC.GetAllocatedBytesForCurrentThread() - allocated;
                 }
 
                 return worker;
             },
             worker =>
             {
-                for (var s = 0; s < annotators; s++)
-                {
-                    worker.Ticks[s + 1] += worker.StageTicks[s];
-                }
-
                 lock (totalTicks)
                 {
                     for (var s = 0; s < totalTicks.Length; s++)
                     {
                         totalTicks[s] += worker.Ticks[s];
+                        totalBytes[s] += worker.Bytes[s];
                     }
 
                     articles += worker.Articles;
@@ -165,7 +176,8 @@ public sealed class EndToEndBenchmark(AnalysisPipeline pipeline, IReadOnlyList<s
                 Math.Round(stageSeconds, 4),
                 stageSum > 0 ? Math.Round((double)totalTicks[s] / stageSum, 4) : 0,
                 stageSeconds > 0 ? Math.Round(articles / stageSeconds, 1) : 0,
-                articles > 0 ? Math.Round(stageSeconds * 1e6 / articles, 1) : 0);
+                articles > 0 ? Math.Round(stageSeconds * 1e6 / articles, 1) : 0,
+                articles > 0 ? totalBytes[s] / articles : 0);
         }
 
         return new RunResult(
@@ -235,7 +247,7 @@ public sealed class EndToEndBenchmark(AnalysisPipeline pipeline, IReadOnlyList<s
     private sealed class Worker(int stages)
     {
         public long[] Ticks { get; } = new long[stages];
-        public long[] StageTicks { get; } = new long[Math.Max(0, stages - 1)];
+        public long[] Bytes { get; } = new long[stages];
         public long Articles { get; set; }
         public long Words { get; set; }
         public long Chars { get; set; }
@@ -243,8 +255,8 @@ public sealed class EndToEndBenchmark(AnalysisPipeline pipeline, IReadOnlyList<s
     }
 }
 
-/// <summary>One stage's share of a run: thread seconds inside it, share of all stage time, articles per stage-second, microseconds per article.</summary>
-public sealed record StageResult(double Seconds, double Share, double ArticlesPerSecond, double MicrosecondsPerArticle);
+/// <summary>One stage's share of a run: thread seconds inside it, share of all stage time, articles per stage-second, microseconds and bytes allocated per article.</summary>
+public sealed record StageResult(double Seconds, double Share, double ArticlesPerSecond, double MicrosecondsPerArticle, long BytesAllocatedPerArticle);
 
 /// <summary>One end-to-end run.</summary>
 public sealed record RunResult(

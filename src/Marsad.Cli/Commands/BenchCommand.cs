@@ -131,7 +131,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
         // Input lines are held in memory, untimed: the read stage times parsing, not the disk.
         var lines = new List<string>();
-        var needed = (long)sizes.Max() + settings.Warmup;
+        var needed = Math.Max((long)sizes.Max() + settings.Warmup, settings.Peers);
         foreach (var file in files)
         {
             foreach (var line in File.ReadLines(file))
@@ -290,7 +290,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         console.Write(table);
 
         // Stages as rows, runs as columns: microseconds of thread time per article and the share of all stage time.
-        var stages = new Table().AddColumn("stage µs/article (share)");
+        var stages = new Table().AddColumn("stage: µs/article (share), KB allocated/article");
         foreach (var run in report.Runs)
         {
             stages.AddColumn(string.Create(CultureInfo.InvariantCulture, $"{run.Articles}×{run.Threads}t"));
@@ -299,7 +299,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         foreach (var stage in report.Runs.SelectMany(r => r.Stages.Keys).Distinct())
         {
             stages.AddRow([stage, .. report.Runs.Select(r => r.Stages.TryGetValue(stage, out var s)
-                ? string.Create(CultureInfo.InvariantCulture, $"{s.MicrosecondsPerArticle:N0} ({s.Share:P0})")
+                ? string.Create(CultureInfo.InvariantCulture, $"{s.MicrosecondsPerArticle:N0} ({s.Share:P0}), {s.BytesAllocatedPerArticle / 1024.0:N0} KB")
                 : "")]);
         }
 
