@@ -44,7 +44,15 @@ marsad_pg_start() {
     echo "ci: initdb failed (see $MARSAD_PG_DIR/initdb.log); the PostgreSQL tests will skip" >&2
     return 0
   fi
-  if ! "${MARSAD_PG_CTL[@]}" -l "$MARSAD_PG_DIR/server.log" -w -o "-h 127.0.0.1 -p $port -k $MARSAD_PG_DIR -c fsync=off -c max_connections=200" start >/dev/null; then
+  # Settings go in the cluster's own config, so that a plain `pg_ctl start` (the restart test) reuses them.
+  cat >>"$MARSAD_PG_DIR/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$MARSAD_PG_DIR'
+fsync = off
+max_connections = 200
+CONF
+  if ! "${MARSAD_PG_CTL[@]}" -l "$MARSAD_PG_DIR/server.log" -w start >/dev/null; then
     echo "ci: pg_ctl start failed (see $MARSAD_PG_DIR/server.log); the PostgreSQL tests will skip" >&2
     return 0
   fi
