@@ -34,9 +34,24 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        SearchEvaluation quality;
+        SearchLatency? latency = null;
+        if (settings.Db is not null)
+        {
+            // Server mode: Marsad's tsvector against PostgreSQL's 'arabic' configuration (no latency run).
+            using var pg = Storage.Postgres.PostgresArchive.Open(settings.Db, new Storage.Postgres.PostgresArchiveOptions { ReadOnly = true });
+            quality = PostgresSearchEvaluator.KnownItem(pg, settings.Queries, settings.Seed);
+            return Report(settings, quality, latency);
+        }
+
         using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
-        var quality = SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, m => Console.Error.WriteLine(m));
-        var latency = settings.LatencyQueries > 0 ? SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1) : null;
+        quality = SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, m => Console.Error.WriteLine(m));
+        latency = settings.LatencyQueries > 0 ? SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1) : null;
+        return Report(settings, quality, latency);
+    }
+
+    private static int Report(Settings settings, SearchEvaluation quality, SearchLatency? latency)
+    {
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(quality, ArchiveCliJson.Readable.SearchEvaluation));
