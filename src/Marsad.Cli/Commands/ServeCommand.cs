@@ -16,6 +16,10 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         [DefaultValue("marsad-data")]
         public string Data { get; init; } = "marsad-data";
 
+        [CommandOption("--db <URL>")]
+        [Description("Serve a PostgreSQL archive (postgres://user:pass@host:port/db or an Npgsql connection string) instead of --data.")]
+        public string? Db { get; init; }
+
         [CommandOption("--urls <URLS>")]
         [Description("Where to listen (default http://127.0.0.1:5080).")]
         [DefaultValue("http://127.0.0.1:5080")]
@@ -31,7 +35,10 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var app = MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models });
+        using var postgres = settings.Db is null ? null : Marsad.Storage.Postgres.PostgresArchive.Open(settings.Db, new Marsad.Storage.Postgres.PostgresArchiveOptions { ReadOnly = true });
+        var app = postgres is null
+            ? MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models })
+            : MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models }, postgres);
         app.Start();
         AnsiConsole.MarkupLine($"Marsad is serving at [link]{Markup.Escape(settings.Urls.Split(';')[0])}[/] (Ctrl+C to stop)");
         app.WaitForShutdown();
