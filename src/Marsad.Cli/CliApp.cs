@@ -87,12 +87,14 @@ public static class CliApp
             eval.AddCommand<EvalSearchCommand>("search")
                 .WithDescription("Known-item search quality (MRR@10, Marsad vs Lucene's ArabicAnalyzer) and latency on an archive.")
                 .WithExample("eval", "search", "--data", "marsad-data");
-            eval.AddCommand<EvalStoriesCommand>("stories")
-                .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.")
-                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories.tsv");
             eval.AddCommand<EvalSegmentCommand>("segment")
                 .WithDescription("Clitic segmentation: word accuracy and split-point P/R/F1 on Farasa, QCRI or CoNLL-U gold.")
                 .WithExample("eval", "segment", "--gold", "../shared/data/segmentation/wikinews/WikiNews.pos.ref", "--json");
+            eval.AddCommand<EvalStoriesCommand>("stories")
+                .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.")
+                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories.tsv");
+            eval.AddCommand<EvalSummaryCommand>("summary")
+                .WithDescription("ROUGE-1/2/L of the extractive summaries and of the lead-1 / lead-2 baselines against reference summaries.");
             eval.AddCommand<EvalTimeCommand>("time")
                 .WithDescription("Score time expressions: span P/R/F1 (exact and overlapping) and value accuracy.")
                 .WithExample("eval", "time", "--gold", "gold/time/time-gold.jsonl");
@@ -105,6 +107,8 @@ public static class CliApp
             train.AddCommand<TrainKbCommand>("kb")
                 .WithDescription("Compile the entity knowledge base (countries, cities, gazetteers) into models/kb.")
                 .WithExample("train", "kb", "--data", "../shared/data", "--out", "models/kb");
+            train.AddCommand<TrainKeyphrasesCommand>("keyphrases")
+                .WithDescription("Learn the keyphrase document frequencies (and stop words) from a corpus.");
             train.AddCommand<TrainNerCommand>("ner")
                 .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
             train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
@@ -112,7 +116,7 @@ public static class CliApp
             train.AddCommand<TrainSegmenterCommand>("segmenter")
                 .WithDescription("Rebuild the clitic segmenter's lexicon (word counts and names) from news text and name lists.");
             train.AddCommand<TrainTopicsCommand>("topics")
-                .WithDescription("Train the topic classifier (hashed stems, bigrams and character n-grams; softmax regression).");
+                .WithDescription("Train the topic classifier (hashed stems and stem bigrams, optional outlet features; softmax regression).");
         });
         config.AddBranch("bench", bench =>
         {

@@ -21,6 +21,9 @@ public sealed class CliticSegmenter
     /// <summary>The most segments a word can have: conjunction, preposition or future, article, stem, pronoun.</summary>
     public const int MaxSegments = 5;
 
+    /// <summary>Lexicon words seen at least this often are segmented once when the segmenter is built.</summary>
+    public const int PrecomputeMinCount = 5;
+
     /// <summary>Words longer than this (in UTF-16 units) are not segmented.</summary>
     public const int MaxWordLength = 64;
 
@@ -40,12 +43,13 @@ public sealed class CliticSegmenter
         Lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
         Options = options ?? new SegmenterOptions();
 
-        // Every word of the lexicon is decided once, here: segmenting a known word is then one lookup.
+        // Every frequent word of the lexicon is decided once, here: segmenting it is then one lookup. Rarer words
+        // (a small share of running text) are scored when met, which keeps loading fast.
         _decisions = new Dictionary<string, ulong>(StringComparer.Ordinal);
         var buffer = default(PieceBuffer);
         foreach (var key in lexicon.Keys)
         {
-            if (key.Length < 2 || key.Length >= 64 || lexicon.TryGetFixed(key, out _)) // lengths are packed in 6 bits
+            if (key.Length < 2 || key.Length >= 64 || lexicon.Count(key) < PrecomputeMinCount || lexicon.TryGetFixed(key, out _)) // lengths are packed in 6 bits
             {
                 continue;
             }

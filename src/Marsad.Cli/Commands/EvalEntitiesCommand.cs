@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary>marsad eval entities --gold FILE [--mentions gold|predicted] [--json]: pairwise merge precision/recall, linking and naming accuracy.</summary>
+/// <summary>marsad eval entities --gold FILE [--mentions gold|predicted] [--baseline] [--json]: pairwise merge precision/recall, linking and naming accuracy.</summary>
 public sealed class EvalEntitiesCommand : Command<EvalEntitiesCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -23,6 +23,10 @@ public sealed class EvalEntitiesCommand : Command<EvalEntitiesCommand.Settings>
         [Description("gold (default): merge the gold mentions, scoring the resolver alone; predicted: the full pipeline's own mentions, end to end.")]
         [DefaultValue("gold")]
         public string Mentions { get; init; } = "gold";
+
+        [CommandOption("--baseline")]
+        [Description("With gold mentions, score the exact-match baseline instead (same type and text = same entity, no linking).")]
+        public bool Baseline { get; init; }
 
         [CommandOption("--json")]
         [Description("Print one JSON object (precision, recall, f1 in percent, and the details).")]
@@ -43,6 +47,11 @@ public sealed class EvalEntitiesCommand : Command<EvalEntitiesCommand.Settings>
                 return ValidationResult.Error("give --gold FILE");
             }
 
+            if (Baseline && Mentions != "gold")
+            {
+                return ValidationResult.Error("--baseline works with --mentions gold only");
+            }
+
             return Mentions is "gold" or "predicted"
                 ? ValidationResult.Success()
                 : ValidationResult.Error($"unknown --mentions '{Mentions}': use gold or predicted");
@@ -54,7 +63,11 @@ public sealed class EvalEntitiesCommand : Command<EvalEntitiesCommand.Settings>
         var gold = EntityGold.Read(settings.Gold!);
         var models = MarsadModels.Locate(settings.Models);
         EntityEvalReport report;
-        if (settings.Mentions == "gold")
+        if (settings.Baseline)
+        {
+            report = EntityEvaluator.EvaluateExactMatchBaseline(gold);
+        }
+        else if (settings.Mentions == "gold")
         {
             report = EntityEvaluator.EvaluateWithGoldMentions(gold, new EntityResolver(EntityAnnotator.Load(models).Kb));
         }

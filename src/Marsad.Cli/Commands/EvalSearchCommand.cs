@@ -22,6 +22,11 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
         [DefaultValue(1000)]
         public int LatencyQueries { get; init; } = 1000;
 
+        [CommandOption("--words <N>")]
+        [Description("Keep only N consecutive words of each rewritten headline (0, the default, keeps all).")]
+        [DefaultValue(0)]
+        public int Words { get; init; }
+
         [CommandOption("--seed <N>")]
         [DefaultValue(7)]
         public int Seed { get; init; } = 7;
@@ -34,28 +39,27 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        SearchEvaluation quality;
-        SearchLatency? latency = null;
         if (settings.Db is not null)
         {
             // Server mode: Marsad's tsvector against PostgreSQL's 'arabic' configuration (no latency run).
             using var pg = Storage.Postgres.PostgresArchive.Open(settings.Db, new Storage.Postgres.PostgresArchiveOptions { ReadOnly = true });
-            quality = PostgresSearchEvaluator.KnownItem(pg, settings.Queries, settings.Seed);
-            return Report(settings, quality, latency);
+            return Report(settings, PostgresSearchEvaluator.KnownItem(pg, settings.Queries, settings.Seed, settings.Words), []);
         }
 
         using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
-        quality = SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, m => Console.Error.WriteLine(m));
-        latency = settings.LatencyQueries > 0 ? SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1) : null;
-        return Report(settings, quality, latency);
+        var quality = SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, settings.Words, m => Console.Error.WriteLine(m));
+        var latencies = settings.LatencyQueries > 0
+            ? new[] { SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1, highlights: true), SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1, highlights: false) }
+            : [];
+        return Report(settings, quality, latencies);
     }
 
-    private static int Report(Settings settings, SearchEvaluation quality, SearchLatency? latency)
+    private static int Report(Settings settings, SearchEvaluation quality, IReadOnlyList<SearchLatency> latencies)
     {
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(quality, ArchiveCliJson.Readable.SearchEvaluation));
-            if (latency is not null)
+            foreach (var latency in latencies)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(latency, ArchiveCliJson.Readable.SearchLatency));
             }
@@ -63,7 +67,7 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        AnsiConsole.MarkupLine($"known-item search: {quality.Queries} rewritten headlines over {quality.Documents} articles (seed {quality.Seed})");
+        AnsiConsole.MarkupLine($"known-item search: {quality.Queries} rewritten headlines{(quality.Words > 0 ? $" cut to {quality.Words} words" : "")} over {quality.Documents} articles (seed {quality.Seed})");
         var kinds = quality.Scores[0].MrrByRewrite.Keys.ToList();
         var table = new Table().AddColumns(["analyzer", "MRR@10", "S@1", "S@10", .. kinds]);
         foreach (var s in quality.Scores)
@@ -72,9 +76,9 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
         }
 
         AnsiConsole.Write(table);
-        if (latency is not null)
+        foreach (var latency in latencies)
         {
-            AnsiConsole.MarkupLine($"latency over {latency.Queries} queries on {latency.Documents} documents: p50 {F(latency.P50Ms)} ms, p90 {F(latency.P90Ms)} ms, p99 {F(latency.P99Ms)} ms, max {F(latency.MaxMs)} ms");
+            AnsiConsole.MarkupLine($"latency over {latency.Queries} queries on {latency.Documents} documents {(latency.Highlights ? "with" : "without")} highlights: p50 {F(latency.P50Ms)} ms, p90 {F(latency.P90Ms)} ms, p99 {F(latency.P99Ms)} ms, max {F(latency.MaxMs)} ms");
         }
 
         return ExitCodes.Ok;

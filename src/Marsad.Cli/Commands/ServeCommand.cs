@@ -1,12 +1,17 @@
 using System.ComponentModel;
+using Marsad.Ingest;
+using Marsad.Pipeline;
 using Marsad.Server;
+using Marsad.Storage;
+using Marsad.Storage.Embedded;
+using Marsad.Storage.Ingest;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary>marsad serve [--data DIR] [--urls URL]: the JSON API and the web UI.</summary>
+/// <summary>marsad serve [--data DIR] [--urls URL] [--ingest PATH…]: the JSON API and the web UI over the archive.</summary>
 public sealed class ServeCommand : Command<ServeCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -25,6 +30,10 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         [DefaultValue("http://127.0.0.1:5080")]
         public string Urls { get; init; } = "http://127.0.0.1:5080";
 
+        [CommandOption("--ingest <PATH>")]
+        [Description("Ingest these files or folders into the archive first (repeatable), e.g. --ingest samples.")]
+        public string[] Ingest { get; init; } = [];
+
         [CommandOption("--models <DIR>")]
         [Description("The models folder (default: models/ beside the program).")]
         public string? Models { get; init; }
@@ -35,13 +44,36 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var postgres = settings.Db is null ? null : Marsad.Storage.Postgres.PostgresArchive.Open(settings.Db, new Marsad.Storage.Postgres.PostgresArchiveOptions { ReadOnly = true });
-        var app = postgres is null
-            ? MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models })
-            : MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models }, postgres);
+        var models = MarsadModels.Locate(settings.Models);
+        if (settings.Db is null && settings.Ingest.Length > 0)
+        {
+            IngestFirst(settings, models, cancellationToken);
+        }
+
+        if (settings.Db is null)
+        {
+            // Creates an empty archive on first use, so that the UI works before anything is ingested.
+            EmbeddedArchive.Open(settings.Data).Dispose();
+        }
+
+        using Storage.IArchive archive = settings.Db is not null
+            ? Storage.Postgres.PostgresArchive.Open(settings.Db, new Storage.Postgres.PostgresArchiveOptions { ReadOnly = true })
+            : EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
+        var app = MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models }, archive);
         app.Start();
-        AnsiConsole.MarkupLine($"Marsad is serving at [link]{Markup.Escape(settings.Urls.Split(';')[0])}[/] (Ctrl+C to stop)");
+        var stats = archive.Stats();
+        AnsiConsole.MarkupLine($"Marsad is serving {stats.Articles:N0} articles from [bold]{Markup.Escape(settings.Db is null ? Path.GetFullPath(settings.Data) : "PostgreSQL")}[/]");
+        AnsiConsole.MarkupLine($"Open [link]{Markup.Escape(settings.Urls.Split(';')[0])}[/] (Ctrl+C to stop)");
         app.WaitForShutdown();
         return ExitCodes.Ok;
+    }
+
+    private static void IngestFirst(Settings settings, MarsadModels models, CancellationToken cancellationToken)
+    {
+        var files = ArchiveIngestor.ExpandPaths(settings.Ingest);
+        using var archive = EmbeddedArchive.Open(settings.Data);
+        var ingestor = new ArchiveIngestor(archive, Pipelines.Default(models), new IngestOptions { Read = new ReadOptions() });
+        var summary = ingestor.RunAsync(files, Path.Combine(archive.Directory, ArchiveIngestor.RejectsFile), cancellationToken).GetAwaiter().GetResult();
+        AnsiConsole.MarkupLine($"Ingested {files.Count} files: {summary.Accepted} new articles, {summary.Duplicates} copies, {summary.AlreadyStored} already stored, {summary.Rejected} rejected");
     }
 }

@@ -51,6 +51,11 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [Description("Also learn outlet × stem features (used only when an article's outlet is known).")]
         public bool SourceFeatures { get; init; }
 
+        [CommandOption("--source-dropout <P>")]
+        [Description("With --source-features: the share of training examples that hide their outlet.")]
+        [DefaultValue(0.5)]
+        public double SourceDropout { get; init; } = 0.5;
+
         [CommandOption("--no-bigrams")]
         public bool NoBigrams { get; init; }
 
@@ -90,6 +95,7 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             CharMax = settings.CharMax,
             StemBigrams = !settings.NoBigrams,
             SourceFeatures = settings.SourceFeatures,
+            SourceDropout = settings.SourceDropout,
         };
         var model = TopicTrainer.Train(trainList, devList, options, line => Console.Error.WriteLine(line));
         model.Save(settings.Out!);

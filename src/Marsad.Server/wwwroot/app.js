@@ -128,19 +128,19 @@ async function articlePage(id) {
 }
 
 async function entityPage(key) {
-  const e = await api(`/api/entities/${enc(key)}`);
+  const [e, recent] = await Promise.all([api(`/api/entities/${enc(key)}`), api(`/api/articles?entity=${enc(key)}&limit=10`)]);
   const series = e.mentionsOverTime || [];
   const max = Math.max(1, ...series.map(p => p.count));
   show(
     el("h1", {}, el("span", { class: `ent ent-${e.type}`, "data-entity-title": e.key }, e.name)),
-    el("div", { class: "meta" }, [typeNames[e.type] || e.type, e.englishName, e.wikidataId].filter(Boolean).join(" · ")),
+    el("div", { class: "meta" }, [typeNames[e.type] || e.type, e.englishName, e.wikidataId, `${e.articles} مقالات`, `${e.mentions} إشارة`].filter(Boolean).join(" · ")),
     el("section", { class: "card" }, el("h2", {}, "الإشارات عبر الزمن"),
       el("div", { class: "chart", role: "img", "aria-label": "عدد الإشارات يومياً" }, series.map(p => el("div", { class: "bar", style: null, title: `${p.date}: ${p.count}`, "data-height": Math.round(100 * p.count / max) }))),
       el("div", { class: "meta" }, series.length ? `${series[0].date} — ${series[series.length - 1].date}` : "")),
     el("section", { class: "card" }, el("h2", {}, "كيانات مرافقة"), el("div", { class: "chips" }, (e.cooccurring || []).map(c => entityChip({ key: c.key, type: c.type, name: `${c.name} (${c.count})` })))),
     el("section", { class: "card" }, el("h2", {}, "اقتباسات"), (e.quotes || []).length === 0 ? el("p", { class: "empty" }, "لا اقتباسات.") :
       el("ul", {}, e.quotes.map(q => el("li", {}, el("q", {}, q.content), " — ", el("a", { href: `#/article/${enc(q.articleId)}` }, q.headline || q.articleId), " ", el("span", { class: "meta" }, fmtDate(q.publishedAt)))))),
-    el("section", { class: "card" }, el("h2", {}, "مقالات"), el("ul", {}, (e.articles || []).map(a => el("li", {}, el("a", { href: `#/article/${enc(a.id)}` }, a.headline || a.id), " ", el("span", { class: "meta" }, fmtDate(a.publishedAt)))))));
+    el("section", { class: "card" }, el("h2", {}, "مقالات"), el("ul", {}, (recent.items || []).map(a => el("li", {}, el("a", { href: `#/article/${enc(a.id)}` }, a.headline || a.id), " ", el("span", { class: "meta" }, fmtDate(a.publishedAt)))))));
   // Bar heights are set through the CSSOM (the style-src policy forbids inline style attributes).
   for (const bar of view().querySelectorAll(".bar")) bar.style.height = `${bar.dataset.height}%`;
 }

@@ -9,7 +9,7 @@ namespace Marsad.Storage.Evaluation;
 /// </summary>
 public static class PostgresSearchEvaluator
 {
-    public static SearchEvaluation KnownItem(PostgresArchive archive, int queries, int seed)
+    public static SearchEvaluation KnownItem(PostgresArchive archive, int queries, int seed, int words = 0)
     {
         ArgumentNullException.ThrowIfNull(archive);
         var documents = archive.Originals().Select(d => (d.Article.Id, d.Article.Headline)).ToList();
@@ -18,7 +18,7 @@ public static class PostgresSearchEvaluator
         var targets = candidates.OrderBy(_ => random.Next()).Take(queries).ToList();
         var rewriter = new HeadlineRewriter(seed);
         var kinds = Enum.GetValues<Rewrite>();
-        var queryList = targets.Select((t, i) => (Target: t, Kind: kinds[i % kinds.Length], Query: rewriter.Apply(t.Headline!, kinds[i % kinds.Length]))).ToList();
+        var queryList = targets.Select((t, i) => (Target: t, Kind: kinds[i % kinds.Length], Query: SearchEvaluator.Fragment(rewriter.Apply(t.Headline!, kinds[i % kinds.Length]), words, random))).ToList();
 
         int?[] Ranks(PostgresTextSearch mode) => queryList.Select(q =>
         {
@@ -43,6 +43,6 @@ public static class PostgresSearchEvaluator
         }
 
         var examples = queryList.Take(12).Select((q, i) => new QueryExample(q.Kind.ToString(), q.Target.Headline!, q.Query, marsad[i], arabic[i])).ToList();
-        return new SearchEvaluation(documents.Count, queryList.Count, seed, [Score("postgres-marsad-tsvector", marsad), Score("postgres-arabic", arabic)], examples);
+        return new SearchEvaluation(documents.Count, queryList.Count, seed, words, [Score("postgres-marsad-tsvector", marsad), Score("postgres-arabic", arabic)], examples);
     }
 }

@@ -9,12 +9,12 @@ namespace Marsad.Storage.Evaluation;
 public sealed record AnalyzerScore(string Analyzer, double Mrr, double SuccessAt1, double SuccessAt10, IReadOnlyDictionary<string, double> MrrByRewrite);
 
 /// <summary>The known-item evaluation: Marsad's analyzer against Lucene's stock ArabicAnalyzer on the same documents and queries.</summary>
-public sealed record SearchEvaluation(int Documents, int Queries, int Seed, IReadOnlyList<AnalyzerScore> Scores, IReadOnlyList<QueryExample> Examples);
+public sealed record SearchEvaluation(int Documents, int Queries, int Seed, int Words, IReadOnlyList<AnalyzerScore> Scores, IReadOnlyList<QueryExample> Examples);
 
 public sealed record QueryExample(string Rewrite, string Headline, string Query, int? MarsadRank, int? BaselineRank);
 
 /// <summary>Search latency over a set of queries.</summary>
-public sealed record SearchLatency(int Documents, int Queries, double P50Ms, double P90Ms, double P99Ms, double MaxMs, double MeanMs);
+public sealed record SearchLatency(int Documents, int Queries, bool Highlights, double P50Ms, double P90Ms, double P99Ms, double MaxMs, double MeanMs);
 
 /// <summary>
 /// Known-item search: each query is an archived article's headline rewritten (<see cref="HeadlineRewriter"/>);
@@ -23,7 +23,8 @@ public sealed record SearchLatency(int Documents, int Queries, double P50Ms, dou
 /// </summary>
 public static class SearchEvaluator
 {
-    public static SearchEvaluation KnownItem(EmbeddedArchive archive, int queries, int seed, Action<string>? log = null)
+    /// <param name="words">When positive, each query keeps only this many consecutive words of the rewritten headline (a remembered fragment).</param>
+    public static SearchEvaluation KnownItem(EmbeddedArchive archive, int queries, int seed, int words = 0, Action<string>? log = null)
     {
         ArgumentNullException.ThrowIfNull(archive);
         var documents = archive.Originals().Select(d => new IndexDocument(d.Article.Id, d.Article.Headline, d.Text, d.Article.Source, d.Article.Section, null, null, [])).ToList();
@@ -32,7 +33,7 @@ public static class SearchEvaluator
         var targets = candidates.OrderBy(_ => random.Next()).Take(queries).ToList();
         var rewriter = new HeadlineRewriter(seed);
         var kinds = Enum.GetValues<Rewrite>();
-        var queryList = targets.Select((t, i) => (Target: t, Kind: kinds[i % kinds.Length], Query: rewriter.Apply(t.Headline!, kinds[i % kinds.Length]))).ToList();
+        var queryList = targets.Select((t, i) => (Target: t, Kind: kinds[i % kinds.Length], Query: Fragment(rewriter.Apply(t.Headline!, kinds[i % kinds.Length]), words, random))).ToList();
 
         var ranks = new Dictionary<IndexAnalysis, int?[]>();
         foreach (var analysis in new[] { IndexAnalysis.Marsad, IndexAnalysis.LuceneArabic })
@@ -78,11 +79,22 @@ public static class SearchEvaluator
         }
 
         var examples = queryList.Take(12).Select((q, i) => new QueryExample(q.Kind.ToString(), q.Target.Headline!, q.Query, ranks[IndexAnalysis.Marsad][i], ranks[IndexAnalysis.LuceneArabic][i])).ToList();
-        return new SearchEvaluation(documents.Count, queryList.Count, seed, [Score("marsad", ranks[IndexAnalysis.Marsad]), Score("lucene-arabic", ranks[IndexAnalysis.LuceneArabic])], examples);
+        return new SearchEvaluation(documents.Count, queryList.Count, seed, words, [Score("marsad", ranks[IndexAnalysis.Marsad]), Score("lucene-arabic", ranks[IndexAnalysis.LuceneArabic])], examples);
     }
 
-    /// <summary>Times <paramref name="queries"/> searches (with highlights, as the CLI runs them) on the archive's own index.</summary>
-    public static SearchLatency Latency(EmbeddedArchive archive, int queries, int seed)
+    internal static string Fragment(string query, int words, Random random)
+    {
+        var parts = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words <= 0 || parts.Length <= words)
+        {
+            return query;
+        }
+
+        return string.Join(' ', parts.Skip(random.Next(parts.Length - words + 1)).Take(words));
+    }
+
+    /// <summary>Times <paramref name="queries"/> searches on the archive's own index, with highlights (as the CLI runs them) or without.</summary>
+    public static SearchLatency Latency(EmbeddedArchive archive, int queries, int seed, bool highlights = true)
     {
         ArgumentNullException.ThrowIfNull(archive);
         var random = new Random(seed);
@@ -100,19 +112,19 @@ public static class SearchEvaluator
 
         foreach (var warm in texts.Take(50))
         {
-            archive.Search(new SearchQuery(warm));
+            archive.Search(new SearchQuery(warm) { Highlights = highlights });
         }
 
         var times = new List<double>(queries);
         foreach (var text in texts)
         {
             var watch = Stopwatch.StartNew();
-            archive.Search(new SearchQuery(text));
+            archive.Search(new SearchQuery(text) { Highlights = highlights });
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
         times.Sort();
         double P(double q) => Math.Round(times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)], 2);
-        return new SearchLatency(archive.Stats().IndexDocuments, queries, P(0.5), P(0.9), P(0.99), Math.Round(times[^1], 2), Math.Round(times.Average(), 2));
+        return new SearchLatency(archive.Stats().IndexDocuments, queries, highlights, P(0.5), P(0.9), P(0.99), Math.Round(times[^1], 2), Math.Round(times.Average(), 2));
     }
 }

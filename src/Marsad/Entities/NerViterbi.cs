@@ -6,6 +6,9 @@ namespace Marsad.Entities;
 /// </summary>
 public static class NerViterbi
 {
+    // Allowed[(previous + 1) * 9 + tag]: the BIO constraint as a table, row 0 being the sentence start.
+    private static readonly bool[] Allowed = BuildAllowed();
+
     /// <summary>
     /// Decodes the best valid tag path. <paramref name="emissions"/> holds n × <see cref="NerTags.Count"/>
     /// scores; <paramref name="transitions"/> holds (1 + Count) × Count scores, row 0 being the start.
@@ -22,7 +25,7 @@ public static class NerViterbi
         var back = n * T <= 4096 ? stackalloc int[n * T] : new int[n * T];
         for (var t = 0; t < T; t++)
         {
-            scores[t] = NerTags.Allowed(-1, t) ? emissions[t] + transitions[t] : float.NegativeInfinity;
+            scores[t] = Allowed[t] ? emissions[t] + transitions[t] : float.NegativeInfinity;
         }
 
         for (var i = 1; i < n; i++)
@@ -33,7 +36,7 @@ public static class NerViterbi
                 var arg = 0;
                 for (var p = 0; p < T; p++)
                 {
-                    if (!NerTags.Allowed(p, t))
+                    if (!Allowed[((p + 1) * T) + t])
                     {
                         continue;
                     }
@@ -65,5 +68,19 @@ public static class NerViterbi
             tags[i] = last;
             last = back[(i * T) + last];
         }
+    }
+
+    private static bool[] BuildAllowed()
+    {
+        var table = new bool[(NerTags.Count + 1) * NerTags.Count];
+        for (var p = -1; p < NerTags.Count; p++)
+        {
+            for (var t = 0; t < NerTags.Count; t++)
+            {
+                table[((p + 1) * NerTags.Count) + t] = NerTags.Allowed(p, t);
+            }
+        }
+
+        return table;
     }
 }

@@ -13,9 +13,12 @@ namespace Marsad.Keyphrases;
 /// </summary>
 public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
 {
-    private const double HeadlineBoost = 1.5;
+    private const double HeadlineBoost = 1.3;
     private const double EarlyBoost = 1.15;
     private const double EntityBoost = 1.5;
+
+    // idf of a word in at most about 1 document in 300 of the corpus.
+    private const double RareIdf = 6.7;
 
     private static readonly string[] Proclitics = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
     private static readonly string[] Enclitics = ["هما", "ها", "هم", "هن", "كم", "كما", "نا"];
@@ -34,18 +37,13 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
         },
         StringComparer.Ordinal);
 
-    [ThreadStatic]
-    private static List<Term>? t_terms;
-
     public KeyphraseStatistics Statistics { get; } = statistics;
 
     /// <summary>At most <paramref name="max"/> keyphrases, best first, scores scaled so that the best is 1.</summary>
     public List<Keyphrase> Extract(AnalyzedArticle doc, int max = 10)
     {
         var text = doc.Text;
-        var terms = t_terms ??= new List<Term>(1024);
-        terms.Clear();
-        FallbackTermAnalyzer.Instance.Analyze(text, terms);
+        var terms = DocumentTerms.Of(text);
         var headlineEnd = doc.Blocks.Count > 0 && doc.Blocks[0].Kind == BlockKind.Headline ? doc.Blocks[0].End : 0;
         var earlyEnd = text.Length / 4;
 
@@ -53,6 +51,15 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
         for (var i = 0; i < terms.Count; i++)
         {
             words[i] = Clean(text, terms[i]);
+        }
+
+        for (var i = 0; i + 1 < words.Length; i++)
+        {
+            if (words[i].StrippedProclitic && Adjacent(text, terms[i], terms[i + 1])
+                && Statistics.BigramFrequency(terms[i].Normalized, words[i + 1].Normalized) > Statistics.BigramFrequency(words[i].Normalized, words[i + 1].Normalized))
+            {
+                words[i] = Clean(text, terms[i], allowStrip: false);
+            }
         }
 
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
@@ -70,10 +77,21 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
                     continue;
                 }
 
-                var key = n == 1 ? words[i].Key : string.Join(' ', words.AsSpan(i, n).ToArray().Select(w => w.Key));
+                var key = n switch
+                {
+                    1 => words[i].Key,
+                    2 => string.Concat(words[i].Key, " ", words[i + 1].Key),
+                    _ => string.Concat(words[i].Key, " ", words[i + 1].Key, " ", words[i + 2].Key),
+                };
                 if (!candidates.TryGetValue(key, out var c))
                 {
-                    c = new Candidate(key, n, words.AsSpan(i, n).ToArray().Select(w => w.Key).ToArray());
+                    var keys = new string[n];
+                    for (var k = 0; k < n; k++)
+                    {
+                        keys[k] = words[i + k].Key;
+                    }
+
+                    c = new Candidate(key, n, keys);
                     candidates[key] = c;
                 }
 
@@ -82,10 +100,17 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
                 c.Displays[display] = c.Displays.GetValueOrDefault(display) + 1;
                 c.InHeadline |= terms[i].Start < headlineEnd;
                 c.Early |= terms[i].Start < earlyEnd;
+                if (c.Count > 1)
+                {
+                    continue; // the statistics below depend only on the key's words
+                }
+
                 c.Idf = 0;
+                c.WordIdfs = new double[n];
                 for (var k = 0; k < n; k++)
                 {
-                    c.Idf += Statistics.Idf(words[i + k].Normalized);
+                    c.WordIdfs[k] = Statistics.Idf(words[i + k].Normalized);
+                    c.Idf += c.WordIdfs[k] / n;
                 }
 
                 if (n == 2)
@@ -104,11 +129,37 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
                 continue;
             }
 
-            var cohesion = c.Length switch { 1 => 1.0, 2 => c.Collocation ? 0.8 : 0.65, _ => 0.55 };
-            c.Score = (1 + Math.Log(c.Count)) * c.Idf * cohesion * (c.InHeadline ? HeadlineBoost : 1) * (c.Early ? EarlyBoost : 1);
+            // A phrase is worth a little more than its average word: it is more specific.
+            var cohesion = c.Length switch { 1 => 1.0, 2 => c.Collocation ? 1.1 : 1.0, _ => 1.05 };
+            c.Score = c.Count * c.Idf * cohesion * (c.InHeadline ? HeadlineBoost : 1) * (c.Early ? EarlyBoost : 1);
             scored.Add(c);
         }
 
+        // A word or phrase that occurs only inside a longer recurring phrase is that phrase (كوريا → كوريا الشمالية).
+        var dropped = new HashSet<Candidate>();
+        foreach (var p in scored.Where(c => c.Length > 1).OrderByDescending(c => c.Length))
+        {
+            if (dropped.Contains(p))
+            {
+                continue;
+            }
+
+            for (var start = 0; start < p.Length; start++)
+            {
+                for (var end = start + 1; end <= p.Length; end++)
+                {
+                    if (end - start == p.Length || !candidates.TryGetValue(string.Join(' ', p.Words[start..end]), out var sub) || sub.Count > p.Count + Math.Max(1, p.Count / 3))
+                    {
+                        continue;
+                    }
+
+                    p.Score = Math.Max(p.Score, sub.Score);
+                    dropped.Add(sub);
+                }
+            }
+        }
+
+        scored.RemoveAll(dropped.Contains);
         AddEntities(doc, scored);
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Key, b.Key));
 
@@ -128,7 +179,9 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
             }
 
             // A longer phrase that contains a chosen one and recurs names it better (كيم → كيم جونغ أون).
-            if (overlapping.EntityKey is null && c.Length > overlapping.Length && overlapping.Words.All(w => c.Words.Contains(w, StringComparer.Ordinal)) && (c.Count >= 2 || c.EntityKey is not null))
+            // Only when the added words are rare (name parts such as جونغ أون), not common words (زعيم).
+            if (overlapping.EntityKey is null && c.Length > overlapping.Length && overlapping.Words.All(w => c.Words.Contains(w, StringComparer.Ordinal))
+                && (c.EntityKey is not null || (c.Length == 2 && c.Collocation && c.Count >= 2) || (c.Count >= 2 && AddedWordsAreNameParts(c, overlapping, candidates))))
             {
                 overlapping.Upgrade(c);
             }
@@ -141,6 +194,29 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
 
         var best = chosen[0].Score;
         return chosen.Select(c => new Keyphrase(c.BestDisplay(), Math.Round(c.Score / best, 4)) { EntityKey = c.EntityKey }).ToList();
+    }
+
+    /// <summary>
+    /// The words a longer phrase adds are rare in the corpus, or occur in this article only inside
+    /// the phrase (جونغ أون in كيم جونغ أون): parts of a name, not common words (زعيم).
+    /// </summary>
+    private static bool AddedWordsAreNameParts(Candidate longer, Candidate shorter, Dictionary<string, Candidate> candidates)
+    {
+        for (var k = 0; k < longer.Words.Length; k++)
+        {
+            var w = longer.Words[k];
+            if (shorter.Words.Contains(w, StringComparer.Ordinal) || longer.WordIdfs[k] >= RareIdf)
+            {
+                continue;
+            }
+
+            if (!candidates.TryGetValue(w, out var alone) || alone.Count > longer.Count + 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AddEntities(AnalyzedArticle doc, List<Candidate> scored)
@@ -173,9 +249,10 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
             var idf = terms.Average(t => Statistics.Idf(t.Normalized));
             var c = new Candidate("entity:" + name, terms.Count, terms.Select(t => Clean(name, t).Key).ToArray())
             {
+                WordIdfs = terms.Select(t => Statistics.Idf(t.Normalized)).ToArray(),
                 Count = count,
                 EntityKey = key,
-                Score = (1 + Math.Log(count)) * idf * EntityBoost,
+                Score = count * idf * EntityBoost,
             };
             c.Displays[name] = 1;
             scored.Add(c);
@@ -212,14 +289,14 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
     }
 
     /// <summary>The word without a glued conjunction or preposition, when the corpus knows the bare word better.</summary>
-    private CleanWord Clean(string text, Term term)
+    private CleanWord Clean(string text, Term term, bool allowStrip = true)
     {
         var norm = term.Normalized;
         var isNumber = !term.IsArabic && norm.All(char.IsDigit);
         var display = text[term.Start..term.End];
         var stripped = false;
         var df = Statistics.WordFrequency(norm);
-        if (term.IsArabic && !Statistics.IsStopWord(norm))
+        if (allowStrip && term.IsArabic && !Statistics.IsStopWord(norm))
         {
             foreach (var p in Proclitics)
             {
@@ -232,7 +309,9 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
                 var rest = p.EndsWith('ل') && norm.AsSpan(p.Length).StartsWith("ل", StringComparison.Ordinal)
                     ? "ا" + norm[p.Length..]
                     : norm[p.Length..];
-                if (Statistics.WordFrequency(rest) > df)
+                // The bare word must be common in the corpus (لمناقشة → مناقشة), not an accident (لبنان ↛ بنان).
+                var restDf = Statistics.WordFrequency(rest);
+                if (restDf > 2 * df || (restDf >= 20 && restDf * 3 >= df && rest.Length >= 3))
                 {
                     var cut = SkipLetters(display, p.Length);
                     display = rest[0] == 'ا' && rest.Length == norm.Length - p.Length + 1 ? "ا" + display[cut..] : display[cut..];
@@ -300,6 +379,8 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
 
         public double Idf { get; set; }
 
+        public double[] WordIdfs { get; set; } = [];
+
         public bool InHeadline { get; set; }
 
         public bool Early { get; set; }
@@ -314,6 +395,7 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
         {
             Length = longer.Length;
             Words = longer.Words;
+            WordIdfs = longer.WordIdfs;
             Displays = longer.Displays;
             EntityKey ??= longer.EntityKey;
         }

@@ -1,3 +1,7 @@
+using Marsad.Keyphrases;
+using Marsad.Summaries;
+using Marsad.Topics;
+
 namespace Marsad.Pipeline;
 
 /// <summary>
@@ -14,11 +18,8 @@ public static class Pipelines
         var builder = new PipelineBuilder()
             .Use(new Marsad.Text.TextAnnotator()); // tokens, segments, sentences: everything else reads them
 
-        // Mentions (NER) tag the text layer's tokens: added once a token annotator is in the chain.
-        if (builder.Assigns(Layers.Tokens))
-        {
-            builder.Use(Entities.MentionAnnotator.Load(models));
-        }
+        // Mentions (NER) tag the text layer's tokens.
+        builder.Use(Entities.MentionAnnotator.Load(models));
 
         // Entities merge the tagger's mentions: added once a mention annotator (NER) is in the chain.
         if (builder.Assigns(Layers.Mentions))
@@ -32,6 +33,15 @@ public static class Pipelines
         if (builder.Assigns(Layers.Sentences) && builder.Assigns(Layers.Entities))
         {
             builder.Use(new Quotes.QuoteAnnotator());
+        }
+
+        // Topics, keyphrases and summary come last: they use entities and sentences when present.
+        var statistics = KeyphraseStatistics.Load(models.PathOf(KeyphraseStatistics.ModelFile));
+        builder.Use(TopicAnnotator.Load(models));
+        builder.Use(new KeyphraseAnnotator(new KeyphraseExtractor(statistics)));
+        if (builder.Assigns(Layers.Sentences))
+        {
+            builder.Use(new SummaryAnnotator(new ExtractiveSummarizer(statistics)));
         }
 
         return builder.Build();

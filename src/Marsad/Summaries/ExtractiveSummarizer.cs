@@ -7,7 +7,7 @@ namespace Marsad.Summaries;
 /// <summary>The weights of the sentence score; defaults chosen on the summarisation train/dev splits (docs/evaluation.md).</summary>
 public sealed record SummaryWeights(double Position, double Headline, double Centrality, double EntityDensity, int MinWords)
 {
-    public static SummaryWeights Default { get; } = new(1.0, 0.6, 0.6, 0.3, 18);
+    public static SummaryWeights Default { get; } = new(1.0, 1.0, 0.3, 0.0, 12);
 
     /// <summary>Parses "position,headline,centrality,entity,minWords".</summary>
     public static SummaryWeights? TryParse(string value)
@@ -31,7 +31,7 @@ public sealed record SummaryWeights(double Position, double Headline, double Cen
 public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, SummaryWeights? weights = null)
 {
     private const int MaxSentences = 3;
-    private const int MinSentenceWords = 5;
+    private const int MinSentenceWords = 4;
     private const int MaxSentenceWords = 90;
     private const double DuplicateJaccard = 0.5;
 
@@ -47,6 +47,7 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         }
 
         var text = doc.Text;
+        var all = DocumentTerms.Of(text);
         var terms = new List<Term>();
         var vectors = new List<Dictionary<string, double>>(body.Count);
         var lengths = new List<int>(body.Count);
@@ -54,8 +55,7 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         var centroid = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var s in body)
         {
-            terms.Clear();
-            FallbackTermAnalyzer.Instance.Analyze(text[s.Start..s.End], terms);
+            Slice(all, s.Start, s.End, terms);
             var v = Vector(terms, out var rareShare);
             vectors.Add(v);
             lengths.Add(terms.Count);
@@ -69,8 +69,7 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         Dictionary<string, double>? headline = null;
         if (doc.Blocks.Count > 0 && doc.Blocks[0].Kind == BlockKind.Headline)
         {
-            terms.Clear();
-            FallbackTermAnalyzer.Instance.Analyze(text[doc.Blocks[0].Start..doc.Blocks[0].End], terms);
+            Slice(all, doc.Blocks[0].Start, doc.Blocks[0].End, terms);
             headline = Vector(terms, out _);
         }
 
@@ -129,6 +128,30 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         return result;
     }
 
+    /// <summary>The words inside [start, end), found by binary search in the document's words.</summary>
+    private static void Slice(List<Term> all, int start, int end, List<Term> into)
+    {
+        into.Clear();
+        int lo = 0, hi = all.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (all[mid].Start < start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < all.Count && all[i].End <= end; i++)
+        {
+            into.Add(all[i]);
+        }
+    }
+
     private static bool Eligible(string text, SentenceSpan s, int words)
     {
         if (words < MinSentenceWords || words > MaxSentenceWords)
@@ -137,24 +160,27 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         }
 
         // A quotation cut in half: an opening mark without its closing one (or the reverse).
-        int open = 0, close = 0, straight = 0;
+        int open = 0, close = 0, straight = 0, curly = 0;
         for (var k = s.Start; k < s.End; k++)
         {
             switch (text[k])
             {
-                case '«' or '“':
+                case '«':
                     open++;
                     break;
-                case '»' or '”':
+                case '»':
                     close++;
                     break;
                 case '"':
                     straight++;
                     break;
+                case '“' or '”':
+                    curly++;
+                    break;
             }
         }
 
-        return open == close && straight % 2 == 0 && text[s.End - 1] != ':';
+        return open == close && straight % 2 == 0 && curly % 2 == 0 && text[s.End - 1] != ':';
     }
 
     private Dictionary<string, double> Vector(List<Term> terms, out double rareShare)

@@ -22,23 +22,29 @@ public static class FallbackSentenceSplitter
             var start = block.Start;
             var depth = 0;
             var straightOpen = false;
+            var curlyOpen = false;
             for (var i = block.Start; i < block.End; i++)
             {
                 var c = text[i];
                 switch (c)
                 {
-                    case '«' or '“':
+                    case '«':
                         depth++;
                         continue;
-                    case '»' or '”':
+                    case '»':
                         depth = Math.Max(0, depth - 1);
                         break;
                     case '"':
                         straightOpen = !straightOpen;
                         break;
+
+                    // Arabic text uses “ and ” in either order (mirrored), so each one toggles.
+                    case '“' or '”':
+                        curlyOpen = !curlyOpen;
+                        break;
                 }
 
-                var inQuote = depth > 0 || straightOpen;
+                var inQuote = depth > 0 || straightOpen || curlyOpen;
                 var terminal = c is '.' or '!' or '?' or '؟' or '…' || (c is '»' or '”' or '"' && i > 0 && text[i - 1] is '.' or '!' or '?' or '؟');
                 if (!inQuote && terminal && (i + 1 == block.End || char.IsWhiteSpace(text[i + 1])) && !IsNumberDot(text, i))
                 {

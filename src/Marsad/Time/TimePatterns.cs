@@ -43,14 +43,14 @@ internal static partial class TimePatterns
     /// </summary>
     private static readonly string NumberWord = $"\\p{{L}}+(?:{S}(?:عشرة?|و\\p{{L}}+){E})?";
 
-    private static readonly string OrdinalWord = $"ال\\p{{L}}+(?:{S}(?:عشرة?|وال\\p{{L}}+){E})?";
+    private static readonly string OrdinalWord = $"ال\\p{{L}}+(?:{S}(?:عشرة?|وال(?!(?:نصف|ربع|ثلث){E})\\p{{L}}+){E})?";
 
     /// <summary>A day of the month: digits or an ordinal word.</summary>
     private static string Day(string name) => $"(?<{name}>\\d{{1,2}}(?!\\d)|{OrdinalWord})";
 
-    /// <summary>A month with an optional second name: أيلول/سبتمبر, أيلول (سبتمبر), سبتمبر - أيلول.</summary>
+    /// <summary>A month with an optional second name: أيلول/سبتمبر, أيلول (سبتمبر), سبتمبر - أيلول, مارس آذار.</summary>
     private static string MonthPair(string name) =>
-        $"(?<{name}>{Month})(?:{OS}[/\\-]{OS}(?<{name}b>{Month})|{OS}\\({OS}(?<{name}b>{Month}){OS}\\))?";
+        $"(?<{name}>{Month})(?:{OS}[/\\-]{OS}(?<{name}b>{Month})|{OS}\\({OS}(?<{name}b>{Month}){OS}\\)|{S}(?<{name}b>{Month}))?";
 
     /// <summary>A written year after a month or day: 2023, عام 2023, من العام 2023, 2023م.</summary>
     private static string YearAfter(string name) =>

@@ -1055,7 +1055,7 @@ public sealed partial class TimeRecognizer
             return;
         }
 
-        if (amount is null || amount <= 0 || IsAge(scan, m.Index))
+        if (amount is null || amount <= 0 || IsAge(scan, m.Index) || IsParenthesised(scan.Text, m.Index, m.Index + m.Length))
         {
             return;
         }
@@ -1117,7 +1117,9 @@ public sealed partial class TimeRecognizer
         }
 
         int? relative = m.Groups["rel"].Success ? RelativeOf(m.Groups["rel"].Value) : null;
-        var tense = relative is null ? scan.TenseBefore(position) : Tense.None;
+
+        // منذ (since) points back; otherwise the clause's verb decides.
+        var tense = relative is not null ? Tense.None : scan.PreviousWord(position) == "منذ" ? Tense.Past : scan.TenseBefore(position);
         return (TimexValues.ChooseYear(month, a, relative, tense, day is null ? null : (int)day.Value), true);
     }
 
@@ -1217,6 +1219,24 @@ public sealed partial class TimeRecognizer
         }
 
         return false;
+    }
+
+    /// <summary>"(27 عاما)" after a name is an age, not a duration.</summary>
+    private static bool IsParenthesised(string text, int start, int end)
+    {
+        var before = start - 1;
+        while (before >= 0 && text[before] == ' ')
+        {
+            before--;
+        }
+
+        var after = end;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        return before >= 0 && text[before] == '(' && after < text.Length && text[after] == ')';
     }
 
     private static bool FollowedByQuantityNoun(string text, int end)

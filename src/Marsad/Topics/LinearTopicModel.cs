@@ -12,8 +12,9 @@ public sealed class LinearTopicModel
 {
     private const string Magic = "MRSDTOP1";
 
-    internal LinearTopicModel(string analyzerName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature)
+    internal LinearTopicModel(string analyzerName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature, IReadOnlyCollection<string>? knownSources = null)
     {
+        KnownSources = (knownSources ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
         AnalyzerName = analyzerName;
         Options = options;
         Labels = labels;
@@ -26,6 +27,9 @@ public sealed class LinearTopicModel
     }
 
     public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The outlets seen in training: outlet features are used only for these (others would hit untrained buckets).</summary>
+    public IReadOnlySet<string> KnownSources { get; }
 
     /// <summary>The softmax temperature (scores = softmax(logits / T)).</summary>
     public float Temperature { get; }
@@ -45,7 +49,7 @@ public sealed class LinearTopicModel
     public double[] Predict(string? title, string text, string? source = null)
     {
         var logits = Logits(Extractor.Extract(title, text), Weights, Bias, Labels.Count);
-        if (Options.SourceFeatures && source is not null)
+        if (Options.SourceFeatures && source is not null && KnownSources.Contains(source.Trim()))
         {
             AddLogits(Extractor.ExtractSource(source, title, text), Weights, logits);
         }
@@ -141,6 +145,12 @@ public sealed class LinearTopicModel
         {
             w.Write((Half)weight);
         }
+
+        w.Write(KnownSources.Count);
+        foreach (var source in KnownSources.Order(StringComparer.Ordinal))
+        {
+            w.Write(source);
+        }
     }
 
     public static LinearTopicModel Load(string path)
@@ -181,7 +191,13 @@ public sealed class LinearTopicModel
                 weights[i] = (float)r.ReadHalf();
             }
 
-            return new LinearTopicModel(analyzer, options, labels, weights, bias, temperature);
+            var sources = new string[r.ReadInt32()];
+            for (var i = 0; i < sources.Length; i++)
+            {
+                sources[i] = r.ReadString();
+            }
+
+            return new LinearTopicModel(analyzer, options, labels, weights, bias, temperature, sources);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {

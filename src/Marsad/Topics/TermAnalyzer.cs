@@ -167,3 +167,19 @@ internal static class ArabicNormalizer
         return new string(buffer[..n]);
     }
 }
+
+/// <summary>
+/// The words of an article's text, analysed once and shared by the topic, keyphrase and summary
+/// annotators (keyed weakly on the text string instance, so nothing outlives the document).
+/// </summary>
+internal static class DocumentTerms
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, List<Term>> Cache = new();
+
+    public static List<Term> Of(string text) => Cache.GetValue(text, static t =>
+    {
+        var terms = new List<Term>(t.Length / 5);
+        FallbackTermAnalyzer.Instance.Analyze(t, terms);
+        return terms;
+    });
+}

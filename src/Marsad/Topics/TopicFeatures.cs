@@ -79,9 +79,9 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, ITermAn
             terms.Clear();
         }
 
-        Analyzer.Analyze(text, terms);
+        var textTerms = Analyzer is FallbackTermAnalyzer ? DocumentTerms.Of(text) : AnalyzeInto(text, terms);
         string? previous = null;
-        foreach (var t in terms)
+        foreach (var t in textTerms)
         {
             if (Options.StemUnigrams)
             {
@@ -101,6 +101,12 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, ITermAn
         }
 
         return Collapse(hashes);
+    }
+
+    private List<Term> AnalyzeInto(string text, List<Term> terms)
+    {
+        Analyzer.Analyze(text, terms);
+        return terms;
     }
 
     private void AddCharGrams(string word, List<int> hashes, uint mask)

@@ -19,8 +19,11 @@ public sealed record TopicTrainingOptions
 
     public int Seed { get; init; } = 13;
 
-    /// <summary>Add outlet features (outlet × stem); each training example sees them with probability 1/2, so the model also works without an outlet.</summary>
+    /// <summary>Add outlet features (outlet × stem), used when an article's outlet is known.</summary>
     public bool SourceFeatures { get; init; }
+
+    /// <summary>The probability that a training example hides its outlet, so that the model also works without one.</summary>
+    public double SourceDropout { get; init; } = 0.5;
 }
 
 /// <summary>
@@ -67,7 +70,7 @@ public static class TopicTrainer
             {
                 var x = xs[n];
                 var scores = LinearTopicModel.Logits(x, w, b, classes);
-                var withSource = sources[n].Indexes.Length > 0 && random.Next(2) == 0;
+                var withSource = sources[n].Indexes.Length > 0 && random.NextDouble() >= options.SourceDropout;
                 if (withSource)
                 {
                     LinearTopicModel.AddLogits(sources[n], w, scores);
@@ -130,7 +133,8 @@ public static class TopicTrainer
 
         var temperature = FitTemperature(devXs, devSources, devYs, bestW!, bestB!, classes);
         log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:F2}");
-        return new LinearTopicModel(FallbackTermAnalyzer.Instance.Name, featureOptions, labels, bestW!, bestB!, temperature);
+        var knownSources = train.Select(r => r.Source).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new LinearTopicModel(FallbackTermAnalyzer.Instance.Name, featureOptions, labels, bestW!, bestB!, temperature, knownSources);
     }
 
     private static SparseVector[] Featurize(IReadOnlyList<TopicRecord> records, TopicFeatureExtractor extractor)

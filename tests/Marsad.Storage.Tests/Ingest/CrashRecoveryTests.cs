@@ -81,7 +81,7 @@ public sealed class CrashRecoveryTests
         using var temp = new TempFolder();
         var input = temp.Sub("in");
         var data = temp.Sub("data");
-        var corpus = new NewsGenerator(5).WriteFolder(input, files: 4, perFile: 350);
+        var corpus = new NewsGenerator(5).WriteFolder(input, files: 4, perFile: 150);
 
         var killedMidRun = 0;
         foreach (var lines in new[] { 1, 3, 2, 6 })

@@ -1,3 +1,4 @@
+using CsCheck;
 using Marsad.Ingest;
 using Marsad.Model;
 using Marsad.Pipeline;
@@ -89,5 +90,39 @@ public sealed class TextAnnotatorTests
         // سيرجي ك. شويغو is one sentence, not two.
         Assert.Contains(doc.Sentences, s => doc.Slice(s.Start, s.End).Contains("سيرجي ك. شويغو", StringComparison.Ordinal));
         Assert.All(doc.Sentences, s => Assert.Null(doc.BlockAt(s.Start) is null ? "sentence starts in a separator" : null));
+    }
+}
+
+/// <summary>Random articles through the text annotator: every layer stays inside the text and consistent.</summary>
+public sealed class TextAnnotatorPropertyTests
+{
+    private static readonly string[] Pieces =
+    [
+        "و", "ب", "لل", "ال", "ه", "كتاب", "لبنان", "بلاده", "وبحسب", "\u064E", "\u0640", "\uFEFB", "٢٠٢٣", "1,000.5", "15%",
+        " ", "\n", ".", "؟", "«", "»", "\"", "ك.", "د.", "😀", "\u200F", "\u200C", "word", "#وسم", "@user", "http://x.org/a",
+    ];
+
+    [Fact]
+    public void RandomArticlesKeepEveryLayerConsistent()
+    {
+        Gen.Int[0, Pieces.Length - 1].Array[0, 30].Array[1, 4].Sample(paragraphs =>
+        {
+            var texts = paragraphs.Select(p => string.Concat(p.Select(i => Pieces[i]))).ToArray();
+            var doc = new AnalyzedArticle(new Article { Id = "r", Paragraphs = texts, Format = "text" });
+            new TextAnnotator().Annotate(doc);
+            var previousEnd = 0;
+            foreach (var token in doc.Tokens)
+            {
+                Assert.True(token.Start >= previousEnd && token.End > token.Start && token.End <= doc.Text.Length);
+                previousEnd = token.End;
+                if (token.Segments.Count > 0)
+                {
+                    Assert.Equal(doc.Slice(token.Start, token.End), string.Concat(token.Segments.Select(s => doc.Slice(s.Start, s.End))));
+                }
+            }
+
+            Assert.All(doc.Tokens, t => Assert.Single(doc.Sentences, s => s.Start <= t.Start && t.End <= s.End));
+            Assert.Equal(Enumerable.Range(0, doc.Sentences.Count), doc.Sentences.Select(s => s.Index));
+        });
     }
 }

@@ -7,7 +7,7 @@ namespace Marsad.Entities.Evaluation;
 /// <summary>The scores of <see cref="EntityEvaluator"/>; percentages, rounded to 0.1.</summary>
 public sealed record EntityEvalReport
 {
-    /// <summary>"gold" (merging the gold mentions) or "predicted" (the pipeline's own mentions, end to end).</summary>
+    /// <summary>"gold" (merging the gold mentions), "gold-exact-baseline" (same text, same entity) or "predicted" (the pipeline's own mentions, end to end).</summary>
     public required string Mentions { get; init; }
 
     public int Articles { get; init; }
@@ -68,6 +68,25 @@ public static class EntityEvaluator
         }
 
         return Score("gold", scored);
+    }
+
+    /// <summary>
+    /// The baseline the rules are measured against: gold mentions with the same type and the same text
+    /// (exactly as written) are one entity; nothing is linked.
+    /// </summary>
+    public static EntityEvalReport EvaluateExactMatchBaseline(IReadOnlyList<GoldArticle> gold)
+    {
+        var scored = new List<(GoldArticle, List<Mention>, IReadOnlyList<Entity>)>();
+        foreach (var g in gold)
+        {
+            var mentions = g.Mentions.Select(m => new Mention(m.Start, m.End, m.Type, m.Text) { EntityKey = m.Type + ":" + m.Text }).ToList();
+            var entities = mentions.GroupBy(m => m.EntityKey!)
+                .Select(grp => new Entity(grp.Key, grp.First().Type, grp.First().Text) { MentionCount = grp.Count() })
+                .ToList();
+            scored.Add((g, mentions, entities));
+        }
+
+        return Score("gold-exact-baseline", scored);
     }
 
     public static EntityEvalReport EvaluateWithPipeline(IReadOnlyList<GoldArticle> gold, AnalysisPipeline pipeline) =>
@@ -211,8 +230,8 @@ public static class EntityEvaluator
             GoldMentions = goldMentions,
             PredictedMentions = predictedMentions,
             GoldClusters = clusters,
-            MentionPrecision = mode == "gold" ? null : Pct(alignedPredicted, predictedMentions),
-            MentionRecall = mode == "gold" ? null : Pct(alignedGold, goldMentions),
+            MentionPrecision = mode.StartsWith("gold", StringComparison.Ordinal) ? null : Pct(alignedPredicted, predictedMentions),
+            MentionRecall = mode.StartsWith("gold", StringComparison.Ordinal) ? null : Pct(alignedGold, goldMentions),
             Precision = p,
             Recall = r,
             F1 = p + r == 0 ? 0 : Math.Round(2 * p * r / (p + r), 1),

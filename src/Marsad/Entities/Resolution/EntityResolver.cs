@@ -64,6 +64,17 @@ public sealed class EntityResolver
             known.Add(NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key);
         }
 
+        // Words that stand inside a longer name are names themselves (بايدن in جو بايدن): never stripped.
+        var innerWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            var tokens = NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Tokens;
+            for (var t = 1; t < tokens.Count; t++)
+            {
+                innerWords.Add(tokens[t]);
+            }
+        }
+
         var words = text is null ? null : WordsOf(text);
         var items = new Item[mentions.Count];
         for (var i = 0; i < mentions.Count; i++)
@@ -72,7 +83,11 @@ public sealed class EntityResolver
             var own = NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key;
             bool Confirmed(NameForm f) =>
                 (f.Key != own && known.Contains(f.Key)) || (words is not null && f.Tokens.Count > 0 && words.Contains(f.Tokens[0]));
-            var bare = SurfaceCleaner.Bare(m.Text, m.Type, _kb, Confirmed, segmentedBare?.Invoke(m));
+            var whole = NameForm.Parse(SurfaceCleaner.Trim(m.Text));
+            var segmented = whole.Tokens.Count > 0 && innerWords.Contains(whole.Tokens[0]) ? null : segmentedBare?.Invoke(m);
+            var bare = whole.Tokens.Count == 1 && innerWords.Contains(whole.Tokens[0])
+                ? SurfaceCleaner.StripTitles(SurfaceCleaner.Trim(m.Text), _kb)
+                : SurfaceCleaner.Bare(m.Text, m.Type, _kb, Confirmed, segmented);
             var name = NameForm.Parse(bare);
             items[i] = new Item(i, m, name, bare, _kb.Find(name, m.Type));
         }

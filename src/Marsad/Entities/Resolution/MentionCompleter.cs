@@ -10,12 +10,13 @@ namespace Marsad.Entities.Resolution;
 /// <list type="bullet">
 /// <item>completion: a known name becomes a mention wherever it occurs untagged in the same article, with
 /// or without a proclitic (لروسيا، وموسكو، للولايات المتحدة);</item>
-/// <item>boundaries: a known name replaces the tagged fragments it overlaps (كيم جونغ + أون → كيم جونغ أون;
+/// <item>boundaries: a prominent KB name replaces the tagged fragments it overlaps (كيم جونغ + أون → كيم جونغ أون;
 /// بيونغ + يانغ → بيونغ يانغ; جمهورية + كوريا + الشعبية الديمقراطية → one alias; فلاديمير + بوتين سيترأس →
 /// فلاديمير بوتين); a tagged span that holds the whole known name and more is a longer name and is kept
-/// (جامعة روسيا الحكومية);</item>
+/// (جامعة روسيا الحكومية); a name the tagger found elsewhere only joins fragments that lie inside it;</item>
 /// <item>short forms: the first and last word of a person's full name in the article become mentions where
-/// they stand alone (كيم، بوتين), except particles such as عبد، بن، أبو.</item>
+/// they stand alone (كيم، بوتين), except particles such as عبد، بن، أبو; a word with the article only as a surname that is no nisba
+/// adjective (البرهان, not الروسي).</item>
 /// </list>
 /// Longest names first; a single-letter initial with its dot (سيرجي ك. شويغو) may sit inside a name.
 /// Names the tagger found that are a single word beginning with the article (الصحيفة) and unknown to the
@@ -77,37 +78,11 @@ public sealed class MentionCompleter
         var taggedHeads = tagged.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
         var result = mentions.OrderBy(m => m.Start).ThenBy(m => m.End).ToList();
 
-        // Pass 1: full names (tagged and prominent), completing and repairing boundaries.
-        for (var i = 0; i < words.Count; i++)
-        {
-            var f = Longest(text, words, phonetic, i, maxWords,
-                head => taggedHeads.Contains(head) || _prominentHeads.Contains(head),
-                key => tagged.TryGetValue(key, out var t) ? t : _prominent.TryGetValue(key, out var p) ? p : null);
-            if (f is null)
-            {
-                continue;
-            }
-
-            var wordStart = words[i].Start;
-            var lastEnd = words[f.Value.LastWord].End;
-            var overlapping = result.Where(m => m.Start < lastEnd && m.End > wordStart).ToList();
-            // A tagged span that holds the whole known name is a longer name (جامعة روسيا الحكومية): keep it.
-            // Otherwise the known name's boundaries win over the tagged fragments it overlaps.
-            var (fStart, fEnd, fType, fLast) = f.Value;
-            var heldByTagged = overlapping.Any(m => m.Start <= wordStart && m.End >= fEnd && !(m.Start == wordStart && m.End == fEnd));
-            var same = overlapping.Count == 1 && overlapping[0].End == fEnd && NameForm.Parse(overlapping[0].Text).Key == NameForm.Parse(text[fStart..fEnd]).Key;
-            if (!heldByTagged && !same)
-            {
-                foreach (var m in overlapping)
-                {
-                    result.Remove(m);
-                }
-
-                result.Add(new Mention(fStart, fEnd, fType, text[fStart..fEnd]));
-            }
-
-            i = fLast;
-        }
+        // Pass 1: prominent KB names, completing and repairing the tagged boundaries they overlap.
+        // Pass 2: names the tagger found, completing and joining fragments that lie inside them only:
+        // a tagged name is no more reliable than the tagged span it would overwrite.
+        Scan(text, words, phonetic, result, _prominentMaxWords + 1, _prominentHeads.Contains, key => _prominent.GetValueOrDefault(key), insideOnly: false);
+        Scan(text, words, phonetic, result, maxWords, taggedHeads.Contains, key => tagged.GetValueOrDefault(key), insideOnly: true);
 
         // Pass 2: first and last words of full person names, where they stand alone and untagged.
         var shortForms = PersonShortForms(text, result);
@@ -131,15 +106,51 @@ public sealed class MentionCompleter
         return [.. result.OrderBy(m => m.Start).ThenBy(m => m.End)];
     }
 
+    private static void Scan(string text, List<(int Start, int End)> words, string[] phonetic, List<Mention> result, int maxWords,
+        Func<string, bool> isHead, Func<string, string?> lookup, bool insideOnly)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (Longest(text, words, phonetic, i, maxWords, isHead, lookup) is not { } f)
+            {
+                continue;
+            }
+
+            var (fStart, fEnd, fType, fLast) = f;
+            var wordStart = words[i].Start;
+            var overlapping = result.Where(m => m.Start < fEnd && m.End > wordStart).ToList();
+
+            // A tagged span that holds the whole known name is a longer name (جامعة روسيا الحكومية): keep it.
+            var heldByTagged = overlapping.Any(m => m.Start <= wordStart && m.End >= fEnd && !(m.Start == wordStart && m.End == fEnd));
+            var inside = overlapping.All(m => m.Start >= wordStart && m.End <= fEnd);
+            var same = overlapping.Count == 1 && overlapping[0].End == fEnd && NameForm.Parse(overlapping[0].Text).Key == NameForm.Parse(text[fStart..fEnd]).Key;
+            if (!heldByTagged && !same && (inside || !insideOnly))
+            {
+                foreach (var m in overlapping)
+                {
+                    result.Remove(m);
+                }
+
+                result.Add(new Mention(fStart, fEnd, fType, text[fStart..fEnd]));
+            }
+
+            i = fLast;
+        }
+    }
+
     private static HashSet<string> PersonShortForms(string text, List<Mention> mentions)
     {
         var names = mentions.Where(m => m.Type == "PER").Select(m => NameForm.Parse(SurfaceCleaner.Trim(m.Text))).Where(n => n.Tokens.Count >= 2).ToList();
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            foreach (var token in new[] { name.Tokens[0], name.Tokens[^1] })
+            foreach (var (token, isLast) in new[] { (name.Tokens[0], false), (name.Tokens[^1], true) })
             {
-                if (token.Length >= 3 && !Particles.Contains(token) && !token.StartsWith("عبد", StringComparison.Ordinal))
+                // A word with the article stands alone for a person only as a surname (البرهان، الأسد), and not
+                // as a nisba adjective (الروسي، الأمريكي), which is what a tagger's stray first word usually is.
+                var article = token.StartsWith("ال", StringComparison.Ordinal);
+                if (token.Length >= 3 && !Particles.Contains(token) && !token.StartsWith("عبد", StringComparison.Ordinal)
+                    && (!article || (isLast && token[^1] != '\u064A'))) // ARABIC LETTER YEH
                 {
                     set.Add(token);
                 }

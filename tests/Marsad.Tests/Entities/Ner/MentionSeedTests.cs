@@ -28,6 +28,7 @@ public sealed class MentionSeedTests
         using var expected = JsonDocument.Parse(File.ReadAllText(SharedData.Require(Seed + ".expected.json")));
         var article = Assert.Single(ArticleReaders.ReadPath(page, new ReadOptions())).Article!;
         var doc = new AnalyzedArticle(article);
+        new Marsad.Text.TextAnnotator().Annotate(doc);
         MentionAnnotator.Load(MarsadModels.Locate()).Annotate(doc);
 
         var missing = new List<string>();

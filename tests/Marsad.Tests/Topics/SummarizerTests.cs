@@ -1,0 +1,49 @@
+using Marsad.Keyphrases;
+using Marsad.Model;
+using Marsad.Summaries;
+
+namespace Marsad.Tests.Topics;
+
+public sealed class SummarizerTests
+{
+    private static readonly KeyphraseStatistics Statistics = KeyphraseStatistics.Learn(
+        ["الحكومة تعلن خطة جديدة للمياه", "وزير الزراعة يزور السد", "أمطار غزيرة في الشمال"],
+        ["في", "من", "على", "إلى"]);
+
+    private static AnalyzedArticle Doc(params string[] paragraphs)
+    {
+        var doc = new AnalyzedArticle(new Article { Id = "t", Format = "text", Headline = "الحكومة تعلن خطة لمواجهة شح المياه", Paragraphs = paragraphs });
+        FallbackSentenceSplitter.Fill(doc);
+        return doc;
+    }
+
+    [Fact]
+    public void Never_picks_a_sentence_with_half_a_quotation()
+    {
+        var doc = Doc(
+            "أعلنت الحكومة اليوم خطة وطنية لمواجهة شح المياه في المحافظات الجنوبية.",
+            "وقال الوزير «إن الخطة تبدأ الشهر المقبل. وستشمل بناء سدود جديدة في الجنوب» خلال مؤتمر صحفي في العاصمة.");
+        var splitter = doc.Sentences.Select(s => doc.Slice(s.Start, s.End)).ToList();
+
+        // The splitter does not cut inside the quotation.
+        Assert.Contains(splitter, s => s.Contains('«') && s.Contains('»'));
+        var summary = new ExtractiveSummarizer(Statistics).Summarize(doc);
+        foreach (var i in summary)
+        {
+            var s = doc.Slice(doc.Sentences[i].Start, doc.Sentences[i].End);
+            Assert.Equal(s.Count(c => c == '«'), s.Count(c => c == '»'));
+        }
+    }
+
+    [Fact]
+    public void Skips_near_duplicate_sentences()
+    {
+        var doc = Doc(
+            "أعلنت الحكومة خطة وطنية جديدة لمواجهة شح المياه في المحافظات.",
+            "أعلنت الحكومة خطة وطنية جديدة لمواجهة شح المياه في المحافظات الجنوبية.",
+            "وتشمل الخطة بناء ثلاثة سدود وتحلية مياه البحر على الساحل الغربي للبلاد.");
+        var summary = new ExtractiveSummarizer(Statistics, SummaryWeights.Default with { MinWords = 100 }).Summarize(doc);
+        Assert.False(summary.Contains(0) && summary.Contains(1), "both near-identical sentences were chosen");
+        Assert.InRange(summary.Count, 1, 3);
+    }
+}
