@@ -90,7 +90,7 @@ public sealed class MarsadAnalyzerTests
         using var index = IndexOf(IndexAnalysis.Marsad, ("a", "زيارة", "وصل الوفد لروسيا صباح الأحد."));
         var text = "زيارة\n\nوصل الوفد لروسيا صباح الأحد.";
         var hit = Assert.Single(index.Search(new SearchQuery("روسيا"), _ => text).Hits);
-        Assert.Contains("[لروسيا]", string.Concat(hit.Highlights), StringComparison.Ordinal);
+        Assert.Contains($"{HighlightMarkers.Open}لروسيا{HighlightMarkers.Close}", string.Concat(hit.Highlights), StringComparison.Ordinal);
     }
 
     [Theory]
