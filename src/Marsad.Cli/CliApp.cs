@@ -53,6 +53,9 @@ public static class CliApp
         config.AddCommand<IngestCommand>("ingest")
             .WithDescription("Ingest files and folders (HTML, text, JSON Lines, RSS) into the archive: analyse, de-duplicate, cluster into stories, index.")
             .WithExample("ingest", "feeds/", "--data", "marsad-data");
+        config.AddCommand<WorkerCommand>("worker")
+            .WithDescription("Server mode: claim articles queued by `ingest --db`, analyse them and store the results in PostgreSQL.")
+            .WithExample("worker", "--db", "postgres://marsad@127.0.0.1:5432/marsad", "--exit-when-idle");
         config.AddCommand<SearchCommand>("search")
             .WithDescription("Search the archive (BM25, \"phrases\", across clitics and spelling variants).")
             .WithExample("search", "\"كوريا الشمالية\"", "--from", "2018-03-01");

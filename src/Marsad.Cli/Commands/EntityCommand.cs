@@ -24,7 +24,7 @@ public sealed class EntityCommand : Command<EntityCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
+        using var archive = ArchiveStores.OpenForReading(settings);
         var profile = archive.Entity(settings.Key) ?? throw new MarsadException(ErrorCodes.UnknownId, $"no entity '{settings.Key}' in the archive");
         if (settings.Json)
         {

@@ -39,11 +39,23 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Db is not null)
+        {
+            // Server mode: Marsad's tsvector against PostgreSQL's 'arabic' configuration (no latency run).
+            using var pg = Storage.Postgres.PostgresArchive.Open(settings.Db, new Storage.Postgres.PostgresArchiveOptions { ReadOnly = true });
+            return Report(settings, PostgresSearchEvaluator.KnownItem(pg, settings.Queries, settings.Seed, settings.Words), []);
+        }
+
         using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
         var quality = SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, settings.Words, m => Console.Error.WriteLine(m));
         var latencies = settings.LatencyQueries > 0
             ? new[] { SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1, highlights: true), SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1, highlights: false) }
             : [];
+        return Report(settings, quality, latencies);
+    }
+
+    private static int Report(Settings settings, SearchEvaluation quality, IReadOnlyList<SearchLatency> latencies)
+    {
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(quality, ArchiveCliJson.Readable.SearchEvaluation));

@@ -78,6 +78,12 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Db is not null)
+        {
+            // Server mode: only enqueue; `marsad worker` processes analyse and store.
+            return EnqueueCommand.Run(settings, cancellationToken);
+        }
+
         var files = ArchiveIngestor.ExpandPaths(settings.Paths);
         var options = new IngestOptions
         {
@@ -214,4 +220,8 @@ public abstract class DataSettings : CommandSettings
     [Description("The archive's data folder (default ./marsad-data).")]
     [DefaultValue("marsad-data")]
     public string Data { get; init; } = "marsad-data";
+
+    [CommandOption("--db <URL>")]
+    [Description("A PostgreSQL archive instead of the data folder: postgres://user:pass@host:port/db or an Npgsql connection string.")]
+    public string? Db { get; init; }
 }

@@ -28,7 +28,7 @@ public sealed class QuotesCommand : Command<QuotesCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
+        using var archive = ArchiveStores.OpenForReading(settings);
         var quotes = archive.QuotesBySpeaker(settings.Speaker!, settings.Limit);
         if (settings.Json)
         {

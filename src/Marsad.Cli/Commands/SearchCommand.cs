@@ -59,7 +59,7 @@ public sealed class SearchCommand : Command<SearchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
+        using var archive = ArchiveStores.OpenForReading(settings);
         var results = archive.Search(new SearchQuery(settings.Query)
         {
             EntityKey = settings.Entity,

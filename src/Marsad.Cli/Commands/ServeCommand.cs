@@ -21,6 +21,10 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         [DefaultValue("marsad-data")]
         public string Data { get; init; } = "marsad-data";
 
+        [CommandOption("--db <URL>")]
+        [Description("Serve a PostgreSQL archive (postgres://user:pass@host:port/db or an Npgsql connection string) instead of --data.")]
+        public string? Db { get; init; }
+
         [CommandOption("--urls <URLS>")]
         [Description("Where to listen (default http://127.0.0.1:5080).")]
         [DefaultValue("http://127.0.0.1:5080")]
@@ -41,18 +45,24 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var models = MarsadModels.Locate(settings.Models);
-        if (settings.Ingest.Length > 0)
+        if (settings.Db is null && settings.Ingest.Length > 0)
         {
             IngestFirst(settings, models, cancellationToken);
         }
 
-        // Creates an empty archive on first use, so that the UI works before anything is ingested.
-        EmbeddedArchive.Open(settings.Data).Dispose();
-        using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
+        if (settings.Db is null)
+        {
+            // Creates an empty archive on first use, so that the UI works before anything is ingested.
+            EmbeddedArchive.Open(settings.Data).Dispose();
+        }
+
+        using Storage.IArchive archive = settings.Db is not null
+            ? Storage.Postgres.PostgresArchive.Open(settings.Db, new Storage.Postgres.PostgresArchiveOptions { ReadOnly = true })
+            : EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
         var app = MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models }, archive);
         app.Start();
         var stats = archive.Stats();
-        AnsiConsole.MarkupLine($"Marsad is serving {stats.Articles:N0} articles from [bold]{Markup.Escape(Path.GetFullPath(settings.Data))}[/]");
+        AnsiConsole.MarkupLine($"Marsad is serving {stats.Articles:N0} articles from [bold]{Markup.Escape(settings.Db is null ? Path.GetFullPath(settings.Data) : "PostgreSQL")}[/]");
         AnsiConsole.MarkupLine($"Open [link]{Markup.Escape(settings.Urls.Split(';')[0])}[/] (Ctrl+C to stop)");
         app.WaitForShutdown();
         return ExitCodes.Ok;

@@ -41,7 +41,7 @@ public sealed class StoriesCommand : Command<StoriesCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
+        using var archive = ArchiveStores.OpenForReading(settings);
         var stories = archive.Stories(new StoryQuery
         {
             Since = settings.Since is null ? null : CliParsing.TryDate(settings.Since),

@@ -82,7 +82,7 @@ public static class SearchEvaluator
         return new SearchEvaluation(documents.Count, queryList.Count, seed, words, [Score("marsad", ranks[IndexAnalysis.Marsad]), Score("lucene-arabic", ranks[IndexAnalysis.LuceneArabic])], examples);
     }
 
-    private static string Fragment(string query, int words, Random random)
+    internal static string Fragment(string query, int words, Random random)
     {
         var parts = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words <= 0 || parts.Length <= words)
