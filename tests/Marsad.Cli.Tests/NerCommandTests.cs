@@ -6,7 +6,7 @@ namespace Marsad.Cli.Tests;
 /// <summary>marsad eval ner and marsad train ner, run as the real CLI on the repository's small gold sample.</summary>
 public sealed class NerCommandTests
 {
-    private static string Sample => Path.Combine(SharedData.RepositoryRoot, "gold", "ner", "sample.conll");
+    private static string Sample => Path.Combine(SharedData.RepositoryRoot, "tests", "Marsad.Cli.Tests", "Fixtures", "ner-sample.conll");
 
     [Fact]
     public void EvalNerJsonIsOneObjectWithScoresInPercent()
