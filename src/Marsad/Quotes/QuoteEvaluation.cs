@@ -1,3 +1,4 @@
+using Marsad.Evaluation;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marsad.Errors;
@@ -85,36 +86,8 @@ public static class QuoteEvaluation
 {
     private static readonly JsonSerializerOptions GoldJson = new(JsonSerializerDefaults.Web);
 
-    public static IReadOnlyList<QuoteGoldRecord> ReadGold(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new MarsadException(ErrorCodes.NotFound, "gold file not found", path);
-        }
-
-        var records = new List<QuoteGoldRecord>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                records.Add(JsonSerializer.Deserialize<QuoteGoldRecord>(line, GoldJson)
-                    ?? throw new JsonException("null record"));
-            }
-            catch (JsonException e)
-            {
-                throw new MarsadException(ErrorCodes.BadGold, $"line {lineNumber}: {e.Message}", path);
-            }
-        }
-
-        return records;
-    }
+    public static IReadOnlyList<QuoteGoldRecord> ReadGold(string path) => GoldFiles.ReadJsonLines(path, (line, _) =>
+        JsonSerializer.Deserialize<QuoteGoldRecord>(line, GoldJson) ?? throw new JsonException("null record"));
 
     public static QuoteEvalReport Evaluate(IReadOnlyList<QuoteGoldRecord> records, string split, QuoteExtractor? extractor = null)
     {

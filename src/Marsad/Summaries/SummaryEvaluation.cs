@@ -1,3 +1,4 @@
+using Marsad.Evaluation;
 using System.Text.Json;
 using Marsad.Errors;
 using Marsad.Model;
@@ -13,47 +14,22 @@ public sealed record RougeSummary(string System, double Rouge1, double Rouge2, d
 /// <summary>Scores the extractive summariser and the lead-1 / lead-2 baselines against reference summaries.</summary>
 public static class SummaryEvaluation
 {
-    public static List<SummaryRecord> Read(string path)
+    public static List<SummaryRecord> Read(string path) => GoldFiles.ReadJsonLines(path, (line, lineNumber) =>
     {
-        if (!File.Exists(path))
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        var references = root.TryGetProperty("summaries", out var s) && s.ValueKind == JsonValueKind.Array
+            ? s.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
+            : [];
+        if (references.Count == 0 || !root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
         {
-            throw new MarsadException(ErrorCodes.NotFound, "no such file", path);
+            throw new MarsadException(ErrorCodes.BadGold, "a record needs text and summaries", $"{path}#{lineNumber}");
         }
 
-        var records = new List<SummaryRecord>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                var references = root.TryGetProperty("summaries", out var s) && s.ValueKind == JsonValueKind.Array
-                    ? s.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
-                    : [];
-                if (references.Count == 0 || !root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
-                {
-                    throw new MarsadException(ErrorCodes.BadGold, "a record needs text and summaries", $"{path}#{lineNumber}");
-                }
-
-                var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                var id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : $"{lineNumber}";
-                records.Add(new SummaryRecord(id, title, text.GetString()!, references));
-            }
-            catch (JsonException e)
-            {
-                throw new MarsadException(ErrorCodes.BadGold, $"malformed JSON: {e.Message}", $"{path}#{lineNumber}");
-            }
-        }
-
-        return records;
-    }
+        var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        var id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : $"{lineNumber}";
+        return new SummaryRecord(id, title, text.GetString()!, references);
+    });
 
     /// <summary>The article of a record: its title as headline and one paragraph per non-empty line.</summary>
     public static Article ToArticle(SummaryRecord record) => new()

@@ -1,3 +1,4 @@
+using Marsad.Evaluation;
 using System.Text.Json;
 using Marsad.Errors;
 
@@ -12,35 +13,7 @@ public sealed record TimeGoldExpression(int Start, int End, string Surface, stri
 /// <summary>Reads the time gold file (gold/time/time-gold.jsonl): one JSON object per line.</summary>
 public static class TimeGold
 {
-    public static IReadOnlyList<TimeGoldRecord> Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new MarsadException(ErrorCodes.NotFound, "gold file not found", path);
-        }
-
-        var records = new List<TimeGoldRecord>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                records.Add(Parse(line));
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new MarsadException(ErrorCodes.BadGold, $"line {lineNumber}: {e.Message}", path, e);
-            }
-        }
-
-        return records;
-    }
+    public static IReadOnlyList<TimeGoldRecord> Read(string path) => GoldFiles.ReadJsonLines(path, (line, _) => Parse(line));
 
     private static TimeGoldRecord Parse(string line)
     {

@@ -1,3 +1,4 @@
+using Marsad.Evaluation;
 using System.Text.Json;
 using Marsad.Errors;
 
@@ -9,42 +10,17 @@ public sealed record TopicRecord(string Id, string? Source, string Label, string
 /// <summary>Reads labelled topic corpora (JSON Lines with a category mapped by <see cref="TopicLabels"/>).</summary>
 public static class TopicCorpus
 {
-    public static List<TopicRecord> Read(string path)
+    public static List<TopicRecord> Read(string path) => GoldFiles.ReadJsonLines(path, (line, lineNumber) =>
     {
-        if (!File.Exists(path))
-        {
-            throw new MarsadException(ErrorCodes.NotFound, "no such file", path);
-        }
-
-        var records = new List<TopicRecord>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var json = JsonDocument.Parse(line);
-                var root = json.RootElement;
-                var category = Str(root, "category") ?? Str(root, "label") ?? Str(root, "section");
-                var label = TopicLabels.FromCorpus(category)
-                    ?? throw new MarsadException(ErrorCodes.BadGold, $"unknown category '{category}'", $"{path}#{lineNumber}");
-                var text = Str(root, "text") ?? string.Empty;
-                var title = Str(root, "title");
-                records.Add(new TopicRecord(Str(root, "id") ?? $"{lineNumber}", Str(root, "source"), label, title, text));
-            }
-            catch (JsonException e)
-            {
-                throw new MarsadException(ErrorCodes.BadGold, $"malformed JSON: {e.Message}", $"{path}#{lineNumber}");
-            }
-        }
-
-        return records;
-    }
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        var category = Str(root, "category") ?? Str(root, "label") ?? Str(root, "section");
+        var label = TopicLabels.FromCorpus(category)
+            ?? throw new MarsadException(ErrorCodes.BadGold, $"unknown category '{category}'", $"{path}#{lineNumber}");
+        var text = Str(root, "text") ?? string.Empty;
+        var title = Str(root, "title");
+        return new TopicRecord(Str(root, "id") ?? $"{lineNumber}", Str(root, "source"), label, title, text);
+    });
 
     private static string? Str(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
