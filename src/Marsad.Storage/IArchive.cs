@@ -92,6 +92,9 @@ public sealed record StoryQuery
     public int MinSize { get; init; } = 2;
 
     public int Limit { get; init; } = 50;
+
+    /// <summary>Only this story (for <see cref="IArchive.Story"/>); null lists all.</summary>
+    public long? StoryId { get; init; }
 }
 
 public sealed record StorySummary(

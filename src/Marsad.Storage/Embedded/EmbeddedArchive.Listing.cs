@@ -47,6 +47,7 @@ public sealed partial class EmbeddedArchive
         return new ArticlePage(matching.Count, matching.Skip(query.Offset).Take(query.Limit).ToList());
     }
 
+    /// <summary>Reads only that story's row and members (not every story's).</summary>
     public StorySummary? Story(long storyId) =>
-        Stories(new StoryQuery { MinSize = 1, Limit = int.MaxValue }).FirstOrDefault(s => s.Id == storyId);
+        Stories(new StoryQuery { StoryId = storyId, MinSize = 1, Limit = 1 }).FirstOrDefault();
 }

@@ -326,37 +326,21 @@ public sealed partial class EmbeddedArchive : IArchive
             }
         }
 
-        var rows = new List<(long Id, string? Headline, string? Rep, int Size, long First, long Last, string Entities, string Sources)>();
+        var rows = new List<StoryRow>();
         using (var cmd = Command(
-            "SELECT id, headline, representative, size, first_seen, last_seen, entities, sources FROM stories WHERE last_seen >= $since",
-            ("$since", query.Since?.ToUnixTimeSeconds() ?? long.MinValue)))
+            "SELECT id, headline, representative, size, first_seen, last_seen, entities, sources FROM stories WHERE last_seen >= $since AND ($id IS NULL OR id = $id)",
+            ("$since", query.Since?.ToUnixTimeSeconds() ?? long.MinValue), ("$id", query.StoryId)))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
             {
-                var id = reader.GetInt64(0);
-                var size = reader.GetInt32(3) + copies.GetValueOrDefault(id);
-                if (size < query.MinSize)
-                {
-                    continue;
-                }
-
-                rows.Add((id, reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetString(6), reader.GetString(7)));
+                rows.Add(new StoryRow(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetString(6), reader.GetString(7)));
             }
         }
 
-        var days = Math.Max(query.Window.TotalDays, 1e-9);
-        var top = rows
-            .OrderByDescending(r => recent.GetValueOrDefault(r.Id))
-            .ThenByDescending(r => r.Size + copies.GetValueOrDefault(r.Id))
-            .ThenByDescending(r => r.Last)
-            .Take(query.Limit)
-            .ToList();
-        var result = new List<StorySummary>(top.Count);
-        foreach (var r in top)
+        var result = new List<StorySummary>();
+        foreach (var r in StoryRows.Rank(rows, recent, copies, query))
         {
-            var entities = JsonSerializer.Deserialize(r.Entities, StorageJsonContext.Default.DictionaryStringInt32) ?? [];
-            var sources = JsonSerializer.Deserialize(r.Sources, StorageJsonContext.Default.ListString) ?? [];
             var members = new List<string>();
             using (var cmd = Command("SELECT id FROM articles WHERE story_id = $s UNION ALL SELECT c.id FROM articles c JOIN articles o ON o.id = c.duplicate_of WHERE o.story_id = $s", ("$s", r.Id)))
             using (var reader = cmd.ExecuteReader())
@@ -367,18 +351,7 @@ public sealed partial class EmbeddedArchive : IArchive
                 }
             }
 
-            result.Add(new StorySummary(
-                r.Id,
-                r.Headline,
-                r.Rep,
-                r.Size + copies.GetValueOrDefault(r.Id),
-                copies.GetValueOrDefault(r.Id),
-                FormatTime(r.First),
-                FormatTime(r.Last),
-                Math.Round(recent.GetValueOrDefault(r.Id) / days, 3),
-                sources,
-                entities.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Take(5).Select(e => e.Key).ToList(),
-                members));
+            result.Add(StoryRows.Summary(r, recent, copies, query, members));
         }
 
         return result;
@@ -572,21 +545,7 @@ public sealed partial class EmbeddedArchive : IArchive
         {
             while (reader.Read())
             {
-                var centroid = JsonSerializer.Deserialize(reader.GetString(7), StorageJsonContext.Default.StoredCentroid)!;
-                var entities = JsonSerializer.Deserialize(reader.GetString(8), StorageJsonContext.Default.DictionaryStringInt32) ?? [];
-                var sources = JsonSerializer.Deserialize(reader.GetString(9), StorageJsonContext.Default.ListString) ?? [];
-                _stories.RestoreStory(StoryState.Restore(
-                    _stories,
-                    reader.GetInt64(0),
-                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)),
-                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
-                    reader.GetInt32(6),
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
-                    reader.IsDBNull(3) ? 0 : reader.GetDouble(3),
-                    centroid.Terms.Zip(centroid.Weights),
-                    entities,
-                    sources));
+                StoryRows.Restore(_stories, reader);
             }
         }
     }
@@ -791,8 +750,7 @@ public sealed partial class EmbeddedArchive : IArchive
             ?? throw new MarsadException(ErrorCodes.Storage, "a stored analysis is empty");
     }
 
-    private static string FormatTime(long unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static string FormatTime(long unixSeconds) => StoryRows.FormatTime(unixSeconds);
 
     private T? Scalar<T>(string sql)
     {

@@ -134,35 +134,21 @@ public sealed partial class PostgresArchive
             recentStart);
         var copies = Counts(connection, "SELECT o.story_id, COUNT(*) FROM articles c JOIN articles o ON o.id = c.duplicate_of WHERE o.story_id IS NOT NULL GROUP BY o.story_id");
 
-        var rows = new List<(long Id, string? Headline, string? Rep, int Size, long First, long Last, string Entities, string Sources)>();
-        using (var cmd = new NpgsqlCommand("SELECT id, headline, representative, size, first_seen, last_seen, entities::text, sources::text FROM stories WHERE last_seen >= $1", connection))
+        var rows = new List<StoryRow>();
+        using (var cmd = new NpgsqlCommand("SELECT id, headline, representative, size, first_seen, last_seen, entities::text, sources::text FROM stories WHERE last_seen >= $1 AND ($2::bigint IS NULL OR id = $2)", connection))
         {
             cmd.Parameters.AddWithValue(query.Since?.ToUnixTimeSeconds() ?? long.MinValue);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)query.StoryId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
             {
-                var id = reader.GetInt64(0);
-                if (reader.GetInt32(3) + copies.GetValueOrDefault(id) < query.MinSize)
-                {
-                    continue;
-                }
-
-                rows.Add((id, Str(reader, 1), Str(reader, 2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetString(6), reader.GetString(7)));
+                rows.Add(new StoryRow(reader.GetInt64(0), Str(reader, 1), Str(reader, 2), reader.GetInt32(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetString(6), reader.GetString(7)));
             }
         }
 
-        var days = Math.Max(query.Window.TotalDays, 1e-9);
-        var top = rows
-            .OrderByDescending(r => recent.GetValueOrDefault(r.Id))
-            .ThenByDescending(r => r.Size + copies.GetValueOrDefault(r.Id))
-            .ThenByDescending(r => r.Last)
-            .Take(query.Limit)
-            .ToList();
-        var result = new List<StorySummary>(top.Count);
-        foreach (var r in top)
+        var result = new List<StorySummary>();
+        foreach (var r in StoryRows.Rank(rows, recent, copies, query))
         {
-            var entities = JsonSerializer.Deserialize(r.Entities, StorageJsonContext.Default.DictionaryStringInt32) ?? [];
-            var sources = JsonSerializer.Deserialize(r.Sources, StorageJsonContext.Default.ListString) ?? [];
             var members = new List<string>();
             using (var cmd = new NpgsqlCommand("SELECT id FROM (SELECT id, seq FROM articles WHERE story_id = $1 UNION ALL SELECT c.id, c.seq FROM articles c JOIN articles o ON o.id = c.duplicate_of WHERE o.story_id = $1) m ORDER BY seq", connection))
             {
@@ -174,25 +160,14 @@ public sealed partial class PostgresArchive
                 }
             }
 
-            result.Add(new StorySummary(
-                r.Id,
-                r.Headline,
-                r.Rep,
-                r.Size + copies.GetValueOrDefault(r.Id),
-                copies.GetValueOrDefault(r.Id),
-                FormatTime(r.First),
-                FormatTime(r.Last),
-                Math.Round(recent.GetValueOrDefault(r.Id) / days, 3),
-                sources,
-                entities.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal).Take(5).Select(e => e.Key).ToList(),
-                members));
+            result.Add(StoryRows.Summary(r, recent, copies, query, members));
         }
 
         return result;
     }
 
     public StorySummary? Story(long storyId) =>
-        Stories(new StoryQuery { MinSize = 1, Limit = int.MaxValue }).FirstOrDefault(s => s.Id == storyId);
+        Stories(new StoryQuery { StoryId = storyId, MinSize = 1, Limit = 1 }).FirstOrDefault();
 
     public EntityProfile? Entity(string key)
     {

@@ -280,21 +280,7 @@ public sealed partial class PostgresArchive : IArchive
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
             {
-                var centroid = JsonSerializer.Deserialize(reader.GetString(7), StorageJsonContext.Default.StoredCentroid)!;
-                var entities = JsonSerializer.Deserialize(reader.GetString(8), StorageJsonContext.Default.DictionaryStringInt32) ?? [];
-                var sources = JsonSerializer.Deserialize(reader.GetString(9), StorageJsonContext.Default.ListString) ?? [];
-                _stories.RestoreStory(StoryState.Restore(
-                    _stories,
-                    reader.GetInt64(0),
-                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(4)),
-                    DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(5)),
-                    reader.GetInt32(6),
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    reader.IsDBNull(2) ? string.Empty : reader.GetString(2),
-                    reader.IsDBNull(3) ? 0 : reader.GetDouble(3),
-                    centroid.Terms.Zip(centroid.Weights),
-                    entities,
-                    sources));
+                StoryRows.Restore(_stories, reader);
             }
         }
 
@@ -396,8 +382,7 @@ public sealed partial class PostgresArchive : IArchive
         return cmd;
     }
 
-    internal static string FormatTime(long unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    internal static string FormatTime(long unixSeconds) => StoryRows.FormatTime(unixSeconds);
 
     internal static AnalysisDocument ParseAnalysis(string json) =>
         JsonSerializer.Deserialize(json, Compact.AnalysisDocument) ?? throw new MarsadException(ErrorCodes.Storage, "a stored analysis is empty");
