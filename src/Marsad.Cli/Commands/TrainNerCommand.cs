@@ -60,6 +60,11 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [DefaultValue(7)]
         public int Seed { get; init; } = 7;
 
+        [CommandOption("--seeds <N>")]
+        [Description("Train with N shuffling seeds (--seed, --seed + 1, ...) and average their weights")]
+        [DefaultValue(1)]
+        public int Seeds { get; init; } = 1;
+
         public override ValidationResult Validate()
         {
             if (Train is null || Dev is null || Out is null)
@@ -88,8 +93,8 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
                 return ValidationResult.Error($"unknown feature group in --without '{Without}'");
             }
 
-            return Epochs is < 1 or > 100 || MinCount < 1 || Dropout is < 0 or >= 1
-                ? ValidationResult.Error("--epochs must be 1..100, --min-count at least 1 and --dropout in [0, 1)")
+            return Epochs is < 1 or > 100 || MinCount < 1 || Seeds is < 1 or > 20 || Dropout is < 0 or >= 1
+                ? ValidationResult.Error("--epochs must be 1..100, --min-count at least 1, --seeds 1..20 and --dropout in [0, 1)")
                 : ValidationResult.Success();
         }
     }
@@ -104,7 +109,7 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         Log($"lexicon {lexicon.Count} words, gazetteer {gazetteer.Count} phrases, features: {groups}");
         var train = NerCorpus.Read(settings.Train!);
         var dev = NerCorpus.Read(settings.Dev!);
-        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed };
+        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds };
         var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups), train, dev, Log);
         var withoutConsistency = NerEvaluation.Run(model.WithDocumentConsistency(false), dev).Scores.Overall.F1;
         var withConsistency = NerEvaluation.Run(model.WithDocumentConsistency(true), dev).Scores.Overall.F1;

@@ -30,6 +30,9 @@ public sealed class NerFeatureBuffer
 
     internal bool[] GazetteerBegins { get; private set; } = new bool[256];
 
+    /// <summary>The gazetteer bit of the "title" category (0 when the gazetteer has none).</summary>
+    internal ushort GazetteerTitleBit { get; set; }
+
     /// <summary>How many of the first features of token <paramref name="i"/> are lexical (the word's identity).</summary>
     public int LexicalCountOf(int i) => _lexicalEnds[i] - _offsets[i];
 

@@ -25,6 +25,22 @@ public sealed class NerFeatureExtractor
 
     public NerGazetteer Gazetteer { get; }
 
+    private ushort TitleBit
+    {
+        get
+        {
+            for (var c = 0; c < Gazetteer.Categories.Count; c++)
+            {
+                if (Gazetteer.Categories[c] == "title")
+                {
+                    return (ushort)(1 << c);
+                }
+            }
+
+            return 0;
+        }
+    }
+
     public NerFeatureGroups Groups { get; }
 
     /// <summary>Fills <paramref name="buffer"/> with the features of every token of <paramref name="sentence"/>.</summary>
@@ -50,6 +66,7 @@ public sealed class NerFeatureExtractor
             buffer.Rows[i] = Lexicon.IndexOf(standalone);
         }
 
+        buffer.GazetteerTitleBit = TitleBit;
         if ((Groups & NerFeatureGroups.Gazetteer) != 0)
         {
             Gazetteer.Match(buffer.Standalone, buffer.GazetteerBits.AsSpan(0, n), buffer.GazetteerBegins.AsSpan(0, n));
@@ -109,6 +126,11 @@ public sealed class NerFeatureExtractor
                 }
             }
 
+            if (bare.Length > 4)
+            {
+                b.Add(Hash(14, bare.AsSpan(bare.Length - 4)));
+            }
+
             if (normalized.Length > 1 && (Groups & NerFeatureGroups.Clitics) == 0)
             {
                 // Without clitic stripping the raw first letters still carry و/ب/ل/ال.
@@ -141,6 +163,11 @@ public sealed class NerFeatureExtractor
             b.Add(Hash(53, GazetteerCode(b, i, n) * 65536 + GazetteerCode(b, i + 1, n)));
         }
 
+        if ((Groups & NerFeatureGroups.Triggers) != 0)
+        {
+            AddTriggers(b, i, n);
+        }
+
         if ((Groups & NerFeatureGroups.Clusters) != 0)
         {
             var row = b.Rows[i];
@@ -162,6 +189,52 @@ public sealed class NerFeatureExtractor
                 }
             }
         }
+    }
+
+    private void AddTriggers(NerFeatureBuffer b, int i, int n)
+    {
+        // The nearest trigger in the three words to the left, with its distance: a title announces
+        // a person, an organisation head (وزارة، حزب...) an organisation name that may run on.
+        for (var d = 1; d <= 3 && i - d >= 0; d++)
+        {
+            var kind = TriggerKind(b, i - d);
+            if (kind != 0)
+            {
+                b.Add(Hash(90, (kind * 8) + d));
+                break;
+            }
+        }
+
+        var own = TriggerKind(b, i);
+        if (own != 0)
+        {
+            b.Add(Hash(91, own));
+        }
+
+        // Clusters of the stem without the article: الرياض and رياض share evidence.
+        if ((Groups & NerFeatureGroups.Clusters) != 0 && !ReferenceEquals(b.Bare[i], b.Standalone[i]))
+        {
+            var row = Lexicon.IndexOf(b.Bare[i]);
+            for (var l = 0; l < Lexicon.ClusterCounts.Count; l++)
+            {
+                b.Add(Hash(92 + l, Lexicon.ClusterOf(row, l)));
+            }
+        }
+    }
+
+    private int TriggerKind(NerFeatureBuffer b, int i)
+    {
+        if (NerTriggerWords.IsOrganisationHead(b.Bare[i]))
+        {
+            return 1;
+        }
+
+        if (b.GazetteerTitleBit != 0 && (b.GazetteerBits[i] & b.GazetteerTitleBit) != 0)
+        {
+            return 2;
+        }
+
+        return NerTriggerWords.IsPersonTitle(b.Bare[i]) ? 3 : 0;
     }
 
     private void AddGazetteer(NerFeatureBuffer b, int template, int i, int n)
