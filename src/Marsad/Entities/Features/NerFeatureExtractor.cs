@@ -19,27 +19,21 @@ public sealed class NerFeatureExtractor
         Lexicon = lexicon;
         Gazetteer = gazetteer;
         Groups = groups;
+        for (var c = 0; c < gazetteer.Categories.Count; c++)
+        {
+            if (gazetteer.Categories[c] == "title")
+            {
+                _titleBit = (ushort)(1 << c);
+            }
+        }
     }
 
     public NerLexicon Lexicon { get; }
 
     public NerGazetteer Gazetteer { get; }
 
-    private ushort TitleBit
-    {
-        get
-        {
-            for (var c = 0; c < Gazetteer.Categories.Count; c++)
-            {
-                if (Gazetteer.Categories[c] == "title")
-                {
-                    return (ushort)(1 << c);
-                }
-            }
-
-            return 0;
-        }
-    }
+    /// <summary>The gazetteer bit of the "title" category (0 when the gazetteer has none).</summary>
+    private readonly ushort _titleBit;
 
     public NerFeatureGroups Groups { get; }
 
@@ -66,10 +60,18 @@ public sealed class NerFeatureExtractor
             buffer.Rows[i] = Lexicon.IndexOf(standalone);
         }
 
-        buffer.GazetteerTitleBit = TitleBit;
         if ((Groups & NerFeatureGroups.Gazetteer) != 0)
         {
             Gazetteer.Match(buffer.Standalone, buffer.GazetteerBits.AsSpan(0, n), buffer.GazetteerBegins.AsSpan(0, n));
+        }
+
+        if ((Groups & NerFeatureGroups.Triggers) != 0)
+        {
+            // Once per token: the feature windows below look at each token's kind several times.
+            for (var i = 0; i < n; i++)
+            {
+                buffer.Triggers[i] = TriggerKind(buffer, i);
+            }
         }
 
         for (var i = 0; i < n; i++)
@@ -197,7 +199,7 @@ public sealed class NerFeatureExtractor
         // a person, an organisation head (وزارة، حزب...) an organisation name that may run on.
         for (var d = 1; d <= 3 && i - d >= 0; d++)
         {
-            var kind = TriggerKind(b, i - d);
+            var kind = b.Triggers[i - d];
             if (kind != 0)
             {
                 b.Add(Hash(90, (kind * 8) + d));
@@ -205,7 +207,7 @@ public sealed class NerFeatureExtractor
             }
         }
 
-        var own = TriggerKind(b, i);
+        var own = b.Triggers[i];
         if (own != 0)
         {
             b.Add(Hash(91, own));
@@ -222,19 +224,19 @@ public sealed class NerFeatureExtractor
         }
     }
 
-    private int TriggerKind(NerFeatureBuffer b, int i)
+    private byte TriggerKind(NerFeatureBuffer b, int i)
     {
         if (NerTriggerWords.IsOrganisationHead(b.Bare[i]))
         {
             return 1;
         }
 
-        if (b.GazetteerTitleBit != 0 && (b.GazetteerBits[i] & b.GazetteerTitleBit) != 0)
+        if (_titleBit != 0 && (b.GazetteerBits[i] & _titleBit) != 0)
         {
             return 2;
         }
 
-        return NerTriggerWords.IsPersonTitle(b.Bare[i]) ? 3 : 0;
+        return (byte)(NerTriggerWords.IsPersonTitle(b.Bare[i]) ? 3 : 0);
     }
 
     private void AddGazetteer(NerFeatureBuffer b, int template, int i, int n)

@@ -33,5 +33,8 @@ public enum NerFeatureGroups
     /// </summary>
     Triggers = 128,
 
-    All = Word | Clitics | Affixes | Shape | Context | Gazetteer | Clusters | Triggers,
+    /// <summary>Word vectors (skip-gram, from unlabelled news) of the token and its neighbours as real-valued features.</summary>
+    Embeddings = 256,
+
+    All = Word | Clitics | Affixes | Shape | Context | Gazetteer | Clusters | Triggers | Embeddings,
 }

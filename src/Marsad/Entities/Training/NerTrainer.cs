@@ -35,6 +35,20 @@ public sealed class NerTrainer
 
     public int BestEpoch { get; private set; }
 
+    /// <summary>Neighbours on each side whose word vectors are dense features (see <see cref="NerDenseFeatures"/>).</summary>
+    public int DenseWindow { get; init; } = 1;
+
+    /// <summary>The factor on word vector components; 0 switches the dense features off.</summary>
+    public float DenseScale { get; init; } = 1f;
+
+    /// <summary>Whether word dropout also hides the token's own vector (else only its word features).</summary>
+    public bool DenseDropout { get; init; }
+
+    // Dense weights live after the sparse ones in the same arrays, so averaging covers both.
+    private NerLexicon _lexicon = NerLexicon.Empty;
+    private int _denseOffset;
+    private int _denseLength;
+
     /// <summary>Whether to tune the O-tag penalty on dev (see <see cref="NerModel.OutsideBias"/>).</summary>
     public bool ChooseOutsideBias { get; init; } = true;
 
@@ -49,7 +63,7 @@ public sealed class NerTrainer
     {
         // 1. Features of every training sentence, as hashes, then as dense ids.
         var buffer = new NerFeatureBuffer();
-        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Lexical)>(train.Count);
+        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows)>(train.Count);
         var counts = new Dictionary<ulong, int>();
         foreach (var sentence in train)
         {
@@ -79,6 +93,10 @@ public sealed class NerTrainer
         // 2. Perceptron with lazy averaging, once per seed; the runs' best weights are averaged
         //    (a small bagging over shuffling orders, which moves dev F1 by about a point alone).
         var f = keys.Count;
+        _lexicon = extractor.Lexicon;
+        var dense = (extractor.Groups & NerFeatureGroups.Embeddings) != 0 && _lexicon.VectorDimensions > 0 && DenseScale > 0;
+        _denseOffset = f * T;
+        _denseLength = dense ? NerDenseFeatures.WeightCount(DenseWindow, _lexicon.VectorDimensions) : 0;
         var predicted = new int[1024];
         var emissions = new float[1024 * T];
         DevF1ByEpoch.Clear();
@@ -156,14 +174,15 @@ public sealed class NerTrainer
         }
 
         progress?.Invoke($"best epoch {BestEpoch} (dev F1 {best.F1:F2}); {keptKeys.Count} features kept");
-        return new NerModel(extractor, [.. keptKeys], [.. keptWeights], best.Transitions) { OutsideBias = outsideBias };
+        var denseFeatures = dense ? new NerDenseFeatures(DenseWindow, _lexicon.VectorDimensions, DenseScale, best.Weights[_denseOffset..]) : null;
+        return new NerModel(extractor, [.. keptKeys], [.. keptWeights], best.Transitions, denseFeatures) { OutsideBias = outsideBias };
     }
 
     private (double F1, float[] Weights, float[] Transitions) Run(List<Item> trainItems, List<Item> devItems, int f, int seed, Action<string>? progress, ref int[] predicted, ref float[] emissions)
     {
         // Perceptron with lazy averaging: averaged = w - acc / c.
-        var w = new float[f * T];
-        var acc = new float[f * T];
+        var w = new float[(f * T) + _denseLength];
+        var acc = new float[(f * T) + _denseLength];
         var tw = new float[(T + 1) * T];
         var tacc = new float[(T + 1) * T];
         float c = 1;
@@ -207,6 +226,11 @@ public sealed class NerTrainer
                             w[(id * T) + p] -= 1;
                             acc[(id * T) + p] -= c;
                         }
+
+                        if (_denseLength > 0)
+                        {
+                            NerDenseFeatures.Update(_lexicon, item.Rows, n, i, DenseWindow, DenseScale, g, p, c, w.AsSpan(_denseOffset), acc.AsSpan(_denseOffset), DenseDropout && item.Dropped is { } hidden && hidden[i]);
+                        }
                     }
 
                     if (g != p || gp != pp)
@@ -243,7 +267,7 @@ public sealed class NerTrainer
         return best;
     }
 
-    private static (ulong[] Features, int[] Offsets, int[] Lexical) Hash(NerFeatureExtractor extractor, IReadOnlyList<string> tokens, NerFeatureBuffer buffer)
+    private static (ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows) Hash(NerFeatureExtractor extractor, IReadOnlyList<string> tokens, NerFeatureBuffer buffer)
     {
         extractor.Extract(NerTokenSpans.FromTokens(tokens), buffer);
         var offsets = new int[tokens.Count + 1];
@@ -260,10 +284,10 @@ public sealed class NerTrainer
         }
 
         offsets[tokens.Count] = features.Count;
-        return ([.. features], offsets, lexical);
+        return ([.. features], offsets, lexical, buffer.Rows.AsSpan(0, tokens.Count).ToArray());
     }
 
-    private static Item ToIds((ulong[] Features, int[] Offsets, int[] Lexical) hashed, Dictionary<ulong, int> ids, IReadOnlyList<string> tags)
+    private static Item ToIds((ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows) hashed, Dictionary<ulong, int> ids, IReadOnlyList<string> tags)
     {
         var n = tags.Count;
         var offsets = new int[n + 1];
@@ -287,10 +311,10 @@ public sealed class NerTrainer
 
         offsets[n] = list.Count;
         var gold = NerTags.Repair(tags.Select(t => NerTags.Parse(t)!.Value).ToArray());
-        return new Item([.. list], offsets, lexical, gold, tags);
+        return new Item([.. list], offsets, lexical, hashed.Rows, gold, tags);
     }
 
-    private static void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0)
+    private void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0)
     {
         var n = item.Gold.Length;
         Array.Clear(emissions, 0, n * T);
@@ -305,6 +329,11 @@ public sealed class NerTrainer
             }
         }
 
+        if (_denseLength > 0)
+        {
+            NerDenseFeatures.AddEmissions(_lexicon, item.Rows, n, DenseWindow, DenseScale, weights.AsSpan(_denseOffset, _denseLength), emissions.AsSpan(0, n * T), DenseDropout ? item.Dropped : default);
+        }
+
         if (outsideBias != 0)
         {
             for (var i = 0; i < n; i++)
@@ -316,7 +345,7 @@ public sealed class NerTrainer
         NerViterbi.Decode(emissions.AsSpan(0, n * T), transitions, n, output.AsSpan(0, n));
     }
 
-    private static double Score(List<Item> items, float[] weights, float[] transitions, ref int[] predicted, ref float[] emissions, float outsideBias = 0)
+    private double Score(List<Item> items, float[] weights, float[] transitions, ref int[] predicted, ref float[] emissions, float outsideBias = 0)
     {
         var scorer = new NerScorer();
         foreach (var item in items)
@@ -383,7 +412,7 @@ public sealed class NerTrainer
         }
     }
 
-    private sealed record Item(int[] Features, int[] Offsets, int[] Lexical, int[] Gold, IReadOnlyList<string> GoldNames)
+    private sealed record Item(int[] Features, int[] Offsets, int[] Lexical, int[] Rows, int[] Gold, IReadOnlyList<string> GoldNames)
     {
         /// <summary>When set, the lexical features of the marked tokens are hidden (word dropout).</summary>
         public bool[]? Dropped { get; set; }
