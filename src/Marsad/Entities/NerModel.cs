@@ -57,6 +57,9 @@ public sealed class NerModel
 
     public NerFeatureExtractor Extractor { get; }
 
+    /// <summary>The word-vector features and their weights, when the model has them.</summary>
+    public NerDenseFeatures? Dense => _dense;
+
     /// <summary>The same model with document consistency switched on or off (weights are shared).</summary>
     public NerModel WithDocumentConsistency(bool on) => new(this, on);
 

@@ -38,7 +38,8 @@ public sealed class NerLexicon
         _counts = counts;
         ClusterCounts = clusterCounts;
         _clusters = clusters;
-        _vectors = vectors ?? [];
+        // Vectors are kept on the grid they are stored on, so a model tags the same before and after a save.
+        _vectors = (vectors ?? []).Select(x => Quantize(x) / VectorScale).ToArray();
         VectorDimensions = _vectors.Length == 0 ? 0 : vectorDimensions;
         VectorCount = VectorDimensions == 0 ? 0 : _vectors.Length / VectorDimensions;
         if (VectorCount > words.Length || (VectorDimensions > 0 && _vectors.Length % VectorDimensions != 0))
@@ -180,11 +181,13 @@ public sealed class NerLexicon
         writer.Write(VectorDimensions);
         foreach (var x in _vectors)
         {
-            writer.Write((sbyte)Math.Clamp(MathF.Round(x * VectorScale), -127, 127));
+            writer.Write(Quantize(x));
         }
     }
 
     private const float VectorScale = 256f;
+
+    private static sbyte Quantize(float x) => (sbyte)Math.Clamp(MathF.Round(x * VectorScale), -127, 127);
 
     /// <summary>Reads a lexicon; <paramref name="withVectors"/> is false for files written before vectors were stored.</summary>
     public static NerLexicon Read(BinaryReader reader, bool withVectors = true)
