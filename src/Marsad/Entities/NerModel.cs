@@ -18,7 +18,7 @@ public sealed class NerModel
     private const string MagicVersion3 = "marsad-ner-model-3";
     private const int T = 9;
 
-    private readonly Dictionary<ulong, int> _rows;
+    private readonly NerFeatureIndex _rows;
     private readonly float[] _weights;
     private readonly float[] _transitions;
     private readonly NerDenseFeatures? _dense;
@@ -36,11 +36,7 @@ public sealed class NerModel
         _transitions = transitions;
         _dense = dense is not null && extractor.Lexicon.VectorDimensions == dense.Dimensions ? dense : null;
         _denseProjections = _dense?.Project(extractor.Lexicon) ?? [];
-        _rows = new Dictionary<ulong, int>(keys.Length);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            _rows[keys[i]] = i;
-        }
+        _rows = new NerFeatureIndex(keys);
     }
 
     private NerModel(NerModel other, bool documentConsistency)
@@ -85,7 +81,8 @@ public sealed class NerModel
             var row = emissions.Slice(i * T, T);
             foreach (var feature in buffer.FeaturesOf(i))
             {
-                if (_rows.TryGetValue(feature, out var r))
+                var r = _rows.RowOf(feature);
+                if (r >= 0)
                 {
                     var w = _weights.AsSpan(r * T, T);
                     for (var t = 0; t < T; t++)
@@ -146,12 +143,7 @@ public sealed class NerModel
         writer.Write(DocumentConsistency);
         Extractor.Lexicon.Write(writer);
         Extractor.Gazetteer.Write(writer);
-        var keys = new ulong[_rows.Count];
-        foreach (var (key, row) in _rows)
-        {
-            keys[row] = key;
-        }
-
+        var keys = _rows.Keys;
         writer.Write(keys.Length);
         foreach (var key in keys)
         {
