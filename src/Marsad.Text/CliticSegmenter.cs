@@ -286,7 +286,7 @@ public sealed class CliticSegmenter
                         b = a + 1;
                         if (option == 2)
                         {
-                            if (!HasArticleAt(key, b) || Lexicon.TryGetFixed(key[b..], out _))
+                            if (!HasArticleAt(key, b) || Lexicon.TryGetFixed(key[b..], out _) || BeginsWithOwnAl(key[b..], scratch))
                             {
                                 continue;
                             }
@@ -311,7 +311,7 @@ public sealed class CliticSegmenter
                         article = true;
                         break;
                     case 4: // article alone
-                        if (!HasArticleAt(key, a) || Lexicon.TryGetFixed(key[a..], out _))
+                        if (!HasArticleAt(key, a) || Lexicon.TryGetFixed(key[a..], out _) || BeginsWithOwnAl(key[a..], scratch))
                         {
                             continue;
                         }
@@ -380,7 +380,22 @@ public sealed class CliticSegmenter
                     }
 
                     _ = future;
-                    var evidence = prepositionWithPronoun ? 1_000_000 : StemEvidence(stem, enclitic is not null, scratch);
+
+                    // "my" is rare in news, while ي ends many nisba adjectives and construct forms (ألفي، دولي):
+                    // a stem takes it only if the corpus shows the stem with third-person pronouns at least as often.
+                    if (enclitic is "ي" && !prepositionWithPronoun && !TakesPronounsMoreThanYeh(key[b..], stem, scratch))
+                    {
+                        continue;
+                    }
+
+                    // A clitic is separable: when a word is common but never seen without its first letter (وصفوه but
+                    // no صفوه), that letter belongs to the word.
+                    if (!prepositionWithPronoun && !ProcliticsSeparable(key, chain[..c], stem, enclitic is not null))
+                    {
+                        continue;
+                    }
+
+                    var evidence = prepositionWithPronoun ? 1_000_000 : StemEvidence(stem, enclitic, scratch);
                     var score = Math.Log(1 + evidence) + bonus3;
                     if (evidence == 0)
                     {
@@ -487,8 +502,13 @@ public sealed class CliticSegmenter
     /// How much the corpus says the stem is a word: its own count, plus its nisba forms (عراقي for عراق), plus,
     /// before a pronoun, the spelling it has at the end of a word (ت for ة: حكومت+ه; ا for ى: مستوا+ه; وا for و).
     /// </summary>
-    private long StemEvidence(ReadOnlySpan<char> stem, bool beforePronoun, Span<char> scratch)
+    private long StemEvidence(ReadOnlySpan<char> stem, string? enclitic, Span<char> scratch)
     {
+        var beforePronoun = enclitic is not null;
+
+        // A plural's ن drops before a pronoun (مساهمي+ها), but not before one that itself begins with ن (قانو+نا is
+        // قانونا), and no two-letter stem is such a plural.
+        var construct = beforePronoun && stem.Length >= 3 && enclitic![0] != ArabicLetters.Noon;
         long evidence = Lexicon.Count(stem);
         stem.CopyTo(scratch);
         var n = stem.Length;
@@ -512,11 +532,13 @@ public sealed class CliticSegmenter
                 scratch[n - 1] = ArabicLetters.AlefMaksura;
                 evidence += Lexicon.Count(scratch[..n]); // عليه from على
                 scratch[n - 1] = ArabicLetters.Yeh;
+                evidence += construct ? CountPluralOfConstruct(stem, scratch) : 0; // مساهميها from (ال)مساهمين
             }
             else if (last == ArabicLetters.Waw)
             {
                 scratch[n] = ArabicLetters.Alef;
                 evidence += Lexicon.Count(scratch[..(n + 1)]); // قالوه from قالوا
+                evidence += construct ? CountPluralOfConstruct(stem, scratch) : 0; // موظفوها from (ال)موظفون
             }
             else if (last == ArabicLetters.YehHamzaAbove || last == ArabicLetters.WawHamzaAbove)
             {
@@ -545,6 +567,114 @@ public sealed class CliticSegmenter
         }
 
         return evidence;
+    }
+
+    /// <summary>
+    /// True when a word beginning with ال takes the article again (الالتزام، الالعاب), alone or before a pronoun
+    /// (التزاماتها: الالتزامات): then its ال is part of it, not the article.
+    /// </summary>
+    private bool BeginsWithOwnAl(ReadOnlySpan<char> word, Span<char> scratch)
+    {
+        if (word.Length + 2 > scratch.Length)
+        {
+            return false;
+        }
+
+        scratch[0] = ArabicLetters.Alef;
+        scratch[1] = ArabicLetters.Lam;
+        word.CopyTo(scratch[2..]);
+        if (Lexicon.Count(scratch[..(word.Length + 2)]) >= Options.ArticleInStemMinCount)
+        {
+            return true;
+        }
+
+        foreach (var enclitic in Enclitics)
+        {
+            if (word.Length - enclitic.Length >= 4 && word.EndsWith(enclitic)
+                && Lexicon.Count(scratch[..(word.Length + 2 - enclitic.Length)]) >= Options.ArticleInStemMinCount)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when stem + ي is not more frequent than the stem with ه، ها and هم together (بلادي: بلاده is far commoner).</summary>
+    private bool TakesPronounsMoreThanYeh(ReadOnlySpan<char> stemWithYeh, ReadOnlySpan<char> stem, Span<char> scratch)
+    {
+        if (stem.Length + 2 > scratch.Length)
+        {
+            return false;
+        }
+
+        stem.CopyTo(scratch);
+        var n = stem.Length;
+        scratch[n] = ArabicLetters.Heh;
+        long third = Lexicon.Count(scratch[..(n + 1)]);
+        scratch[n + 1] = ArabicLetters.Alef;
+        third += Lexicon.Count(scratch[..(n + 2)]);
+        scratch[n + 1] = ArabicLetters.Meem;
+        third += Lexicon.Count(scratch[..(n + 2)]);
+        return Lexicon.Count(stemWithYeh) <= third;
+    }
+
+    /// <summary>
+    /// False when some proclitic of the chain is glued to a common word: the word from that clitic on occurs at least
+    /// <see cref="SegmenterOptions.InseparableMinCount"/> times but never without the clitic.
+    /// </summary>
+    private bool ProcliticsSeparable(ReadOnlySpan<char> key, ReadOnlySpan<Clitic> chain, ReadOnlySpan<char> stem, bool hasEnclitic)
+    {
+        var at = 0;
+        for (var i = 0; i < chain.Length; i++)
+        {
+            var clitic = chain[i];
+            if (clitic is Clitic.Article or Clitic.ArticleAsLam)
+            {
+                at += clitic == Clitic.Article ? 2 : 1;
+                continue;
+            }
+
+            var next = i + 1 < chain.Length ? chain[i + 1] : Clitic.None;
+            var applies = clitic is Clitic.Waw or Clitic.Fa
+                // Prepositions form set phrases with a pronoun whose rest never stands alone (بأكمله، برمته)...
+                || (!hasEnclitic
+                    // ...and with the article before a common stem (بالتوازي); ل before the article written ل
+                    // (للولايات) is followed by no word of its own.
+                    && next != Clitic.ArticleAsLam
+                    && !(next == Clitic.Article && Lexicon.Count(stem) >= Options.InseparableMinCount));
+            if (applies && at + 2 < key.Length && Lexicon.Count(key[at..]) >= Options.InseparableMinCount && Lexicon.Count(key[(at + 1)..]) == 0)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The count of the article + stem + ن: a sound masculine plural (or dual) loses its ن before a pronoun, so
+    /// مساهمي+ها is the plural المساهمين. Only the form with the article counts, because names take no article
+    /// (كارين is not the plural of كاري). Leaves the stem in <paramref name="scratch"/>.
+    /// </summary>
+    private long CountPluralOfConstruct(ReadOnlySpan<char> stem, Span<char> scratch)
+    {
+        var n = stem.Length;
+        if (n + 3 > scratch.Length)
+        {
+            return 0;
+        }
+
+        long count = 0;
+        scratch[0] = ArabicLetters.Alef;
+        scratch[1] = ArabicLetters.Lam;
+        stem.CopyTo(scratch[2..]);
+        scratch[n + 2] = ArabicLetters.Noon;
+        count += Lexicon.Count(scratch[..(n + 3)]);
+        stem.CopyTo(scratch);
+        return count;
     }
 
     /// <summary>True when "ال" + the word (without proclitics) is common: a noun or adjective, so its ending is not a pronoun.</summary>

@@ -26,6 +26,18 @@ public sealed record SegmenterOptions
     /// <summary>Added to a split with a pronoun when the unsplit word also takes the article (العربي: عربي is not عرب+ي).</summary>
     public double ArticlePenalty { get; init; } = -5.0;
 
+    /// <summary>
+    /// A word beginning with ال that itself takes the article this often (الالتزام، الالعاب) has ال as part of it
+    /// (التزام، ألعاب written without hamza), so that ال is not split as the article.
+    /// </summary>
+    public int ArticleInStemMinCount { get; init; } = 2;
+
+    /// <summary>
+    /// A proclitic is not split from a word seen this often that never occurs without it (وصفوه is a verb, not
+    /// و+صفو+ه, because صفوه never occurs).
+    /// </summary>
+    public int InseparableMinCount { get; init; } = 5;
+
     /// <summary>Stems of two letters must be this much more convincing (they are often parts of longer words).</summary>
     public double ShortStemPenalty { get; init; } = -2.0;
 }

@@ -20,6 +20,10 @@ public sealed class CliticSegmenterTests
     [InlineData("مما", "من+ما")]
     [InlineData("العربي", "ال+عربي")]
     [InlineData("حكومته", "حكومت+ه")]
+    [InlineData("بالتزامات", "ب+التزامات")] // ال of التزام (form VIII of لزم) is not the article
+    [InlineData("التزامها", "التزام+ها")]
+    [InlineData("مساهميها", "مساهمي+ها")] // the plural مساهمين loses its ن before a pronoun
+    [InlineData("وصفوه", "وصفو+ه")] // a verb with its object, not و+صفو+ه
     public void TestSplitsClitics(string word, string expected) => Assert.Equal(expected, Segmenter.Format(word));
 
     [Theory]
@@ -35,6 +39,9 @@ public sealed class CliticSegmenterTests
     [InlineData("الذي")]
     [InlineData("عربي")]
     [InlineData("دولي")]
+    [InlineData("ألفي")] // two thousand, not "my thousand"
+    [InlineData("لاعبي")] // construct plural of لاعبين
+    [InlineData("التزام")]
     public void TestKeepsNamesAndWordsWhole(string word) => Assert.Equal(word, Segmenter.Format(word));
 
     [Fact]
