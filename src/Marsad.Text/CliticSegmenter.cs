@@ -35,6 +35,10 @@ public sealed class CliticSegmenter
     private static readonly string?[] CachedForms = ["و", "ف", "ب", "ك", "ل", "س", "ال", .. Enclitics, null];
     private const int StemForm = 19;
 
+    // A stem after لل whose first letter is the ل that also writes the article (للجنة = ل+ال+لجنة): its form is the
+    // lexicon key one letter longer than its surface.
+    private const int StemWithElidedArticleForm = 20;
+
     private readonly Dictionary<string, ulong> _decisions;
     private readonly Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _decisionsBySpan;
 
@@ -111,7 +115,7 @@ public sealed class CliticSegmenter
         var bestBuffer = default(PieceBuffer);
         Span<Piece> best = bestBuffer;
         var count = Lexicon.TryGetFixed(key, out var fixedSegmentation) ? FromFixed(fixedSegmentation, best)
-            : _decisionsBySpan.TryGetValue(key, out var decision) ? Decode(decision, best)
+            : _decisionsBySpan.TryGetValue(key, out var decision) ? Decode(decision, best, key)
             : Decide(key, best);
         return ToSurface(word, source, best[..count], destination);
     }
@@ -270,6 +274,7 @@ public sealed class CliticSegmenter
                 var bonus2 = bonus;
                 var article = false;
                 var future = false;
+                var elided = false;
                 switch (option)
                 {
                     case 0:
@@ -299,9 +304,10 @@ public sealed class CliticSegmenter
 
                         break;
                     case 3: // لل = ل + article written ل
-                        if (a + 1 >= key.Length || key[a] != ArabicLetters.Lam || key[a + 1] != ArabicLetters.Lam)
+                        if (a + 1 >= key.Length || key[a] != ArabicLetters.Lam || key[a + 1] != ArabicLetters.Lam
+                            || IsNameRatherThanArticle(key[(a + 1)..], scratch))
                         {
-                            continue;
+                            continue; // a name in ل takes no article: للبنان is ل+لبنان
                         }
 
                         chain[c++] = Clitic.Lam;
@@ -320,6 +326,20 @@ public sealed class CliticSegmenter
                         bonus2 += o.Article;
                         b = a + 2;
                         article = true;
+                        break;
+                    case 6: // لل before a stem in ل: the article's ل is not written twice (للجنة = ل+ال+لجنة)
+                        if (a + 2 >= key.Length || key[a] != ArabicLetters.Lam || key[a + 1] != ArabicLetters.Lam
+                            || !TakesArticle(key[(a + 1)..], scratch))
+                        {
+                            continue; // a name or a word without the article: ل+لبنان, or ل+ال+ولايات (option 3)
+                        }
+
+                        chain[c++] = Clitic.Lam;
+                        chain[c++] = Clitic.ArticleAsLam;
+                        bonus2 += o.Preposition + o.Article;
+                        b = a + 2;
+                        article = true;
+                        elided = true;
                         break;
                     case 5: // future س before an imperfect verb prefix
                         if (a + 1 >= key.Length || key[a] != ArabicLetters.Seen
@@ -366,6 +386,16 @@ public sealed class CliticSegmenter
                     }
 
                     var stem = key[b..end];
+                    string? stemForm = null;
+                    if (elided)
+                    {
+                        // The stem as a word begins one letter earlier, with the ل it shares with the article.
+                        stem = key[(b - 1)..end];
+                        if (!Lexicon.TryGetKey(stem, out stemForm))
+                        {
+                            continue;
+                        }
+                    }
                     var prepositionWithPronoun = c == 0 && stem.Length == 1 && enclitic is not null
                         && stem[0] is ArabicLetters.Lam or ArabicLetters.Beh or ArabicLetters.Kaf;
                     if (stem.Length < 2 && !prepositionWithPronoun)
@@ -422,7 +452,7 @@ public sealed class CliticSegmenter
 
                     if (trace is not null)
                     {
-                        var n = Fill(candidate, chain[..c], b, end, key.Length, enclitic);
+                        var n = Fill(candidate, chain[..c], b, end, key.Length, enclitic, stemForm);
                         var text = new System.Text.StringBuilder();
                         foreach (var piece in candidate[..n])
                         {
@@ -435,7 +465,7 @@ public sealed class CliticSegmenter
                     if (score > bestScore)
                     {
                         bestScore = score;
-                        bestCount = Fill(candidate, chain[..c], b, end, key.Length, enclitic);
+                        bestCount = Fill(candidate, chain[..c], b, end, key.Length, enclitic, stemForm);
                         candidate[..bestCount].CopyTo(best);
                     }
                 }
@@ -451,7 +481,7 @@ public sealed class CliticSegmenter
         var code = (ulong)pieces.Length;
         for (var i = 0; i < pieces.Length; i++)
         {
-            var form = pieces[i].Form is null ? StemForm : Array.IndexOf(CachedForms, pieces[i].Form);
+            var form = pieces[i].Role == SegmentRole.Stem ? (pieces[i].Form is null ? StemForm : StemWithElidedArticleForm) : Array.IndexOf(CachedForms, pieces[i].Form);
             var packed = (ulong)(uint)(pieces[i].End - pieces[i].Start) | ((ulong)(uint)form << 6);
             code |= packed << (3 + (11 * i));
         }
@@ -459,7 +489,7 @@ public sealed class CliticSegmenter
         return code;
     }
 
-    private static int Decode(ulong code, Span<Piece> pieces)
+    private int Decode(ulong code, Span<Piece> pieces, ReadOnlySpan<char> key)
     {
         var count = (int)(code & 7);
         var start = 0;
@@ -469,13 +499,16 @@ public sealed class CliticSegmenter
             var packed = code >> (3 + (11 * i));
             var length = (int)(packed & 63);
             var form = (int)((packed >> 6) & 31);
-            var isStem = form == StemForm;
+            var isStem = form is StemForm or StemWithElidedArticleForm;
             if (isStem)
             {
                 role = SegmentRole.Stem;
             }
 
-            pieces[i] = new Piece(start, start + length, role, isStem ? null : CachedForms[form]);
+            var pieceForm = !isStem ? CachedForms[form]
+                : form == StemForm || !Lexicon.TryGetKey(key[(start - 1)..(start + length)], out var elidedForm) ? null
+                : elidedForm;
+            pieces[i] = new Piece(start, start + length, role, pieceForm);
             if (isStem)
             {
                 role = SegmentRole.Enclitic;
@@ -567,6 +600,22 @@ public sealed class CliticSegmenter
         }
 
         return evidence;
+    }
+
+    /// <summary>
+    /// True when <paramref name="word"/> (after a ل) is a name at least as common as the reading with the article written
+    /// ل: لبنان against البنان. ليونان is in the gazetteer too, but اليونان is far commoner, so لليونان is ل+ال+يونان.
+    /// </summary>
+    private bool IsNameRatherThanArticle(ReadOnlySpan<char> word, Span<char> scratch)
+    {
+        if (!Lexicon.IsName(word) || word.Length + 1 > scratch.Length)
+        {
+            return false;
+        }
+
+        scratch[0] = ArabicLetters.Alef;
+        word.CopyTo(scratch[1..]); // ال + the word without its ل
+        return Lexicon.Count(word) >= Lexicon.Count(scratch[..(word.Length + 1)]);
     }
 
     /// <summary>
@@ -692,7 +741,7 @@ public sealed class CliticSegmenter
         return withArticle >= 3 && withArticle * 20 >= Lexicon.Count(word);
     }
 
-    private static int Fill(Span<Piece> pieces, ReadOnlySpan<Clitic> chain, int stemStart, int stemEnd, int length, string? enclitic)
+    private static int Fill(Span<Piece> pieces, ReadOnlySpan<Clitic> chain, int stemStart, int stemEnd, int length, string? enclitic, string? stemForm)
     {
         var n = 0;
         var at = 0;
@@ -714,7 +763,7 @@ public sealed class CliticSegmenter
             at += len;
         }
 
-        pieces[n++] = new Piece(stemStart, stemEnd, SegmentRole.Stem, null);
+        pieces[n++] = new Piece(stemStart, stemEnd, SegmentRole.Stem, stemForm);
         if (enclitic is not null)
         {
             pieces[n++] = new Piece(stemEnd, length, SegmentRole.Enclitic, enclitic);

@@ -24,6 +24,9 @@ public sealed class CliticSegmenterTests
     [InlineData("التزامها", "التزام+ها")]
     [InlineData("مساهميها", "مساهمي+ها")] // the plural مساهمين loses its ن before a pronoun
     [InlineData("وصفوه", "وصفو+ه")] // a verb with its object, not و+صفو+ه
+    [InlineData("للجنة", "ل+ال+لجنة")] // the article's ل is not written twice before a stem in ل
+    [InlineData("للاعبين", "ل+ال+لاعبين")]
+    [InlineData("للبنان", "ل+لبنان")] // a name takes no article
     public void TestSplitsClitics(string word, string expected) => Assert.Equal(expected, Segmenter.Format(word));
 
     [Theory]
@@ -53,6 +56,15 @@ public sealed class CliticSegmenterTests
     }
 
     [Fact]
+    public void TestStemAfterElidedArticleCarriesItsFullForm()
+    {
+        // للاعبين: ل, the article written by the second ل, and the stem لاعبين whose first letter that ل also writes.
+        var segments = Segmenter.Segment("للاعبين");
+        Assert.Equal([(0, 1, SegmentRole.Proclitic, "ل"), (1, 2, SegmentRole.Proclitic, "ال"), (2, 7, SegmentRole.Stem, "لاعبين")],
+            segments.Select(s => (s.Start, s.End, s.Role, s.Form)).ToArray());
+    }
+
+    [Fact]
     public void TestOffsetsKeepDiacriticsAndTatweelWithTheirLetter()
     {
         const string word = "وَبِـحَسَبِ";
@@ -78,7 +90,7 @@ public sealed class CliticSegmenterTests
     [Fact]
     public void TestSegmentingAllocatesNothing()
     {
-        var words = new[] { "وبحسب", "للولايات", "بلاده", "لبنان", "والحكومة", "مواقعها" };
+        var words = new[] { "وبحسب", "للولايات", "بلاده", "لبنان", "والحكومة", "مواقعها", "للاعبين", "وبمخطوطاته" }; // cached and rare words
         var buffer = default(SegmentBuffer);
         Span<WordSegment> segments = buffer;
         foreach (var w in words)
