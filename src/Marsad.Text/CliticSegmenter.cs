@@ -619,8 +619,8 @@ public sealed class CliticSegmenter
     }
 
     /// <summary>
-    /// True when a word beginning with ال takes the article again (الالتزام، الالعاب), alone or before a pronoun
-    /// (التزاماتها: الالتزامات): then its ال is part of it, not the article.
+    /// True when the ال a word begins with is part of it, not the article: the word takes the article again
+    /// (الالتزام، الالعاب), alone or before a pronoun (التزاماتها: الالتزامات), or it is a verb such as التقى.
     /// </summary>
     private bool BeginsWithOwnAl(ReadOnlySpan<char> word, Span<char> scratch)
     {
@@ -641,6 +641,28 @@ public sealed class CliticSegmenter
         {
             if (word.Length - enclitic.Length >= 4 && word.EndsWith(enclitic)
                 && Lexicon.Count(scratch[..(word.Length + 2 - enclitic.Length)]) >= Options.ArticleInStemMinCount)
+            {
+                return true;
+            }
+        }
+
+        // A past-tense verb of form VIII from a root in ل (التقى، التزم، التحق): no noun "تقى" stands alone, and the
+        // imperfect يلتقي or تلتقي shows the ل belongs to the verb.
+        if (word.Length >= 5 && word[2] == ArabicLetters.Teh && Lexicon.Count(word[2..]) == 0)
+        {
+            scratch[1] = ArabicLetters.Lam;
+            word[2..].CopyTo(scratch[2..]);
+            var n = word.Length;
+            if (scratch[n - 1] == ArabicLetters.AlefMaksura)
+            {
+                scratch[n - 1] = ArabicLetters.Yeh;
+            }
+
+            scratch[0] = ArabicLetters.Yeh;
+            var imperfect = Lexicon.Count(scratch[..n]);
+            scratch[0] = ArabicLetters.Teh;
+            imperfect += Lexicon.Count(scratch[..n]);
+            if (imperfect >= Options.ArticleInStemMinCount)
             {
                 return true;
             }
