@@ -53,7 +53,8 @@ public sealed class CliticSegmenter
         var buffer = default(PieceBuffer);
         foreach (var key in lexicon.Keys)
         {
-            if (key.Length < 2 || key.Length >= 64 || lexicon.Count(key) < PrecomputeMinCount || lexicon.TryGetFixed(key, out _)) // lengths are packed in 6 bits
+            if (key.Length < 2 || key.Length >= 64 || lexicon.Count(key) < PrecomputeMinCount || lexicon.TryGetFixed(key, out _) // lengths are packed in 6 bits
+                || lexicon.TryGetFixed(key.AsSpan(1), out _)) // a conjunction + a fixed word: its stem may carry a form the code cannot hold
             {
                 continue;
             }
@@ -193,9 +194,8 @@ public sealed class CliticSegmenter
         return n;
     }
 
-    private int FromFixed(FixedSegmentation segmentation, Span<Piece> pieces)
+    private static int FromFixed(FixedSegmentation segmentation, Span<Piece> pieces, int start = 0)
     {
-        var start = 0;
         var n = 0;
         foreach (var p in segmentation.Pieces)
         {
@@ -226,6 +226,17 @@ public sealed class CliticSegmenter
     private int Decide(ReadOnlySpan<char> key, Span<Piece> best, List<(string, double)>? trace = null)
     {
         var o = Options;
+
+        // A conjunction before a function word of the fixed table: و+لعل، و+لدي+نا، ف+الله.
+        if (key.Length > 2 && key[0] is ArabicLetters.Waw or ArabicLetters.Feh && Lexicon.TryGetFixed(key[1..], out var fixedRest)
+            && fixedRest.Pieces.Length < MaxSegments && !Lexicon.IsName(key))
+        {
+            best[0] = new Piece(0, 1, SegmentRole.Proclitic, key[0] == ArabicLetters.Waw ? "و" : "ف");
+            var fixedCount = 1 + FromFixed(fixedRest, best[1..], 1);
+            trace?.Add((key.ToString(), 0));
+            return fixedCount;
+        }
+
         var wholeCount = Lexicon.Count(key);
         var bestScore = Math.Log(1 + wholeCount) + (Lexicon.IsName(key) ? o.NameBonus : 0);
         var bestCount = 1;
@@ -396,8 +407,9 @@ public sealed class CliticSegmenter
                             continue;
                         }
                     }
+                    // ب and ل take pronouns (به، لها); ك does not in Modern Standard Arabic (كنا is "we were").
                     var prepositionWithPronoun = c == 0 && stem.Length == 1 && enclitic is not null
-                        && stem[0] is ArabicLetters.Lam or ArabicLetters.Beh or ArabicLetters.Kaf;
+                        && stem[0] is ArabicLetters.Lam or ArabicLetters.Beh;
                     if (stem.Length < 2 && !prepositionWithPronoun)
                     {
                         continue;
@@ -409,11 +421,23 @@ public sealed class CliticSegmenter
                         continue;
                     }
 
-                    _ = future;
+                    // Future س goes before an imperfect verb: its prefix and at least two letters (س+يرى), not يد.
+                    if (future && stem.Length < 3)
+                    {
+                        continue;
+                    }
 
-                    // "my" is rare in news, while ي ends many nisba adjectives and construct forms (ألفي، دولي):
-                    // a stem takes it only if the corpus shows the stem with third-person pronouns at least as often.
-                    if (enclitic is "ي" && !prepositionWithPronoun && !TakesPronounsMoreThanYeh(key[b..], stem, scratch))
+
+                    // "my", "me" and "you" are rare in news, while ي, ني and ك end many words (ألفي، دولي، سيدني، تراكم):
+                    // a stem takes them only if the corpus shows it with third-person pronouns at least as often.
+                    if (enclitic is "ي" or "ني" or "ك" or "كم" or "كما" or "كن" && !prepositionWithPronoun
+                        && !TakesThirdPersonPronounsAsOften(key[b..], stem, scratch))
+                    {
+                        continue;
+                    }
+
+                    // Particles take no pronoun: بيانا is not ب+يا+نا, ماني is not ما+ني.
+                    if (enclitic is not null && IsParticleWithoutPronouns(stem))
                     {
                         continue;
                     }
@@ -591,7 +615,8 @@ public sealed class CliticSegmenter
             stem.CopyTo(scratch);
         }
 
-        if (last is not (ArabicLetters.TehMarbuta or ArabicLetters.AlefMaksura))
+        // Nisba forms (عراقي، عراقية for عراق); a two-letter stem's "nisba" is mostly another word (نفي for نف).
+        if (n >= 3 && last is not (ArabicLetters.TehMarbuta or ArabicLetters.AlefMaksura))
         {
             scratch[n] = ArabicLetters.Yeh;
             evidence += Lexicon.Count(scratch[..(n + 1)]);
@@ -601,6 +626,10 @@ public sealed class CliticSegmenter
 
         return evidence;
     }
+
+    /// <summary>Particles that never take a pronoun suffix (Modern Standard Arabic grammar): لا يا ما لم لن قد هل لو أو ثم بل كي.</summary>
+    private static bool IsParticleWithoutPronouns(ReadOnlySpan<char> stem) =>
+        stem is "لا" or "يا" or "ما" or "لم" or "لن" or "قد" or "هل" or "لو" or "أو" or "ثم" or "بل" or "كي";
 
     /// <summary>
     /// True when <paramref name="word"/> (after a ل) is a name at least as common as the reading with the article written
@@ -671,8 +700,11 @@ public sealed class CliticSegmenter
         return false;
     }
 
-    /// <summary>True when stem + ي is not more frequent than the stem with ه، ها and هم together (بلادي: بلاده is far commoner).</summary>
-    private bool TakesPronounsMoreThanYeh(ReadOnlySpan<char> stemWithYeh, ReadOnlySpan<char> stem, Span<char> scratch)
+    /// <summary>
+    /// True when the stem with a first- or second-person pronoun is not more frequent than the stem with ه، ها and هم
+    /// together (بلادي: بلاده is far commoner; ألفي is two thousand, not ألف+ي).
+    /// </summary>
+    private bool TakesThirdPersonPronounsAsOften(ReadOnlySpan<char> stemWithPronoun, ReadOnlySpan<char> stem, Span<char> scratch)
     {
         if (stem.Length + 2 > scratch.Length)
         {
@@ -687,7 +719,7 @@ public sealed class CliticSegmenter
         third += Lexicon.Count(scratch[..(n + 2)]);
         scratch[n + 1] = ArabicLetters.Meem;
         third += Lexicon.Count(scratch[..(n + 2)]);
-        return Lexicon.Count(stemWithYeh) <= third;
+        return Lexicon.Count(stemWithPronoun) <= third;
     }
 
     /// <summary>
