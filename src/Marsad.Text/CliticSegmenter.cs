@@ -442,6 +442,12 @@ public sealed class CliticSegmenter
                         continue;
                     }
 
+                    // Prepositions do not stack: بلديهما is بلدي+هما, not ب+لدي+هما.
+                    if (c > 0 && chain[c - 1] is Clitic.Beh or Clitic.Kaf or Clitic.Lam && IsPreposition(stem, enclitic is not null))
+                    {
+                        continue;
+                    }
+
                     // A clitic is separable: when a word is common but never seen without its first letter (وصفوه but
                     // no صفوه), that letter belongs to the word.
                     if (!prepositionWithPronoun && !ProcliticsSeparable(key, chain[..c], stem, enclitic is not null))
@@ -630,6 +636,14 @@ public sealed class CliticSegmenter
     /// <summary>Particles that never take a pronoun suffix (Modern Standard Arabic grammar): لا يا ما لم لن قد هل لو أو ثم بل كي.</summary>
     private static bool IsParticleWithoutPronouns(ReadOnlySpan<char> stem) =>
         stem is "لا" or "يا" or "ما" or "لم" or "لن" or "قد" or "هل" or "لو" or "أو" or "ثم" or "بل" or "كي";
+
+    /// <summary>
+    /// Prepositions that no ب، ك or ل can precede: في عن مع لدى على إلى (before a pronoun ى is written ي: لديه، عليه).
+    /// Without a pronoun علي is the name Ali (بعلي), so only على and إلى count there.
+    /// </summary>
+    private static bool IsPreposition(ReadOnlySpan<char> stem, bool beforePronoun) =>
+        stem is "في" or "عن" or "مع" or "لدى" or "على" or "إلى"
+        || (beforePronoun && stem is "لدي" or "علي" or "إلي");
 
     /// <summary>
     /// True when <paramref name="word"/> (after a ل) is a name at least as common as the reading with the article written
