@@ -298,7 +298,9 @@ public sealed class CliticSegmenter
                         }
 
                         chain[c++] = key[a] == ArabicLetters.Beh ? Clitic.Beh : key[a] == ArabicLetters.Kaf ? Clitic.Kaf : Clitic.Lam;
-                        bonus2 += key[a] == ArabicLetters.Kaf ? o.PrepositionKaf : o.Preposition;
+                        bonus2 += key[a] == ArabicLetters.Kaf ? o.PrepositionKaf
+                            : key[a] == ArabicLetters.Lam && option == 1 ? o.PrepositionLam
+                            : o.Preposition;
                         b = a + 1;
                         if (option == 2)
                         {

@@ -13,6 +13,9 @@ public sealed record SegmenterOptions
     public double ConjunctionFa { get; init; } = 1.0; // ف
     public double Preposition { get; init; } = 2.5; // ب ل
     public double PrepositionKaf { get; init; } = 0.5; // ك
+
+    /// <summary>ل before a stem without the article: lower than ب, because many foreign names begin with ل (ليون، لورا).</summary>
+    public double PrepositionLam { get; init; } = 1.5;
     public double Future { get; init; } = 1.5; // س
     public double Article { get; init; } = 8.0; // ال
     public double PronounHeh { get; init; } = 3.0; // ه ها هم هما هن
