@@ -623,8 +623,9 @@ public sealed class CliticSegmenter
             stem.CopyTo(scratch);
         }
 
-        // Nisba forms (عراقي، عراقية for عراق); a two-letter stem's "nisba" is mostly another word (نفي for نف).
-        if (n >= 3 && last is not (ArabicLetters.TehMarbuta or ArabicLetters.AlefMaksura))
+        // Nisba forms (عراقي، عراقية for عراق) of a stem ending in a consonant; a two-letter stem's "nisba" is mostly
+        // another word (نفي for نف), and so is that of a stem ending in a long vowel (رواية is not a nisba of روا).
+        if (n >= 3 && last is not (ArabicLetters.TehMarbuta or ArabicLetters.AlefMaksura or ArabicLetters.Alef or ArabicLetters.Waw or ArabicLetters.Yeh))
         {
             scratch[n] = ArabicLetters.Yeh;
             evidence += Lexicon.Count(scratch[..(n + 1)]);
