@@ -458,6 +458,14 @@ public sealed class CliticSegmenter
                     }
 
                     var evidence = prepositionWithPronoun ? 1_000_000 : StemEvidence(stem, enclitic, scratch);
+
+                    // An unknown word whose stem is unseen too (فأوفد): the stem's inflected forms (أوفدت) still show it
+                    // is a word. Only for stems of four letters or more, where such forms are rarely other words.
+                    if (evidence == 0 && wholeCount == 0 && !article && enclitic is null && stem.Length >= 4)
+                    {
+                        evidence = InflectedFormsEvidence(stem, scratch);
+                    }
+
                     var score = Math.Log(1 + evidence) + bonus3;
                     if (evidence == 0)
                     {
@@ -603,6 +611,8 @@ public sealed class CliticSegmenter
             {
                 scratch[n] = ArabicLetters.Alef;
                 evidence += Lexicon.Count(scratch[..(n + 1)]); // قالوه from قالوا
+                // طاردوه from the singular طارد; only before ه ها هم, the objects of news verbs (سيلوك is a name, not سيل).
+                evidence += n >= 4 && enclitic![0] == ArabicLetters.Heh ? Lexicon.Count(stem[..^1]) : 0;
                 evidence += construct ? CountPluralOfConstruct(stem, scratch) : 0; // موظفوها from (ال)موظفون
             }
             else if (last == ArabicLetters.YehHamzaAbove || last == ArabicLetters.WawHamzaAbove)
@@ -635,6 +645,28 @@ public sealed class CliticSegmenter
 
         return evidence;
     }
+
+    /// <summary>The counts of the stem with a verb's or noun's commonest endings (ت وا ة ات ه ها): evidence for a rare stem.</summary>
+    private long InflectedFormsEvidence(ReadOnlySpan<char> stem, Span<char> scratch)
+    {
+        var n = stem.Length;
+        if (n + 2 > scratch.Length || stem[^1] is ArabicLetters.TehMarbuta or ArabicLetters.AlefMaksura)
+        {
+            return 0;
+        }
+
+        stem.CopyTo(scratch);
+        long count = 0;
+        foreach (var ending in InflectionEndings)
+        {
+            ending.CopyTo(scratch[n..]);
+            count += Lexicon.Count(scratch[..(n + ending.Length)]);
+        }
+
+        return count;
+    }
+
+    private static readonly string[] InflectionEndings = ["ت", "وا", "ة", "ات", "ه", "ها"];
 
     /// <summary>Particles that never take a pronoun suffix (Modern Standard Arabic grammar): لا يا ما لم لن قد هل لو أو ثم بل كي.</summary>
     private static bool IsParticleWithoutPronouns(ReadOnlySpan<char> stem) =>
