@@ -4,8 +4,9 @@ namespace Marsad.Text;
 /// The weights of <see cref="CliticSegmenter"/>'s decision, in natural-log units of corpus frequency. A split
 /// wins when ln(1 + stem evidence) plus the bonuses of its clitics beats ln(1 + count of the whole word).
 /// A bonus of b means the stem may be e^-b times as frequent as the whole word and still split.
-/// The defaults were chosen on Marsad's own development list (gold/text/segmentation-dev.tsv) and
-/// on ANT news statistics; never on the WikiNews, PUD, PADT or QCRI evaluation sets.
+/// The defaults were chosen on Marsad's own development lists (gold/text/segmentation-dev.seg, and the tuning half
+/// gold/text/segmentation-dev2a.seg) and on ANT news statistics (train counts, dev reading); never on the WikiNews,
+/// PUD, PADT or QCRI evaluation sets.
 /// </summary>
 public sealed record SegmenterOptions
 {
