@@ -13,7 +13,7 @@ public sealed class SummarizerTests
     private static AnalyzedArticle Doc(params string[] paragraphs)
     {
         var doc = new AnalyzedArticle(new Article { Id = "t", Format = "text", Headline = "الحكومة تعلن خطة لمواجهة شح المياه", Paragraphs = paragraphs });
-        FallbackSentenceSplitter.Fill(doc);
+        new Marsad.Text.TextAnnotator().Annotate(doc);
         return doc;
     }
 
