@@ -6,7 +6,7 @@ namespace Marsad.Summaries;
 /// <summary>The weights of the sentence score; defaults chosen on the summarisation train/dev splits (docs/evaluation.md).</summary>
 public sealed record SummaryWeights(double Position, double Headline, double Centrality, double EntityDensity, int MinWords)
 {
-    public static SummaryWeights Default { get; } = new(1.0, 1.0, 0.3, 0.0, 12);
+    public static SummaryWeights Default { get; } = new(3.0, 1.0, 0.3, 0.0, 8);
 
     /// <summary>Parses "position,headline,centrality,entity,minWords".</summary>
     public static SummaryWeights? TryParse(string value)
@@ -109,13 +109,12 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         }
 
         centroidNorm = Math.Sqrt(centroidNorm);
-        var text = doc.Text;
         var candidates = 0;
         for (var i = 0; i < body; i++)
         {
             ref var info = ref s.Sentences[i];
             var sentence = doc.Sentences[s.Body[i]];
-            if (!Eligible(text, sentence, info.Words) || info.Norm == 0)
+            if (!Eligible(doc, sentence, info.Words) || info.Norm == 0)
             {
                 continue;
             }
@@ -193,14 +192,33 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
         return n;
     }
 
-    private static bool Eligible(string text, SentenceSpan s, int words)
+    /// <summary>
+    /// A sentence can stand alone: not too short or long, not ending with a colon (it introduces what follows), and
+    /// not half of a quotation that the sentence splitter cut (an unbalanced quotation mark here and in the
+    /// neighbouring sentence of the same paragraph). A lone unbalanced mark with balanced neighbours is a typo of
+    /// the source, not a cut quote, so it does not disqualify the sentence.
+    /// </summary>
+    private static bool Eligible(AnalyzedArticle doc, SentenceSpan s, int words)
     {
-        if (words < MinSentenceWords || words > MaxSentenceWords)
+        var text = doc.Text;
+        if (words < MinSentenceWords || words > MaxSentenceWords || text[s.End - 1] == ':')
         {
             return false;
         }
 
-        // A quotation cut in half: an opening mark without its closing one (or the reverse).
+        if (!Unbalanced(text, s))
+        {
+            return true;
+        }
+
+        var block = doc.BlockAt(s.Start);
+        return !((s.Index > 0 && doc.BlockAt(doc.Sentences[s.Index - 1].Start) == block && Unbalanced(text, doc.Sentences[s.Index - 1]))
+            || (s.Index + 1 < doc.Sentences.Count && doc.BlockAt(doc.Sentences[s.Index + 1].Start) == block && Unbalanced(text, doc.Sentences[s.Index + 1])));
+    }
+
+    /// <summary>An opening quotation mark without its closing one (or the reverse).</summary>
+    private static bool Unbalanced(string text, SentenceSpan s)
+    {
         int open = 0, close = 0, straight = 0, curly = 0;
         for (var k = s.Start; k < s.End; k++)
         {
@@ -221,7 +239,7 @@ public sealed class ExtractiveSummarizer(KeyphraseStatistics statistics, Summary
             }
         }
 
-        return open == close && straight % 2 == 0 && curly % 2 == 0 && text[s.End - 1] != ':';
+        return open != close || straight % 2 != 0 || curly % 2 != 0;
     }
 
     private struct SentenceInfo
