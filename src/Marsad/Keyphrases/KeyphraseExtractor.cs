@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Marsad.Model;
 
 namespace Marsad.Keyphrases;
@@ -299,7 +298,7 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
         /// <summary>How many entries of <see cref="Words"/> belong to the current article.</summary>
         public int WordTotal;
         public readonly List<int> Chosen = new(16);
-        private readonly Dictionary<ulong, int> _index = new(1024);
+        private readonly KeyIndex _index = new(1024);
         private int[] _order = new int[1024];
         private double[] _sortKeys = new double[1024];
 
@@ -313,7 +312,7 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
 
         public ref Candidate Find(ulong key, out bool added)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, key, out var exists);
+            ref var slot = ref _index.GetOrAdd(key, out var exists);
             added = !exists;
             if (exists)
             {

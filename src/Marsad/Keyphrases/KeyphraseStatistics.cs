@@ -17,14 +17,14 @@ public sealed class KeyphraseStatistics
 {
     private const string Header = "#marsad-keyphrases 2";
 
-    private readonly Dictionary<string, int> _ids;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
+    private readonly KeyIndex _ids;
     private readonly string[] _forms;
     private readonly int[] _frequencies;
     private readonly float[] _idfs;
     private readonly bool[] _noise;
     private readonly float _unseenIdf;
-    private readonly Dictionary<long, int> _bigrams;
+    private readonly KeyIndex _bigrams;
+    private readonly List<(int First, int Second, int Count)> _bigramList = [];
     private readonly HashSet<string> _stopWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopBySpan;
 
@@ -34,24 +34,27 @@ public sealed class KeyphraseStatistics
         _forms = new string[words.Count];
         _frequencies = new int[words.Count];
         _idfs = new float[words.Count];
-        _ids = new Dictionary<string, int>(words.Count, StringComparer.Ordinal);
+        _ids = new KeyIndex(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
             _forms[i] = words[i].Key;
             _frequencies[i] = words[i].Value;
             _idfs[i] = (float)IdfOf(words[i].Value);
-            _ids[words[i].Key] = i;
+            _ids.GetOrAdd(PhraseWords.Hash(words[i].Key), out _) = i;
         }
 
         _unseenIdf = (float)IdfOf(0);
-        _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        _bigrams = [];
-        foreach (var (pair, count) in bigrams)
+        var pairs = bigrams.ToList();
+        _bigrams = new KeyIndex(pairs.Count);
+        foreach (var (pair, count) in pairs)
         {
             var space = pair.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0 && _ids.TryGetValue(pair[..space], out var a) && _ids.TryGetValue(pair[(space + 1)..], out var b))
+            var a = space > 0 ? WordId(pair.AsSpan(0, space)) : -1;
+            var b = space > 0 ? WordId(pair.AsSpan(space + 1)) : -1;
+            if (a >= 0 && b >= 0)
             {
-                _bigrams[BigramKey(a, b)] = count;
+                _bigrams.GetOrAdd(BigramKey(a, b), out _) = count;
+                _bigramList.Add((a, b, count));
             }
         }
 
@@ -73,8 +76,8 @@ public sealed class KeyphraseStatistics
 
     public int WordCount => _forms.Length;
 
-    /// <summary>The id of a corpus form, or -1 when unseen (or pruned).</summary>
-    public int WordId(ReadOnlySpan<char> form) => _idsBySpan.TryGetValue(form, out var id) ? id : -1;
+    /// <summary>The id of a corpus form, or -1 when unseen (or pruned). Forms are found by their 64-bit hash.</summary>
+    public int WordId(ReadOnlySpan<char> form) => _ids.TryGetValue(PhraseWords.Hash(form), out var id) ? id : -1;
 
     /// <summary>The document frequency of a word id (0 for -1).</summary>
     public int Frequency(int id) => id < 0 ? 0 : _frequencies[id];
@@ -89,7 +92,7 @@ public sealed class KeyphraseStatistics
     public double Idf(string form) => Idf(WordId(form));
 
     /// <summary>The document frequency of two adjacent words (by id).</summary>
-    public int BigramFrequency(int first, int second) => first < 0 || second < 0 ? 0 : _bigrams.GetValueOrDefault(BigramKey(first, second));
+    public int BigramFrequency(int first, int second) => first < 0 || second < 0 || !_bigrams.TryGetValue(BigramKey(first, second), out var count) ? 0 : count;
 
     /// <summary>A stop word or a news filler (<see cref="PhraseWords.IsFiller"/>): never a keyphrase word, not counted in summaries.</summary>
     internal bool IsNoise(int id, ReadOnlySpan<char> form) => id >= 0 ? _noise[id] : IsStopWord(form) || PhraseWords.IsFiller(form);
@@ -209,9 +212,9 @@ public sealed class KeyphraseStatistics
             w.WriteLine($"W\t{_forms[i]}\t{_frequencies[i]}");
         }
 
-        foreach (var (k, v) in _bigrams.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
+        foreach (var (a, b, v) in _bigramList.OrderByDescending(p => p.Count).ThenBy(p => p.First).ThenBy(p => p.Second))
         {
-            w.WriteLine($"B\t{_forms[(int)(k >> 32)]} {_forms[(int)(k & 0xFFFFFFFF)]}\t{v}");
+            w.WriteLine($"B\t{_forms[a]} {_forms[b]}\t{v}");
         }
     }
 
@@ -259,7 +262,7 @@ public sealed class KeyphraseStatistics
         return new KeyphraseStatistics(documents, words, bigrams, stop);
     }
 
-    private static long BigramKey(int first, int second) => ((long)first << 32) | (uint)second;
+    private static ulong BigramKey(int first, int second) => ((ulong)(uint)first << 32) | (uint)second;
 
     private double IdfOf(int df) => Math.Log((Documents + 1.0) / (df + 1.0)) + 1.0;
 }
