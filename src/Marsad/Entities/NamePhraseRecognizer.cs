@@ -11,7 +11,8 @@ namespace Marsad.Entities;
 /// (جامعة الشرق الأقصى الفيدرالية، وزارة الخارجية الروسية); a definite institution or event head followed by
 /// definite relational adjectives (المنتدى الاقتصادي الشرقي، الحزب الديمقراطي); a definite facility noun
 /// followed by a number (الرصيف 33). A phrase replaces the tagger's mentions lying inside it and is skipped
-/// when a tagger mention crosses its edge. `marsad eval ner` scores the tagger alone, without this pass.
+/// when a tagger mention crosses its edge; a tagger name is not lengthened when the article uses its shorter
+/// form elsewhere. `marsad eval ner` scores the tagger alone, without this pass.
 /// The head lists were composed for Marsad.
 /// </summary>
 public static class NamePhraseRecognizer
@@ -49,6 +50,9 @@ public static class NamePhraseRecognizer
         "صحافي", "صحفي", "صحافية", "صحفية", "حالي", "حالية", "ماضي", "ماضية", "سنوي", "سنوية", "دوري", "دورية",
         "ثاني", "ثانية", "ختامي", "ختامية", "افتتاحي", "افتتاحية", "تأسيسي", "تأسيسية", "عادي", "عادية",
         "استثنائي", "استثنائية", "بلدي", "بلدية", "محلي", "محلية", "رسمي", "رسمية", "تنفيذي", "تنفيذية");
+
+    /// <summary>Genitives that make a body of a company or school, not a named institution (مجلس الإدارة، هيئة التدريس).</summary>
+    private static readonly HashSet<string> GenericGenitives = Build("الإدارة", "التدريس", "الأمناء", "المحافظين");
 
     /// <summary>Definite facility nouns that a number names (الرصيف 33، البوابة 4).</summary>
     private static readonly HashSet<string> FacilityHeads = Build(
@@ -97,7 +101,8 @@ public static class NamePhraseRecognizer
                 var surface = doc.Text.AsSpan(word.Start, word.End - word.Start);
                 var length = NerWordForms.Normalize(surface, buffer);
                 var form = buffer[..length];
-                if (!IsDefinite(form) || ArabicStopWords.Contains(form))
+                if (!IsDefinite(form) || ArabicStopWords.Contains(form)
+                    || (construct && j == i + 1 && GenericGenitives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(form)))
                 {
                     break;
                 }
@@ -166,6 +171,13 @@ public static class NamePhraseRecognizer
 
             if (mention.Start == start && mention.Type is "ORG" or "MISC")
             {
+                // The article names it by the tagger's shorter form elsewhere (حزب الله … حزب الله اللبناني):
+                // keep that form so the mentions stay one entity.
+                if (NamedElsewhere(mentions, mention, start, end))
+                {
+                    return;
+                }
+
                 type = mention.Type;
             }
 
@@ -184,6 +196,19 @@ public static class NamePhraseRecognizer
         }
 
         mentions.Insert(at, new Mention(start, end, type, doc.Text[start..end]));
+    }
+
+    private static bool NamedElsewhere(List<Mention> mentions, Mention shorter, int start, int end)
+    {
+        foreach (var other in mentions)
+        {
+            if ((other.End <= start || other.Start >= end) && other.Text == shorter.Text)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Two tokens separated by spaces only (no punctuation, no line break).</summary>

@@ -60,6 +60,13 @@ public sealed class NamePhraseRecognizerTests
     }
 
     [Fact]
+    public void BoardOfDirectorsIsNotAName()
+    {
+        var doc = Recognize("وقرر مجلس الإدارة توزيع الأرباح.");
+        Assert.Empty(doc.Mentions);
+    }
+
+    [Fact]
     public void AdjectiveOfAnotherGenderDescribesAnotherNoun()
     {
         var doc = Recognize("وافتتحت دورة المجلس العادية أمس.");
@@ -86,5 +93,18 @@ public sealed class NamePhraseRecognizerTests
         Assert.Empty(Recognize("").Mentions);
         Assert.Empty(Recognize("جامعة").Mentions);
         Assert.Empty(Recognize("زار جامعة عريقة في المدينة.").Mentions);
+    }
+
+    [Fact]
+    public void TaggerNameUsedElsewhereInTheArticleIsNotLengthened()
+    {
+        var doc = Recognize("قال حزب الله اللبناني إن مقاتليه ردوا، وأضاف حزب الله في بيان أن القصف توقف.");
+        doc.Mentions.Clear();
+        var first = doc.Text.IndexOf("حزب الله", StringComparison.Ordinal);
+        var second = doc.Text.IndexOf("حزب الله", first + 1, StringComparison.Ordinal);
+        doc.Mentions.Add(new Mention(first, first + 8, "ORG", "حزب الله"));
+        doc.Mentions.Add(new Mention(second, second + 8, "ORG", "حزب الله"));
+        NamePhraseRecognizer.Apply(doc);
+        Assert.Equal(["ORG:حزب الله", "ORG:حزب الله"], Names(doc));
     }
 }
