@@ -1,29 +1,37 @@
 using System.IO.Compression;
 using System.Text;
 using Marsad.Errors;
+using Marsad.Model;
 
 namespace Marsad.Topics;
 
 /// <summary>
-/// A multinomial logistic-regression topic model over hashed features, with a softmax temperature
-/// fitted on dev data so that its scores are calibrated probabilities. Immutable once built.
+/// A multinomial logistic-regression topic model over hashed features of the text layer's tokens, with a
+/// softmax temperature fitted on dev data so that its scores are calibrated probabilities. Immutable once built.
 /// </summary>
 public sealed class LinearTopicModel
 {
-    private const string Magic = "MRSDTOP1";
+    private const string Magic = "MRSDTOP2";
 
-    internal LinearTopicModel(string analyzerName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature, IReadOnlyCollection<string>? knownSources = null)
+    internal LinearTopicModel(string featureName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature, IReadOnlyCollection<string>? knownSources = null, float[]? idf = null)
     {
+        if (featureName != TopicFeatureExtractor.Name)
+        {
+            throw new MarsadException(ErrorCodes.BadModel, $"the model was trained with the unknown feature function '{featureName}'");
+        }
+
         KnownSources = (knownSources ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        AnalyzerName = analyzerName;
         Options = options;
         Labels = labels;
         Weights = weights;
         Bias = bias;
         Temperature = temperature;
-        Extractor = new TopicFeatureExtractor(options, analyzerName == FallbackTermAnalyzer.Instance.Name
-            ? FallbackTermAnalyzer.Instance
-            : throw new MarsadException(ErrorCodes.BadModel, $"the model was trained with the unknown analyser '{analyzerName}'"));
+        if (options.Has(TopicFeatureFamilies.Idf) != (idf is not null) || (idf is not null && idf.Length != options.Buckets))
+        {
+            throw new MarsadException(ErrorCodes.BadModel, "the model's inverse document frequencies do not match its options");
+        }
+
+        Extractor = new TopicFeatureExtractor(options, idf);
     }
 
     public IReadOnlyList<string> Labels { get; }
@@ -34,8 +42,6 @@ public sealed class LinearTopicModel
     /// <summary>The softmax temperature (scores = softmax(logits / T)).</summary>
     public float Temperature { get; }
 
-    internal string AnalyzerName { get; }
-
     internal TopicFeatureOptions Options { get; }
 
     /// <summary>Weights laid out bucket-major: [bucket * classes + class].</summary>
@@ -45,55 +51,61 @@ public sealed class LinearTopicModel
 
     internal TopicFeatureExtractor Extractor { get; }
 
-    /// <summary>Calibrated probabilities of every label for an article's title and text.</summary>
-    public double[] Predict(string? title, string text, string? source = null)
+    /// <summary>
+    /// Writes the calibrated probability of every label (in <see cref="Labels"/> order) into
+    /// <paramref name="probabilities"/>. The article must carry the text layer's tokens.
+    /// </summary>
+    public void Predict(AnalyzedArticle doc, Span<double> probabilities, bool useSource = true)
     {
-        var logits = Logits(Extractor.Extract(title, text), Weights, Bias, Labels.Count);
-        if (Options.SourceFeatures && source is not null && KnownSources.Contains(source.Trim()))
+        ArgumentNullException.ThrowIfNull(doc);
+        if (probabilities.Length != Labels.Count)
         {
-            AddLogits(Extractor.ExtractSource(source, title, text), Weights, logits);
+            throw new ArgumentException($"expected {Labels.Count} slots", nameof(probabilities));
         }
 
-        Softmax(logits, Temperature);
-        return logits;
+        var source = useSource ? KnownSource(doc.Article.Source) : null;
+        var features = TopicFeatureExtractor.ThreadBuffer;
+        Extractor.Collect(doc, source, features);
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            probabilities[c] = Bias[c];
+        }
+
+        AddLogits(features.ContentIndexes, features.ContentValues, Weights, probabilities);
+        AddLogits(features.SourceIndexes, features.SourceValues, Weights, probabilities);
+        Softmax(probabilities, Temperature);
     }
 
-    internal static void AddLogits(SparseVector x, float[] weights, double[] scores)
+    /// <summary>Calibrated probabilities of every label for an analysed article (text layer run).</summary>
+    public double[] Predict(AnalyzedArticle doc, bool useSource = true)
+    {
+        var p = new double[Labels.Count];
+        Predict(doc, p, useSource);
+        return p;
+    }
+
+    /// <summary>Calibrated probabilities for a title and text (runs the text layer first; for tests and tools).</summary>
+    public double[] Predict(string? title, string text, string? source = null) =>
+        Predict(TopicDocuments.Prepare(new TopicRecord("-", source, string.Empty, title, text)));
+
+    private string? KnownSource(string? source) =>
+        Options.Has(TopicFeatureFamilies.Source) && source is not null && KnownSources.Contains(source.Trim()) ? source : null;
+
+    internal static void AddLogits(ReadOnlySpan<int> indexes, ReadOnlySpan<float> values, float[] weights, Span<double> scores)
     {
         var classes = scores.Length;
-        for (var i = 0; i < x.Indexes.Length; i++)
+        for (var i = 0; i < indexes.Length; i++)
         {
-            var row = x.Indexes[i] * classes;
-            var v = x.Values[i];
-            for (var c = 0; c < classes; c++)
+            var row = weights.AsSpan(indexes[i] * classes, classes);
+            var v = values[i];
+            for (var c = 0; c < row.Length; c++)
             {
-                scores[c] += weights[row + c] * v;
+                scores[c] += row[c] * v;
             }
         }
     }
 
-    internal static double[] Logits(SparseVector x, float[] weights, float[] bias, int classes)
-    {
-        var scores = new double[classes];
-        for (var c = 0; c < classes; c++)
-        {
-            scores[c] = bias[c];
-        }
-
-        for (var i = 0; i < x.Indexes.Length; i++)
-        {
-            var row = x.Indexes[i] * classes;
-            var v = x.Values[i];
-            for (var c = 0; c < classes; c++)
-            {
-                scores[c] += weights[row + c] * v;
-            }
-        }
-
-        return scores;
-    }
-
-    internal static void Softmax(double[] scores, double temperature)
+    internal static void Softmax(Span<double> scores, double temperature)
     {
         var max = double.NegativeInfinity;
         foreach (var s in scores)
@@ -122,13 +134,9 @@ public sealed class LinearTopicModel
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(gzip, Encoding.UTF8);
         w.Write(Magic);
-        w.Write(AnalyzerName);
+        w.Write(TopicFeatureExtractor.Name);
         w.Write(Options.HashBits);
-        w.Write(Options.StemUnigrams);
-        w.Write(Options.StemBigrams);
-        w.Write(Options.CharMin);
-        w.Write(Options.CharMax);
-        w.Write(Options.SourceFeatures);
+        w.Write((int)Options.Families);
         w.Write(Labels.Count);
         foreach (var label in Labels)
         {
@@ -144,6 +152,14 @@ public sealed class LinearTopicModel
         foreach (var weight in Weights)
         {
             w.Write((Half)weight);
+        }
+
+        if (Extractor.Idf is { } idf)
+        {
+            foreach (var v in idf)
+            {
+                w.Write((Half)v);
+            }
         }
 
         w.Write(KnownSources.Count);
@@ -167,11 +183,17 @@ public sealed class LinearTopicModel
             using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
             if (r.ReadString() != Magic)
             {
-                throw new MarsadException(ErrorCodes.BadModel, "not a Marsad topic model", path);
+                throw new MarsadException(ErrorCodes.BadModel, "not a Marsad topic model of this version (retrain with `marsad train topics`)", path);
             }
 
-            var analyzer = r.ReadString();
-            var options = new TopicFeatureOptions(r.ReadInt32(), r.ReadBoolean(), r.ReadBoolean(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
+            var featureName = r.ReadString();
+            var hashBits = r.ReadInt32();
+            if (hashBits is < 8 or > 26)
+            {
+                throw new MarsadException(ErrorCodes.BadModel, $"implausible hash size 2^{hashBits}", path);
+            }
+
+            var options = new TopicFeatureOptions(hashBits, (TopicFeatureFamilies)r.ReadInt32());
             var labels = new string[r.ReadInt32()];
             for (var i = 0; i < labels.Length; i++)
             {
@@ -191,13 +213,23 @@ public sealed class LinearTopicModel
                 weights[i] = (float)r.ReadHalf();
             }
 
+            float[]? idf = null;
+            if (options.Has(TopicFeatureFamilies.Idf))
+            {
+                idf = new float[options.Buckets];
+                for (var i = 0; i < idf.Length; i++)
+                {
+                    idf[i] = (float)r.ReadHalf();
+                }
+            }
+
             var sources = new string[r.ReadInt32()];
             for (var i = 0; i < sources.Length; i++)
             {
                 sources[i] = r.ReadString();
             }
 
-            return new LinearTopicModel(analyzer, options, labels, weights, bias, temperature, sources);
+            return new LinearTopicModel(featureName, options, labels, weights, bias, temperature, sources, idf);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {

@@ -28,8 +28,9 @@ public sealed class SeedPageTopicsTests
     public void Seed_page_is_international()
     {
         var doc = ReadSeed();
+        new Marsad.Text.TextAnnotator().Annotate(doc); // the classifier reads the text layer's tokens
         Models.Value.Topics.Annotate(doc);
-        Assert.Contains(doc.Topics[0].Label, new[] { TopicLabels.International, TopicLabels.Politics });
+        Assert.Equal(TopicLabels.International, doc.Topics[0].Label);
         Assert.True(doc.Topics[0].Score > 0.5, $"top score {doc.Topics[0].Score}");
         Assert.Equal(1.0, doc.Topics.Sum(t => t.Score), 2);
     }
