@@ -43,6 +43,15 @@ internal sealed record TopicFeatureOptions(int HashBits, TopicFeatureFamilies Fa
     public bool Has(TopicFeatureFamilies family) => (Families & family) == family;
 }
 
+/// <summary>
+/// Inverse document frequencies per bucket, read from any float array with an offset and a stride (the model
+/// keeps them inside its weight rows, so that a feature's weights and its IDF share one cache line).
+/// </summary>
+internal readonly record struct IdfTable(float[] Data, int Offset, int Stride)
+{
+    public float this[int bucket] => Data[Offset + (bucket * Stride)];
+}
+
 /// <summary>A sparse, L2-normalised feature vector: bucket indexes (in first-seen order) and values.</summary>
 internal readonly record struct SparseVector(int[] Indexes, float[] Values);
 
@@ -92,7 +101,7 @@ internal sealed class BucketCounter
     /// Writes each bucket with value 1 + ln(count), L2-normalised, into <paramref name="indexes"/> and
     /// <paramref name="values"/>, empties the table and returns the number written.
     /// </summary>
-    public int Drain(Span<int> indexes, Span<float> values, float[]? idf = null)
+    public int Drain(Span<int> indexes, Span<float> values, IdfTable? idf = null)
     {
         var n = Distinct;
         var norm = 0f;
@@ -102,9 +111,9 @@ internal sealed class BucketCounter
             var count = _counts[slot];
             var bucket = _keys[slot] - 1;
             var v = count == 1 ? 1f : 1f + MathF.Log(count);
-            if (idf is not null)
+            if (idf is { } table)
             {
-                v *= idf[bucket];
+                v *= table[bucket];
             }
 
             indexes[i] = bucket;
@@ -203,7 +212,7 @@ internal sealed class TopicFeatureBuffer
     public void SetSourceBias(int bucket) => _sourceBias = bucket;
 
     /// <summary>Counts equal buckets: value 1 + ln(count), then L2-normalises each part.</summary>
-    public void Finish(float[]? idf = null)
+    public void Finish(IdfTable? idf = null)
     {
         var needed = _content.Distinct + _source.Distinct + 1;
         if (_indexes.Length < needed)
@@ -235,7 +244,7 @@ internal sealed class TopicFeatureBuffer
 /// features are the same by construction. The hashing trick keeps the model a fixed size with no
 /// vocabulary to store; no string is allocated per word.
 /// </summary>
-internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, float[]? idf = null)
+internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTable? idf = null)
 {
     /// <summary>Stored in model files: the name of this feature function (a model trained with another refuses to load).</summary>
     public const string Name = "marsad-text-tokens-1";
@@ -254,7 +263,7 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, float[]
     public TopicFeatureOptions Options { get; } = options;
 
     /// <summary>The inverse document frequency of each content bucket, when the model weights by it.</summary>
-    public float[]? Idf { get; } = idf;
+    public IdfTable? Idf { get; } = idf;
 
     /// <summary>This thread's reusable buffer.</summary>
     public static TopicFeatureBuffer ThreadBuffer => t_buffer ??= new TopicFeatureBuffer();

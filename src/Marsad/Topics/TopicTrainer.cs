@@ -96,9 +96,11 @@ public static class TopicTrainer
         var bestAccuracy = Accuracy(devXs, devSources, devYs, bestW, bestB, classes);
 
         var temperature = FitTemperature(devXs, devSources, devYs, bestW, bestB, classes);
-        log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:F2}");
+        // Articles without a known outlet get less evidence: their scores need a temperature of their own.
+        var contentTemperature = options.SourceFeatures ? FitTemperature(devXs, null, devYs, bestW, bestB, classes) : temperature;
+        log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:F2} ({contentTemperature:F2} without outlet)");
         var knownSources = train.Select(r => r.Source).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new LinearTopicModel(TopicFeatureExtractor.Name, featureOptions, labels, bestW, bestB, temperature, knownSources, idf);
+        return new LinearTopicModel(TopicFeatureExtractor.Name, featureOptions, labels, bestW, bestB, temperature, knownSources, idf, contentTemperature);
     }
 
     /// <summary>One averaged-SGD run; returns the averaged weights of the epoch with the best dev accuracy.</summary>
@@ -297,12 +299,16 @@ public static class TopicTrainer
     }
 
     /// <summary>The temperature minimising the dev negative log-likelihood, on a log grid from 0.05 to 20.</summary>
-    private static float FitTemperature(SparseVector[] xs, SparseVector[] sources, int[] ys, float[] w, float[] b, int classes)
+    private static float FitTemperature(SparseVector[] xs, SparseVector[]? sources, int[] ys, float[] w, float[] b, int classes)
     {
         var logits = xs.Select((x, n) =>
         {
             var scores = Logits(x, w, b, classes);
-            AddLogits(sources[n], w, scores);
+            if (sources is not null)
+            {
+                AddLogits(sources[n], w, scores);
+            }
+
             return scores;
         }).ToArray();
         var best = 1.0;

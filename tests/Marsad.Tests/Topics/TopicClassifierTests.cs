@@ -36,6 +36,8 @@ public sealed class TopicClassifierTests
         {
             model.Save(path);
             var loaded = LinearTopicModel.Load(path);
+            Assert.Equal(model.Temperature, loaded.Temperature);
+            Assert.Equal(model.ContentTemperature, loaded.ContentTemperature);
             var p = loaded.Predict(null, "اللاعب يسجل هدفا في المباراة");
             Assert.Equal(TopicLabels.Sports, loaded.Labels[TopicTrainer.ArgMax(p)]);
             Assert.Equal(1.0, p.Sum(), 6);
