@@ -29,9 +29,9 @@ public sealed class SeedPageTopicsTests
     [SkippableFact]
     public void Seed_page_is_international()
     {
-        var doc = ReadSeed();
+        var doc = ReadSeed(); // the text layer has run: the classifier reads its tokens
         Models.Value.Topics.Annotate(doc);
-        Assert.Contains(doc.Topics[0].Label, new[] { TopicLabels.International, TopicLabels.Politics });
+        Assert.Equal(TopicLabels.International, doc.Topics[0].Label);
         Assert.True(doc.Topics[0].Score > 0.5, $"top score {doc.Topics[0].Score}");
         Assert.Equal(1.0, doc.Topics.Sum(t => t.Score), 2);
     }
