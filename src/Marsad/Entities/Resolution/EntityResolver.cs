@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marsad.Entities.Kb;
 using Marsad.Model;
 
@@ -31,6 +32,9 @@ public sealed class EntityResolver
 {
     private readonly KnowledgeBase _kb;
 
+    // Entries are records (value equality): they are told apart by reference.
+    private readonly ConcurrentDictionary<KbEntry, NameForm[]> _kbNames = new(ReferenceEqualityComparer.Instance);
+
     public EntityResolver(KnowledgeBase kb) => _kb = kb;
 
     /// <summary>
@@ -59,78 +63,68 @@ public sealed class EntityResolver
     private Item[] Prepare(IReadOnlyList<Mention> mentions, string? text, Func<Mention, string?>? segmentedBare)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in mentions)
-        {
-            known.Add(NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key);
-        }
 
         // Words that stand inside a longer name are names themselves (بايدن in جو بايدن): never stripped.
         var innerWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            var tokens = NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Tokens;
+            var form = NameForms.Of(SurfaceCleaner.Trim(m.Text));
+            known.Add(form.Key);
+            var tokens = form.Tokens;
             for (var t = 1; t < tokens.Count; t++)
             {
                 innerWords.Add(tokens[t]);
             }
         }
 
-        var words = text is null ? null : WordsOf(text);
+        // The phonetic forms of the words that stand alone in the text (no proclitic can be assumed on them).
+        var words = text is null ? null : PhoneticWords.For(text);
         var items = new Item[mentions.Count];
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            var own = NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key;
+            var whole = NameForms.Of(SurfaceCleaner.Trim(m.Text));
+            var own = whole.Key;
             bool Confirmed(NameForm f) =>
                 (f.Key != own && known.Contains(f.Key)) || (words is not null && f.Tokens.Count > 0 && words.Contains(f.Tokens[0]));
-            var whole = NameForm.Parse(SurfaceCleaner.Trim(m.Text));
             var segmented = whole.Tokens.Count > 0 && innerWords.Contains(whole.Tokens[0]) ? null : segmentedBare?.Invoke(m);
             var bare = whole.Tokens.Count == 1 && innerWords.Contains(whole.Tokens[0])
                 ? SurfaceCleaner.StripTitles(SurfaceCleaner.Trim(m.Text), _kb)
                 : SurfaceCleaner.Bare(m.Text, m.Type, _kb, Confirmed, segmented);
-            var name = NameForm.Parse(bare);
+            var name = NameForms.Of(bare);
             items[i] = new Item(i, m, name, bare, _kb.Find(name, m.Type));
         }
 
         return items;
     }
 
-    /// <summary>The phonetic forms of the words that stand alone in the text (no proclitic can be assumed on them).</summary>
-    private static HashSet<string> WordsOf(string text)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in NameForm.SplitWords(text))
-        {
-            set.Add(NameNormalizer.Phonetic(w));
-        }
-
-        return set;
-    }
-
     /// <summary>For each item that is a short form of longer names in the article, the items of those names.</summary>
-    private static Dictionary<int, List<int>> FindShortForms(Item[] items)
+    private Dictionary<int, List<int>> FindShortForms(Item[] items)
     {
-        // A linked long name also answers to its KB spellings (دونالد ترامب is also دونالد ترمب).
-        var kbNames = new Dictionary<KbEntry, List<NameForm>>(ReferenceEqualityComparer.Instance);
-        List<NameForm> NamesOf(Item l)
-        {
-            if (l.Kb is null)
-            {
-                return [l.Name];
-            }
-
-            if (!kbNames.TryGetValue(l.Kb, out var names))
-            {
-                kbNames[l.Kb] = names = [.. l.Kb.Variants.Prepend(l.Kb.CanonicalName).Select(NameForm.Parse)];
-            }
-
-            return [l.Name, .. names];
-        }
-
         // Against the KB's other spellings only the surname counts: a first name may be shared (فلاديمير زيلينسكي).
-        bool Fits(NameForm shortName, Item l, string type) =>
-            IsShortFormOf(shortName, l.Name, type)
-            || (type == "PER" && NamesOf(l).Skip(1).Any(n => n.Tokens.Count > shortName.Tokens.Count && IsShortFormOf(shortName, n, "suffix")));
+        // A linked long name also answers to its KB spellings (دونالد ترامب is also دونالد ترمب).
+        bool Fits(NameForm shortName, Item l, string type)
+        {
+            if (IsShortFormOf(shortName, l.Name, type))
+            {
+                return true;
+            }
+
+            if (type != "PER" || l.Kb is null)
+            {
+                return false;
+            }
+
+            foreach (var n in KbNamesOf(l.Kb))
+            {
+                if (n.Tokens.Count > shortName.Tokens.Count && IsShortFormOf(shortName, n, "suffix"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         var result = new Dictionary<int, List<int>>();
         foreach (var s in items)
@@ -157,6 +151,10 @@ public sealed class EntityResolver
 
         return result;
     }
+
+    /// <summary>The parsed canonical name and variants of a KB entry, parsed once per entry (the KB is immutable).</summary>
+    private NameForm[] KbNamesOf(KbEntry entry) =>
+        _kbNames.GetOrAdd(entry, e => [.. e.Variants.Prepend(e.CanonicalName).Select(NameForm.Parse)]);
 
     /// <summary>PER: the short name is the first or the last words of the long one. ORG: two or more words that end it. "suffix": words that end it.</summary>
     internal static bool IsShortFormOf(NameForm shortName, NameForm longName, string type)
@@ -215,6 +213,20 @@ public sealed class EntityResolver
             && longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
     }
 
+    /// <summary>Names of the same length whose tokens match pairwise (<see cref="TokensMatch"/>).</summary>
+    private static bool AllTokensMatch(NameForm a, NameForm b)
+    {
+        for (var t = 0; t < a.Tokens.Count; t++)
+        {
+            if (!TokensMatch(a.Tokens[t], b.Tokens[t]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool TypesAgree(string a, string b) => a == b || (a != "PER" && b != "PER");
 
     private static void UniteByKb(Item[] items, UnionFind sets)
@@ -264,12 +276,12 @@ public sealed class EntityResolver
     private static void UniteBySpellingVariant(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent)
     {
         // Distinct names only: the pairwise check runs on names, not mentions.
-        var names = new Dictionary<string, Item>(StringComparer.Ordinal);
+        var names = new Dictionary<(string Type, string Key), Item>();
         foreach (var item in items)
         {
             if (!item.Name.IsEmpty && !dependent.ContainsKey(item.Index))
             {
-                names.TryAdd(item.Mention.Type + "|" + item.Name.Key, item);
+                names.TryAdd((item.Mention.Type, item.Name.Key), item);
             }
         }
 
@@ -280,7 +292,7 @@ public sealed class EntityResolver
             {
                 var (a, b) = (list[i], list[j]);
                 if (a.Mention.Type == b.Mention.Type && a.Name.Key != b.Name.Key && a.Name.Tokens.Count == b.Name.Tokens.Count
-                    && a.Name.Tokens.Zip(b.Name.Tokens).All(p => TokensMatch(p.First, p.Second))
+                    && AllTokensMatch(a.Name, b.Name)
                     && !ConflictingKb(a, b, items, sets))
                 {
                     sets.Union(a.Index, b.Index);
@@ -420,8 +432,37 @@ public sealed class EntityResolver
     }
 
     /// <summary>The key of an entity without a Wikidata id: lower-case type, colon, the matching form with underscores (per:كيم_جونغ_اون).</summary>
-    public static string KeyOf(string type, string canonicalName) =>
-        type.ToLowerInvariant() + ":" + string.Join('_', NameForm.SplitWords(canonicalName).Select(w => NameNormalizer.Matching(w)));
+    public static string KeyOf(string type, string canonicalName)
+    {
+        // The matching form of each word is never longer than the word: type + ':' + name fits.
+        var length = type.Length + 1 + canonicalName.Length;
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        var at = type.AsSpan().ToLowerInvariant(buffer);
+        buffer[at++] = ':';
+        var first = true;
+        var start = -1;
+        for (var i = 0; i <= canonicalName.Length; i++)
+        {
+            var inWord = i < canonicalName.Length && NameNormalizer.IsNameChar(canonicalName[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                if (!first)
+                {
+                    buffer[at++] = '_';
+                }
+
+                at += NameNormalizer.Matching(canonicalName.AsSpan(start, i - start), buffer[at..]);
+                first = false;
+                start = -1;
+            }
+        }
+
+        return new string(buffer[..at]);
+    }
 
     private sealed record Item(int Index, Mention Mention, NameForm Name, string Bare, KbEntry? Kb);
 
