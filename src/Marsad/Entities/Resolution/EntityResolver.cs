@@ -380,55 +380,216 @@ public sealed class EntityResolver
 
     private static List<Entity> BuildEntities(Item[] items, UnionFind sets)
     {
-        var groups = items.GroupBy(i => sets.Find(i.Index)).OrderBy(g => g.Min(i => i.Mention.Start)).ToList();
-        var entities = new List<Entity>(groups.Count);
-        var usedKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        // Groups in order of first mention (ties: the group met first among the items); members in text order
+        // (ties: item order). One sorted index array instead of a grouping per entity.
+        var groupOf = new int[items.Length];
+        var groupStart = new List<int>();
+        var groupByRoot = new Dictionary<int, int>();
+        for (var i = 0; i < items.Length; i++)
         {
-            var members = group.OrderBy(i => i.Mention.Start).ToList();
-            var kb = members.Select(i => i.Kb).FirstOrDefault(k => k is not null);
-
-            var typeCounts = members.GroupBy(i => i.Mention.Type).Select(g => (type: g.Key, count: g.Count())).ToList();
-            var maxCount = typeCounts.Max(t => t.count);
-            var tied = typeCounts.Where(t => t.count == maxCount).Select(t => t.type).ToList();
-
-            // The fullest surface: most name words, then the most frequent, then the first.
-            var best = members
-                .Where(i => !i.Name.IsEmpty)
-                .GroupBy(i => i.Name.Key)
-                .Select(g => (surface: g.First().Bare, words: g.First().Name.Tokens.Count, count: g.Count(), first: g.First().Mention.Start, type: g.First().Mention.Type))
-                .OrderByDescending(s => s.words).ThenByDescending(s => s.count).ThenBy(s => s.first)
-                .FirstOrDefault();
-            // A prominent KB entry knows what the entity is (البيت الأبيض is an ORG even when tagged MISC).
-            var type = kb is { IsProminent: true } ? kb.Type
-                : tied.Count == 1 ? tied[0]
-                : kb is not null && tied.Contains(kb.Type) ? kb.Type
-                : best.type is not null && tied.Contains(best.type) ? best.type
-                : tied[0];
-            var canonical = kb?.CanonicalName ?? best.surface ?? SurfaceCleaner.Trim(members[0].Mention.Text);
-
-            var key = kb?.WikidataId ?? KeyOf(kb?.Type ?? type, canonical);
-            var unique = key;
-            for (var n = 2; !usedKeys.Add(unique); n++)
+            var root = sets.Find(items[i].Index);
+            if (!groupByRoot.TryGetValue(root, out var g))
             {
-                unique = key + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                groupByRoot[root] = g = groupStart.Count;
+                groupStart.Add(int.MaxValue);
             }
 
-            foreach (var m in members)
+            groupOf[i] = g;
+            groupStart[g] = Math.Min(groupStart[g], items[i].Mention.Start);
+        }
+
+        var groupRank = new int[groupStart.Count];
+        var groupOrder = new int[groupStart.Count];
+        for (var g = 0; g < groupOrder.Length; g++)
+        {
+            groupOrder[g] = g;
+        }
+
+        Array.Sort(groupOrder, (a, b) => groupStart[a] != groupStart[b] ? groupStart[a].CompareTo(groupStart[b]) : a.CompareTo(b));
+        for (var r = 0; r < groupOrder.Length; r++)
+        {
+            groupRank[groupOrder[r]] = r;
+        }
+
+        var order = new int[items.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byGroup = groupRank[groupOf[a]].CompareTo(groupRank[groupOf[b]]);
+            if (byGroup != 0)
             {
-                m.Mention.EntityKey = unique;
+                return byGroup;
             }
 
-            entities.Add(new Entity(unique, type, canonical)
+            var byStart = items[a].Mention.Start.CompareTo(items[b].Mention.Start);
+            return byStart != 0 ? byStart : a.CompareTo(b);
+        });
+
+        var entities = new List<Entity>(groupOrder.Length);
+        var usedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var typeCounts = new List<(string Type, int Count)>(4);
+        var names = new List<(string Key, Item First, int Count)>();
+        for (var from = 0; from < order.Length;)
+        {
+            var to = from + 1;
+            while (to < order.Length && groupOf[order[to]] == groupOf[order[from]])
             {
-                EnglishName = kb?.EnglishName,
-                WikidataId = kb?.WikidataId,
-                Variants = members.Select(i => SurfaceCleaner.Trim(i.Mention.Text)).Distinct(StringComparer.Ordinal).ToList(),
-                MentionCount = members.Count,
-            });
+                to++;
+            }
+
+            var members = order.AsSpan(from, to - from);
+            entities.Add(BuildEntity(items, members, usedKeys, typeCounts, names));
+            from = to;
         }
 
         return entities;
+    }
+
+    private static int IndexOfType(List<(string Type, int Count)> counts, string type)
+    {
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (counts[i].Type == type)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int IndexOfName(List<(string Key, Item First, int Count)> names, string key)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>One entity from its members (item indexes in text order); sets each member mention's key.</summary>
+    private static Entity BuildEntity(Item[] items, ReadOnlySpan<int> members, HashSet<string> usedKeys,
+        List<(string Type, int Count)> typeCounts, List<(string Key, Item First, int Count)> names)
+    {
+        KbEntry? kb = null;
+        typeCounts.Clear();
+        names.Clear();
+        foreach (var m in members)
+        {
+            var item = items[m];
+            kb ??= item.Kb;
+            var t = IndexOfType(typeCounts, item.Mention.Type);
+            if (t < 0)
+            {
+                typeCounts.Add((item.Mention.Type, 1));
+            }
+            else
+            {
+                typeCounts[t] = (item.Mention.Type, typeCounts[t].Count + 1);
+            }
+
+            if (!item.Name.IsEmpty)
+            {
+                var n = IndexOfName(names, item.Name.Key);
+                if (n < 0)
+                {
+                    names.Add((item.Name.Key, item, 1));
+                }
+                else
+                {
+                    names[n] = (names[n].Key, names[n].First, names[n].Count + 1);
+                }
+            }
+        }
+
+        // The types mentioned most often, in order of first appearance.
+        var maxCount = 0;
+        foreach (var (_, count) in typeCounts)
+        {
+            maxCount = Math.Max(maxCount, count);
+        }
+
+        string? firstTied = null;
+        var tiedCount = 0;
+        bool Tied(string? type)
+        {
+            foreach (var (t, count) in typeCounts)
+            {
+                if (count == maxCount && t == type)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var (t, count) in typeCounts)
+        {
+            if (count == maxCount)
+            {
+                firstTied ??= t;
+                tiedCount++;
+            }
+        }
+
+        // The fullest surface: most name words, then the most frequent, then the first.
+        (string Key, Item First, int Count)? best = null;
+        foreach (var candidate in names)
+        {
+            if (best is not { } b
+                || candidate.First.Name.Tokens.Count > b.First.Name.Tokens.Count
+                || (candidate.First.Name.Tokens.Count == b.First.Name.Tokens.Count
+                    && (candidate.Count > b.Count || (candidate.Count == b.Count && candidate.First.Mention.Start < b.First.Mention.Start))))
+            {
+                best = candidate;
+            }
+        }
+
+        var bestType = best?.First.Mention.Type;
+
+        // A prominent KB entry knows what the entity is (البيت الأبيض is an ORG even when tagged MISC).
+        var type = kb is { IsProminent: true } ? kb.Type
+            : tiedCount == 1 ? firstTied!
+            : kb is not null && Tied(kb.Type) ? kb.Type
+            : bestType is not null && Tied(bestType) ? bestType
+            : firstTied!;
+        var canonical = kb?.CanonicalName ?? best?.First.Bare ?? SurfaceCleaner.Trim(items[members[0]].Mention.Text);
+
+        var key = kb?.WikidataId ?? KeyOf(kb?.Type ?? type, canonical);
+        var unique = key;
+        for (var n = 2; !usedKeys.Add(unique); n++)
+        {
+            unique = key + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var variants = new List<string>();
+        foreach (var m in members)
+        {
+            var item = items[m];
+            item.Mention.EntityKey = unique;
+            var surface = SurfaceCleaner.Trim(item.Mention.Text);
+            if (!variants.Contains(surface))
+            {
+                variants.Add(surface);
+            }
+        }
+
+        return new Entity(unique, type, canonical)
+        {
+            EnglishName = kb?.EnglishName,
+            WikidataId = kb?.WikidataId,
+            Variants = variants,
+            MentionCount = members.Length,
+        };
     }
 
     /// <summary>The key of an entity without a Wikidata id: lower-case type, colon, the matching form with underscores (per:كيم_جونغ_اون).</summary>

@@ -139,7 +139,6 @@ public sealed class MentionCompleter
 
     private static void Scan(PhoneticWords words, List<Mention> result, int maxWords, HeadTest isHead, NameLookup lookup, bool insideOnly)
     {
-        var text = words.Text;
         for (var i = 0; i < words.Count; i++)
         {
             if (Longest(words, i, maxWords, isHead, lookup) is not { } f)
@@ -147,26 +146,50 @@ public sealed class MentionCompleter
                 continue;
             }
 
-            var (fStart, fEnd, fType, fLast) = f;
-            var wordStart = words[i].Start;
-            var overlapping = result.Where(m => m.Start < fEnd && m.End > wordStart).ToList();
-
-            // A tagged span that holds the whole known name is a longer name (جامعة روسيا الحكومية): keep it.
-            var heldByTagged = overlapping.Any(m => m.Start <= wordStart && m.End >= fEnd && !(m.Start == wordStart && m.End == fEnd));
-            var inside = overlapping.All(m => m.Start >= wordStart && m.End <= fEnd);
-            var same = overlapping.Count == 1 && overlapping[0].End == fEnd && NameForms.Of(overlapping[0].Text).Key == NameForms.Of(text[fStart..fEnd]).Key;
-            if (!heldByTagged && !same && (inside || !insideOnly))
-            {
-                foreach (var m in overlapping)
-                {
-                    result.Remove(m);
-                }
-
-                result.Add(new Mention(fStart, fEnd, fType, text[fStart..fEnd]));
-            }
-
-            i = fLast;
+            Place(words, result, i, f.Start, f.End, f.Type, insideOnly);
+            i = f.LastWord;
         }
+    }
+
+    /// <summary>Puts a found name in place of the mentions it overlaps, unless a tagged span holds it or already is it.</summary>
+    private static void Place(PhoneticWords words, List<Mention> result, int firstWord, int fStart, int fEnd, string fType, bool insideOnly)
+    {
+        var text = words.Text;
+        var wordStart = words[firstWord].Start;
+        var overlapCount = 0;
+        Mention? onlyOverlap = null;
+        var heldByTagged = false;
+        var inside = true;
+        foreach (var m in result)
+        {
+            if (m.Start < fEnd && m.End > wordStart)
+            {
+                overlapCount++;
+                onlyOverlap = m;
+
+                // A tagged span that holds the whole known name is a longer name (جامعة روسيا الحكومية): keep it.
+                heldByTagged |= m.Start <= wordStart && m.End >= fEnd && !(m.Start == wordStart && m.End == fEnd);
+                inside &= m.Start >= wordStart && m.End <= fEnd;
+            }
+        }
+
+        if (heldByTagged || !(inside || !insideOnly))
+        {
+            return;
+        }
+
+        var surface = text[fStart..fEnd];
+        if (overlapCount == 1 && onlyOverlap!.End == fEnd && NameForms.Of(onlyOverlap.Text).Key == NameForms.Of(surface).Key)
+        {
+            return;
+        }
+
+        if (overlapCount > 0)
+        {
+            result.RemoveAll(m => m.Start < fEnd && m.End > wordStart);
+        }
+
+        result.Add(new Mention(fStart, fEnd, fType, surface));
     }
 
     private static HashSet<string> PersonShortForms(List<Mention> mentions)
@@ -309,30 +332,60 @@ public sealed class MentionCompleter
         return word.End - word.Start == 1 && gap[0] == '.' && gap[1..].Trim(' ').IsEmpty;
     }
 
-    /// <summary>The bare names the tagger found, with their most frequent type.</summary>
+    /// <summary>The bare names the tagger found, with their most frequent type (ties: the type first in ordinal order).</summary>
     private Dictionary<string, string> TaggedNames(IReadOnlyList<Mention> mentions)
     {
-        var known = new HashSet<string>(mentions.Select(m => NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key), StringComparer.Ordinal);
-        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            var own = NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key;
-            var bare = SurfaceCleaner.StripProclitic(SurfaceCleaner.Trim(m.Text), _kb, f => f.Key != own && known.Contains(f.Key));
-            var form = NameForms.Of(bare);
+            known.Add(NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key);
+        }
+
+        // (name key, type, count): an article has a few dozen mentions, so a list is cheaper than nested dictionaries.
+        var counts = new List<(string Key, string Type, int Count)>();
+        foreach (var m in mentions)
+        {
+            var form = BareForm(m, known);
             if (form.IsEmpty || (form.Tokens.Count == 1 && (form.Tokens[0].Length < 3
                 || (form.Tokens[0].StartsWith("ال", StringComparison.Ordinal) && _kb.Find(form, null) is null))))
             {
                 continue;
             }
 
-            if (!counts.TryGetValue(form.Key, out var byType))
+            var at = counts.FindIndex(c => c.Key == form.Key && c.Type == m.Type);
+            if (at < 0)
             {
-                counts[form.Key] = byType = new Dictionary<string, int>(StringComparer.Ordinal);
+                counts.Add((form.Key, m.Type, 1));
             }
-
-            byType[m.Type] = byType.GetValueOrDefault(m.Type) + 1;
+            else
+            {
+                counts[at] = (form.Key, m.Type, counts[at].Count + 1);
+            }
         }
 
-        return counts.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal);
+        var best = new Dictionary<string, (string Type, int Count)>(StringComparer.Ordinal);
+        foreach (var (key, type, count) in counts)
+        {
+            if (!best.TryGetValue(key, out var b) || count > b.Count || (count == b.Count && string.CompareOrdinal(type, b.Type) < 0))
+            {
+                best[key] = (type, count);
+            }
+        }
+
+        var result = new Dictionary<string, string>(best.Count, StringComparer.Ordinal);
+        foreach (var (key, (type, _)) in best)
+        {
+            result[key] = type;
+        }
+
+        return result;
+    }
+
+    /// <summary>A tagged mention's name without a proclitic that another mention or the KB confirms.</summary>
+    private NameForm BareForm(Mention m, HashSet<string> known)
+    {
+        var own = NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key;
+        var bare = SurfaceCleaner.StripProclitic(SurfaceCleaner.Trim(m.Text), _kb, f => f.Key != own && known.Contains(f.Key));
+        return NameForms.Of(bare);
     }
 }
