@@ -1,28 +1,25 @@
-using System.Collections.Concurrent;
-
 namespace Marsad.Text;
 
 /// <summary>
-/// One shared string per distinct short token form (normalised forms, segment forms, stems): the same few thousand
-/// words make up most of every article, so the token layer's strings are looked up by their characters and made
-/// only the first time. Equal forms give equal strings either way, so nothing in the output changes. The pool is
-/// bounded (<see cref="Capacity"/> forms; later new forms are made but not kept) and thread-safe.
+/// Shared strings for short token forms (normalised forms, segment forms, stems, quotation keys): the same few
+/// thousand words make up most of every article, so a form is looked up by its characters and a new string is made
+/// only when the form is not already held. A small two-way set-associative table per thread (like a CPU cache: two slots per
+/// hash, a new form replaces the older one of its set) keeps the look-up to one hash and one or two comparisons, stays in the
+/// processor's cache, needs no lock and never grows. Equal forms give equal strings either way, so nothing in the
+/// output changes.
 /// </summary>
 internal static class TokenStrings
 {
-    /// <summary>The most forms kept (a few MB at most).</summary>
-    public const int Capacity = 200_000;
-
     /// <summary>Forms longer than this are rare (URLs, long numbers) and are not pooled.</summary>
     public const int MaxLength = 24;
 
-    private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BySpan =
-        Pool.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Slots per thread (a power of two; 256 KB of references).</summary>
+    private const int Slots = 32768;
 
-    private static int _count;
+    [ThreadStatic]
+    private static string?[]? _slots;
 
-    /// <summary>The pooled string equal to <paramref name="form"/>.</summary>
+    /// <summary>A string equal to <paramref name="form"/>: the one held for it when there is one.</summary>
     public static string Get(ReadOnlySpan<char> form)
     {
         if (form.IsEmpty)
@@ -35,25 +32,34 @@ internal static class TokenStrings
             return new string(form);
         }
 
-        if (BySpan.TryGetValue(form, out var pooled))
+        var slots = _slots ??= new string?[Slots];
+
+        // FNV-1a: cheap for a few characters, and spreads Arabic letters (which share their high byte) well enough.
+        var hash = 2166136261u;
+        foreach (var c in form)
         {
-            return pooled;
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        // Two ways per set: the most recent form first. A hit in the second way moves it to the first; a new form
+        // takes the first way and pushes the old one to the second, so a frequent word survives one rare neighbour.
+        var set = (int)(hash & (Slots - 2));
+        if (slots[set] is { } recent && form.SequenceEqual(recent))
+        {
+            return recent;
+        }
+
+        var older = slots[set + 1];
+        if (older is not null && form.SequenceEqual(older))
+        {
+            slots[set + 1] = slots[set];
+            slots[set] = older;
+            return older;
         }
 
         var made = new string(form);
-        if (Volatile.Read(ref _count) < Capacity)
-        {
-            if (Pool.TryAdd(made, made))
-            {
-                Interlocked.Increment(ref _count);
-            }
-            else if (Pool.TryGetValue(made, out var other))
-            {
-                // Another thread added the same form meanwhile: share its string.
-                return other;
-            }
-        }
-
+        slots[set + 1] = slots[set];
+        slots[set] = made;
         return made;
     }
 }
