@@ -48,12 +48,13 @@ public sealed class TextAnnotator : IAnnotator
         doc.Tokens.Capacity = Math.Max(doc.Tokens.Capacity, doc.Tokens.Count + tokens.Count);
         Span<char> stemBuffer = stackalloc char[CliticSegmenter.MaxWordLength * ArabicNormalizer.MaxExpansion];
         Span<char> formBuffer = stackalloc char[FormBufferLength];
+        var pool = TokenStrings.ForThread();
         var buffer = default(SegmentBuffer);
         Span<WordSegment> segments = buffer;
         foreach (var token in tokens)
         {
             var surface = text.AsSpan(token.Start, token.Length);
-            var normalized = Normalize(surface, NormalizationProfile.Matching, formBuffer);
+            var normalized = Normalize(surface, NormalizationProfile.Matching, formBuffer, pool);
             switch (token.Kind)
             {
                 case TokenKind.ArabicWord:
@@ -65,12 +66,12 @@ public sealed class TextAnnotator : IAnnotator
                     {
                         var s = segments[i];
                         var piece = surface[s.Start..s.End];
-                        var form = s.Form ?? (count == 1 ? normalized : Normalize(piece, NormalizationProfile.Matching, formBuffer));
+                        var form = s.Form ?? (count == 1 ? normalized : Normalize(piece, NormalizationProfile.Matching, formBuffer, pool));
                         list[i] = new Segment(token.Start + s.Start, token.Start + s.End, s.Role, form);
                         if (s.Role == SegmentRole.Stem && stem is null)
                         {
                             var n = piece.Length <= CliticSegmenter.MaxWordLength ? LightStemmer.StemSegment(piece, stemBuffer, i + 1 < count && segments[i + 1].Role == SegmentRole.Enclitic) : -1;
-                            stem = n >= 0 ? TokenStrings.Get(stemBuffer[..n]) : Normalize(piece, NormalizationProfile.Search, formBuffer);
+                            stem = n >= 0 ? TokenStrings.Get(stemBuffer[..n], pool) : Normalize(piece, NormalizationProfile.Search, formBuffer, pool);
                         }
                     }
 
@@ -82,7 +83,7 @@ public sealed class TextAnnotator : IAnnotator
                     doc.Tokens.Add(new TokenAnnotation(token.Start, token.End, token.Kind, normalized)
                     {
                         Segments = [new Segment(token.Start, token.End, SegmentRole.Stem, normalized)],
-                        Stem = Normalize(surface, NormalizationProfile.Search, formBuffer),
+                        Stem = Normalize(surface, NormalizationProfile.Search, formBuffer, pool),
                     });
                     break;
                 default:
@@ -105,8 +106,8 @@ public sealed class TextAnnotator : IAnnotator
     }
 
     /// <summary>The normalised form of a token or piece as a pooled string (<see cref="TokenStrings"/>); the same characters as <see cref="ArabicNormalizer.Normalize(ReadOnlySpan{char}, NormalizationProfile)"/>.</summary>
-    private static string Normalize(ReadOnlySpan<char> surface, NormalizationProfile profile, Span<char> buffer) =>
+    private static string Normalize(ReadOnlySpan<char> surface, NormalizationProfile profile, Span<char> buffer, string?[] pool) =>
         surface.Length <= TokenStrings.MaxLength && ArabicNormalizer.TryNormalize(surface, buffer, profile, out var written)
-            ? TokenStrings.Get(buffer[..written])
+            ? TokenStrings.Get(buffer[..written], pool)
             : ArabicNormalizer.Normalize(surface, profile);
 }

@@ -20,7 +20,13 @@ internal static class TokenStrings
     private static string?[]? _slots;
 
     /// <summary>A string equal to <paramref name="form"/>: the one held for it when there is one.</summary>
-    public static string Get(ReadOnlySpan<char> form)
+    public static string Get(ReadOnlySpan<char> form) => Get(form, ForThread());
+
+    /// <summary>The calling thread's table, to pass to <see cref="Get(ReadOnlySpan{char}, string?[])"/> in a loop (one thread-static read instead of one per form).</summary>
+    public static string?[] ForThread() => _slots ??= new string?[Slots];
+
+    /// <summary>Like <see cref="Get(ReadOnlySpan{char})"/> with the thread's table (<see cref="ForThread"/>) given.</summary>
+    public static string Get(ReadOnlySpan<char> form, string?[] slots)
     {
         if (form.IsEmpty)
         {
@@ -32,7 +38,6 @@ internal static class TokenStrings
             return new string(form);
         }
 
-        var slots = _slots ??= new string?[Slots];
 
         // FNV-1a: cheap for a few characters, and spreads Arabic letters (which share their high byte) well enough.
         var hash = 2166136261u;
