@@ -253,7 +253,12 @@ public sealed class MentionCompleter
         }
 
         var joined = buffer.AsSpan(slot * (Proclitics.Length + 1), slot);
-        foreach (var (prefix, replacement, skip) in Proclitics)
+
+        // Every proclitic starts with و ف ب ل or ك and leaves at least two letters: most words are skipped here.
+        (string Prefix, string Replacement, int Skip)[] proclitics = firstWord.Length >= 3 && firstWord[0] is '\u0648' or '\u0641' or '\u0628' or '\u0644' or '\u0643' // WAW, FEH, BEH, LAM, KAF
+            ? Proclitics
+            : [];
+        foreach (var (prefix, replacement, skip) in proclitics)
         {
             if (firstWord.Length - prefix.Length >= 2 && firstWord.StartsWith(prefix, StringComparison.Ordinal))
             {
