@@ -12,8 +12,11 @@ public sealed class TextAnnotator : IAnnotator
     private static readonly string[] NoRequirements = [];
     private static readonly string[] Assigned = [Layers.Tokens, Layers.Segments, Layers.Sentences];
 
-    /// <summary>Room for the normalised form of a pooled token (<see cref="TokenStrings.MaxLength"/> characters, each of which may expand).</summary>
-    private const int FormBufferLength = TokenStrings.MaxLength * ArabicNormalizer.MaxExpansion;
+    /// <summary>Tokens up to this long are normalised in a stack buffer (then pooled when short enough); longer ones through a string.</summary>
+    private const int MaxBufferedToken = 24;
+
+    /// <summary>Room for the normalised form of a buffered token (each character may expand).</summary>
+    private const int FormBufferLength = MaxBufferedToken * ArabicNormalizer.MaxExpansion;
 
     /// <summary>A per-thread token list larger than this is dropped after use.</summary>
     private const int MaxKeptTokens = 65_536;
@@ -107,7 +110,7 @@ public sealed class TextAnnotator : IAnnotator
 
     /// <summary>The normalised form of a token or piece as a pooled string (<see cref="TokenStrings"/>); the same characters as <see cref="ArabicNormalizer.Normalize(ReadOnlySpan{char}, NormalizationProfile)"/>.</summary>
     private static string Normalize(ReadOnlySpan<char> surface, NormalizationProfile profile, Span<char> buffer, string?[] pool) =>
-        surface.Length <= TokenStrings.MaxLength && ArabicNormalizer.TryNormalize(surface, buffer, profile, out var written)
+        surface.Length <= MaxBufferedToken && ArabicNormalizer.TryNormalize(surface, buffer, profile, out var written)
             ? TokenStrings.Get(buffer[..written], pool)
             : ArabicNormalizer.Normalize(surface, profile);
 }
