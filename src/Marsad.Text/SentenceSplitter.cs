@@ -42,7 +42,10 @@ public static class SentenceSplitter
             return sentences;
         }
 
-        var openQuoteEnds = MatchQuotes(text, tokens);
+        // Scratch for the quote pairs, rented: it is dropped when the split is done.
+        var rented = System.Buffers.ArrayPool<int>.Shared.Rent(tokens.Length);
+        var openQuoteEnds = rented.AsSpan(0, tokens.Length);
+        MatchQuotes(text, tokens, openQuoteEnds);
         var first = 0;
         var quoteDepthUntil = -1; // index of the token closing the quotation we are inside, or -1
         for (var i = 0; i < tokens.Length; i++)
@@ -93,6 +96,7 @@ public static class SentenceSplitter
             sentences.Add(new SentenceRange(tokens[first].Start, tokens[^1].End));
         }
 
+        System.Buffers.ArrayPool<int>.Shared.Return(rented);
         return sentences;
     }
 
@@ -192,7 +196,7 @@ public static class SentenceSplitter
         return true;
     }
 
-    private static bool IsCloser(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int[] openQuoteEnds)
+    private static bool IsCloser(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<int> openQuoteEnds)
     {
         var t = tokens[i];
         if (t.Kind == TokenKind.Quote)
@@ -209,10 +213,9 @@ public static class SentenceSplitter
     /// For each opening quote token, the index of its closing quote in the same paragraph; for a closing
     /// quote, its opener's index (less than itself); int.MaxValue for quotes that match nothing.
     /// </summary>
-    private static int[] MatchQuotes(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    private static void MatchQuotes(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<int> result)
     {
-        var result = new int[tokens.Length];
-        Array.Fill(result, int.MaxValue);
+        result.Fill(int.MaxValue);
         var stack = new Stack<int>();
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -239,7 +242,6 @@ public static class SentenceSplitter
             }
         }
 
-        return result;
     }
 
     private static bool Opens(char c) => c is ArabicLetters.LeftGuillemet or '\u201C' or '\u201E' or '"' or '\u2018' or '\u2039' or '\u300C' or '\u300E'

@@ -41,9 +41,9 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         public bool Archive { get; init; }
 
         [CommandOption("--warmup <N>")]
-        [Description("Articles run untimed first (default 300).")]
-        [DefaultValue(300)]
-        public int Warmup { get; init; } = 300;
+        [Description("Articles run untimed first, at least (default 1000): the warm-up goes on in chunks of 250 until two chunks cost the same CPU time per article (within 5 %), up to 4 × N; before each multi-thread run, min(N, 200 × T) more articles run untimed on its T threads. 0 skips the warm-up.")]
+        [DefaultValue(1000)]
+        public int Warmup { get; init; } = 1000;
 
         [CommandOption("--peers <N>")]
         [Description("Articles for the side-by-side peers (Lucene ArabicAnalyzer, SmartReader, PostgreSQL); 0 skips them. Default 1000.")]
@@ -129,9 +129,10 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         var threads = ParseThreads(settings.Threads)!;
         var log = settings.Json ? Console.Error : Console.Out;
 
-        // Input lines are held in memory, untimed: the read stage times parsing, not the disk.
+        // Input lines are held in memory, untimed: the read stage times parsing, not the disk. The warm-up takes its
+        // articles from the end of the lines read, so they differ from the timed ones when the input is large enough.
         var lines = new List<string>();
-        var needed = Math.Max((long)sizes.Max() + settings.Warmup, settings.Peers);
+        var needed = Math.Max((long)sizes.Max() + (4L * settings.Warmup), settings.Peers);
         foreach (var file in files)
         {
             foreach (var line in File.ReadLines(file))
@@ -155,15 +156,21 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
         var bench = new EndToEndBenchmark(pipeline, lines);
         var warm = Stopwatch.StartNew();
-        bench.WarmUp(settings.Warmup);
+        var warmUp = settings.Warmup > 0 ? bench.WarmUp(settings.Warmup, 4 * settings.Warmup) : new WarmUpResult(0, []);
         warm.Stop();
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {lines.Count} lines, models loaded in {load.Elapsed.TotalMilliseconds:F0} ms, warm-up {settings.Warmup} articles in {warm.Elapsed.TotalSeconds:F1} s"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bench: {lines.Count} lines, models loaded in {load.Elapsed.TotalMilliseconds:F0} ms, warm-up {warmUp.Articles} articles in {warm.Elapsed.TotalSeconds:F1} s (CPU ms/article per chunk: {string.Join(", ", warmUp.ChunkCpuMsPerArticle)})"));
 
         var runs = new List<RunResult>();
         foreach (var size in sizes)
         {
             foreach (var t in threads)
             {
+                if (t > 1 && settings.Warmup > 0)
+                {
+                    bench.WarmThreads(Math.Min(settings.Warmup, 200 * t), t);
+                }
+
                 var run = bench.Run(size, t, settings.Archive);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {run.Articles} articles × {t} thread(s): {run.ArticlesPerSecond:F0} articles/s, {run.WordsPerSecond:F0} words/s, {run.Seconds:F2} s"));
                 runs.Add(run);
@@ -187,7 +194,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             lines.Count,
             Math.Round(load.Elapsed.TotalMilliseconds, 1),
             Math.Round(rssAfterLoad / 1048576.0, 1),
-            settings.Warmup,
+            warmUp.Articles,
+            warmUp.ChunkCpuMsPerArticle,
             [.. pipeline.Annotators.Select(a => a.Name)],
             runs,
             Efficiency(runs),
@@ -290,7 +298,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         console.Write(table);
 
         // Stages as rows, runs as columns: microseconds of thread time per article and the share of all stage time.
-        var stages = new Table().AddColumn("stage: µs/article (share), KB allocated/article");
+        var stages = new Table().AddColumn("stage: thread CPU µs/article (wall µs, share of wall), KB allocated/article");
         foreach (var run in report.Runs)
         {
             stages.AddColumn(string.Create(CultureInfo.InvariantCulture, $"{run.Articles}×{run.Threads}t"));
@@ -299,7 +307,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         foreach (var stage in report.Runs.SelectMany(r => r.Stages.Keys).Distinct())
         {
             stages.AddRow([stage, .. report.Runs.Select(r => r.Stages.TryGetValue(stage, out var s)
-                ? string.Create(CultureInfo.InvariantCulture, $"{s.MicrosecondsPerArticle:N0} ({s.Share:P0}), {s.BytesAllocatedPerArticle / 1024.0:N0} KB")
+                ? string.Create(CultureInfo.InvariantCulture, $"{s.CpuMicrosecondsPerArticle:N0} ({s.MicrosecondsPerArticle:N0}, {s.Share:P0}), {s.BytesAllocatedPerArticle / 1024.0:N0} KB")
                 : "")]);
         }
 
@@ -337,6 +345,7 @@ public sealed record EndToEndReport(
     double ModelLoadMs,
     double RssAfterLoadMb,
     int Warmup,
+    IReadOnlyList<double> WarmupChunkCpuMsPerArticle,
     IReadOnlyList<string> Annotators,
     IReadOnlyList<RunResult> Runs,
     IReadOnlyList<EfficiencyResult> ParallelEfficiency,

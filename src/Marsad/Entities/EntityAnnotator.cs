@@ -97,9 +97,21 @@ public sealed class EntityAnnotator : IAnnotator
                 return hasArticle ? "ال" + rest : rest;
             }
 
-            hasArticle |= NameNormalizer.Matching(segment.Form) == "ال";
+            hasArticle |= IsArticle(segment.Form);
         }
 
         return null;
+    }
+
+    /// <summary>Whether a segment's form is the article ال in matching form (compared without making a string).</summary>
+    private static bool IsArticle(string form)
+    {
+        if (form.Length > 64)
+        {
+            return NameNormalizer.Matching(form) == "ال";
+        }
+
+        Span<char> buffer = stackalloc char[form.Length];
+        return buffer[..NameNormalizer.Matching(form, buffer)].SequenceEqual("ال");
     }
 }

@@ -50,7 +50,7 @@ internal static class QuoteText
 
     public static bool IsQuoteMark(char c) => c == StraightQuote || ClosingPartner(c) is not null || IsClosingMark(c);
 
-    /// <summary>The lexicon key of a span of text (see the class remarks).</summary>
+    /// <summary>The lexicon key of a span of text (see the class remarks); a pooled string for words of up to <see cref="Marsad.Text.TokenStrings.MaxLength"/> characters.</summary>
     public static string Normalize(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
@@ -72,7 +72,8 @@ internal static class QuoteText
             };
         }
 
-        return new string(buffer[..n]);
+        // Keys of frequent words are shared strings (the same characters either way).
+        return Marsad.Text.TokenStrings.Get(buffer[..n]);
     }
 
     /// <summary>Normalises every word of a phrase and joins them with single spaces (for lexicon tables).</summary>

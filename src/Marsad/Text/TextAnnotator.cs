@@ -12,6 +12,18 @@ public sealed class TextAnnotator : IAnnotator
     private static readonly string[] NoRequirements = [];
     private static readonly string[] Assigned = [Layers.Tokens, Layers.Segments, Layers.Sentences];
 
+    /// <summary>Tokens up to this long are normalised in a stack buffer (then pooled when short enough); longer ones through a string.</summary>
+    private const int MaxBufferedToken = 24;
+
+    /// <summary>Room for the normalised form of a buffered token (each character may expand).</summary>
+    private const int FormBufferLength = MaxBufferedToken * ArabicNormalizer.MaxExpansion;
+
+    /// <summary>A per-thread token list larger than this is dropped after use.</summary>
+    private const int MaxKeptTokens = 65_536;
+
+    [ThreadStatic]
+    private static List<Token>? _tokens;
+
     public TextAnnotator()
         : this(CliticSegmenter.Default)
     {
@@ -31,16 +43,21 @@ public sealed class TextAnnotator : IAnnotator
     {
         ArgumentNullException.ThrowIfNull(doc);
         var text = doc.Text;
-        var tokens = new List<Token>(text.Length / 5 + 1);
+
+        // The token list is scratch space reused per thread; the records the document keeps are made below.
+        var tokens = _tokens ??= new List<Token>(1024);
+        tokens.Clear();
         ArabicTokenizer.Tokenize(text, tokens);
         doc.Tokens.Capacity = Math.Max(doc.Tokens.Capacity, doc.Tokens.Count + tokens.Count);
         Span<char> stemBuffer = stackalloc char[CliticSegmenter.MaxWordLength * ArabicNormalizer.MaxExpansion];
+        Span<char> formBuffer = stackalloc char[FormBufferLength];
+        var pool = TokenStrings.ForThread();
         var buffer = default(SegmentBuffer);
         Span<WordSegment> segments = buffer;
         foreach (var token in tokens)
         {
             var surface = text.AsSpan(token.Start, token.Length);
-            var normalized = ArabicNormalizer.Normalize(surface, NormalizationProfile.Matching);
+            var normalized = Normalize(surface, NormalizationProfile.Matching, formBuffer, pool);
             switch (token.Kind)
             {
                 case TokenKind.ArabicWord:
@@ -52,12 +69,12 @@ public sealed class TextAnnotator : IAnnotator
                     {
                         var s = segments[i];
                         var piece = surface[s.Start..s.End];
-                        var form = s.Form ?? (count == 1 ? normalized : ArabicNormalizer.Normalize(piece, NormalizationProfile.Matching));
+                        var form = s.Form ?? (count == 1 ? normalized : Normalize(piece, NormalizationProfile.Matching, formBuffer, pool));
                         list[i] = new Segment(token.Start + s.Start, token.Start + s.End, s.Role, form);
                         if (s.Role == SegmentRole.Stem && stem is null)
                         {
                             var n = piece.Length <= CliticSegmenter.MaxWordLength ? LightStemmer.StemSegment(piece, stemBuffer, i + 1 < count && segments[i + 1].Role == SegmentRole.Enclitic) : -1;
-                            stem = n >= 0 ? new string(stemBuffer[..n]) : ArabicNormalizer.Normalize(piece, NormalizationProfile.Search);
+                            stem = n >= 0 ? TokenStrings.Get(stemBuffer[..n], pool) : Normalize(piece, NormalizationProfile.Search, formBuffer, pool);
                         }
                     }
 
@@ -69,7 +86,7 @@ public sealed class TextAnnotator : IAnnotator
                     doc.Tokens.Add(new TokenAnnotation(token.Start, token.End, token.Kind, normalized)
                     {
                         Segments = [new Segment(token.Start, token.End, SegmentRole.Stem, normalized)],
-                        Stem = ArabicNormalizer.Normalize(surface, NormalizationProfile.Search),
+                        Stem = Normalize(surface, NormalizationProfile.Search, formBuffer, pool),
                     });
                     break;
                 default:
@@ -83,5 +100,17 @@ public sealed class TextAnnotator : IAnnotator
         {
             doc.Sentences.Add(new SentenceSpan(sentences[i].Start, sentences[i].End, doc.Sentences.Count));
         }
+
+        if (tokens.Capacity > MaxKeptTokens)
+        {
+            // A huge document should not pin its token list on the thread.
+            _tokens = null;
+        }
     }
+
+    /// <summary>The normalised form of a token or piece as a pooled string (<see cref="TokenStrings"/>); the same characters as <see cref="ArabicNormalizer.Normalize(ReadOnlySpan{char}, NormalizationProfile)"/>.</summary>
+    private static string Normalize(ReadOnlySpan<char> surface, NormalizationProfile profile, Span<char> buffer, string?[] pool) =>
+        surface.Length <= MaxBufferedToken && ArabicNormalizer.TryNormalize(surface, buffer, profile, out var written)
+            ? TokenStrings.Get(buffer[..written], pool)
+            : ArabicNormalizer.Normalize(surface, profile);
 }

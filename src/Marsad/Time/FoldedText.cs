@@ -27,9 +27,10 @@ internal sealed class FoldedText
     private const char ExtendedArabicIndicZero = '\u06F0'; // EXTENDED ARABIC-INDIC DIGIT ZERO
     private const char NoBreakSpace = '\u00A0'; // NO-BREAK SPACE
 
-    private readonly int[] _map;
+    // Null when no character was dropped: folded offsets are then the original offsets.
+    private readonly int[]? _map;
 
-    private FoldedText(string text, int[] map)
+    private FoldedText(string text, int[]? map)
     {
         Text = text;
         _map = map;
@@ -38,27 +39,61 @@ internal sealed class FoldedText
     /// <summary>The folded text.</summary>
     public string Text { get; }
 
-    /// <summary>Folds <paramref name="original"/>; one pass, one buffer.</summary>
+    /// <summary>Folds <paramref name="original"/>: one counting pass, then the folded string is written in place (no scratch buffer); the offset map is built only when marks were dropped.</summary>
     public static FoldedText Fold(string original)
     {
-        var buffer = new char[original.Length];
-        var map = new int[original.Length + 1];
-        var n = 0;
-        for (var i = 0; i < original.Length; i++)
+        var kept = 0;
+        var changed = false;
+        foreach (var c in original)
         {
-            var c = original[i];
-            if (c == Tatweel || (c >= FathatanFirst && c <= SukunLast) || c == SuperscriptAlef)
+            if (IsDropped(c))
             {
-                continue;
+                changed = true;
             }
-
-            map[n] = i;
-            buffer[n++] = Fold(c);
+            else
+            {
+                kept++;
+                changed |= Fold(c) != c;
+            }
         }
 
-        map[n] = original.Length;
-        return new FoldedText(new string(buffer, 0, n), map);
+        if (!changed)
+        {
+            return new FoldedText(original, null);
+        }
+
+        var text = string.Create(kept, original, static (destination, source) =>
+        {
+            var n = 0;
+            foreach (var c in source)
+            {
+                if (!IsDropped(c))
+                {
+                    destination[n++] = Fold(c);
+                }
+            }
+        });
+        if (kept == original.Length)
+        {
+            return new FoldedText(text, null);
+        }
+
+        var map = new int[kept + 1];
+        var at = 0;
+        for (var i = 0; i < original.Length; i++)
+        {
+            if (!IsDropped(original[i]))
+            {
+                map[at++] = i;
+            }
+        }
+
+        map[at] = original.Length;
+        return new FoldedText(text, map);
     }
+
+    /// <summary>Harakat, tatweel and superscript alef: dropped from the folded text.</summary>
+    private static bool IsDropped(char c) => c == Tatweel || (c >= FathatanFirst && c <= SukunLast) || c == SuperscriptAlef;
 
     /// <summary>The folded form of one character (identity for characters no rule touches).</summary>
     public static char Fold(char c) => c switch
@@ -75,8 +110,8 @@ internal sealed class FoldedText
     public static string FoldWord(string word) => Fold(word).Text;
 
     /// <summary>The original offset of a folded start offset.</summary>
-    public int StartOf(int foldedStart) => _map[foldedStart];
+    public int StartOf(int foldedStart) => _map is null ? foldedStart : _map[foldedStart];
 
     /// <summary>The original end offset (exclusive) of a folded end offset; marks dropped after the last letter (غداً) stay inside.</summary>
-    public int EndOf(int foldedEnd) => _map[foldedEnd];
+    public int EndOf(int foldedEnd) => _map is null ? foldedEnd : _map[foldedEnd];
 }

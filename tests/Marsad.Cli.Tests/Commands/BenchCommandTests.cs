@@ -51,6 +51,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(root.GetProperty("modelLoadMs").GetDouble() > 0);
         var annotators = root.GetProperty("annotators").EnumerateArray().Select(a => a.GetString()!).ToList();
         Assert.Contains("text", annotators);
+        Assert.True(root.GetProperty("warmup").GetInt32() >= 1); // at least --warmup articles ran untimed
 
         var runs = root.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal(4, runs.Count); // 2 sizes × 2 thread counts
@@ -64,6 +65,7 @@ public sealed class BenchCommandTests : IDisposable
             {
                 Assert.True(stages.TryGetProperty(stage, out var s), $"stage '{stage}' missing");
                 Assert.True(s.GetProperty("seconds").GetDouble() >= 0);
+                Assert.True(s.GetProperty("cpuMicrosecondsPerArticle").GetDouble() >= 0);
             }
         }
 

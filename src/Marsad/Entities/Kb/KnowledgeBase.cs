@@ -25,6 +25,7 @@ public sealed class KnowledgeBase
     private readonly Dictionary<string, int[]> _byKey;
     private readonly Dictionary<string, int[]> _byCompactKey;
     private readonly FrozenSet<string> _titles;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _titleLookup;
 
     public KnowledgeBase(IEnumerable<KbEntry> entries, IEnumerable<string>? titles = null)
     {
@@ -53,6 +54,7 @@ public sealed class KnowledgeBase
             .Where(f => f.Tokens.Count == 1)
             .Select(f => f.Key)
             .ToFrozenSet(StringComparer.Ordinal);
+        _titleLookup = _titles.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>An empty knowledge base: entities are still merged, but never linked.</summary>
@@ -137,6 +139,9 @@ public sealed class KnowledgeBase
 
     /// <summary>Whether a single phonetic token is a person title (الرئيس، السيد، الدكتور…).</summary>
     public bool IsTitle(string phoneticToken) => _titles.Contains(phoneticToken);
+
+    /// <summary>Whether a single phonetic token, given as characters, is a person title (no string is made).</summary>
+    public bool IsTitle(ReadOnlySpan<char> phoneticToken) => _titleLookup.Contains(phoneticToken);
 
     /// <summary>Prominent entries (curated, countries) with every name they go by: what mention completion looks for.</summary>
     public IEnumerable<(string Name, KbEntry Entry)> ProminentNames()

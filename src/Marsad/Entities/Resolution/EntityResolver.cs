@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marsad.Entities.Kb;
 using Marsad.Model;
 
@@ -31,6 +32,9 @@ public sealed class EntityResolver
 {
     private readonly KnowledgeBase _kb;
 
+    // Entries are records (value equality): they are told apart by reference.
+    private readonly ConcurrentDictionary<KbEntry, NameForm[]> _kbNames = new(ReferenceEqualityComparer.Instance);
+
     public EntityResolver(KnowledgeBase kb) => _kb = kb;
 
     /// <summary>
@@ -59,78 +63,68 @@ public sealed class EntityResolver
     private Item[] Prepare(IReadOnlyList<Mention> mentions, string? text, Func<Mention, string?>? segmentedBare)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var m in mentions)
-        {
-            known.Add(NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key);
-        }
 
         // Words that stand inside a longer name are names themselves (بايدن in جو بايدن): never stripped.
         var innerWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            var tokens = NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Tokens;
+            var form = NameForms.Of(SurfaceCleaner.Trim(m.Text));
+            known.Add(form.Key);
+            var tokens = form.Tokens;
             for (var t = 1; t < tokens.Count; t++)
             {
                 innerWords.Add(tokens[t]);
             }
         }
 
-        var words = text is null ? null : WordsOf(text);
+        // The phonetic forms of the words that stand alone in the text (no proclitic can be assumed on them).
+        var words = text is null ? null : PhoneticWords.For(text);
         var items = new Item[mentions.Count];
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            var own = NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key;
+            var whole = NameForms.Of(SurfaceCleaner.Trim(m.Text));
+            var own = whole.Key;
             bool Confirmed(NameForm f) =>
                 (f.Key != own && known.Contains(f.Key)) || (words is not null && f.Tokens.Count > 0 && words.Contains(f.Tokens[0]));
-            var whole = NameForm.Parse(SurfaceCleaner.Trim(m.Text));
             var segmented = whole.Tokens.Count > 0 && innerWords.Contains(whole.Tokens[0]) ? null : segmentedBare?.Invoke(m);
             var bare = whole.Tokens.Count == 1 && innerWords.Contains(whole.Tokens[0])
                 ? SurfaceCleaner.StripTitles(SurfaceCleaner.Trim(m.Text), _kb)
                 : SurfaceCleaner.Bare(m.Text, m.Type, _kb, Confirmed, segmented);
-            var name = NameForm.Parse(bare);
+            var name = NameForms.Of(bare);
             items[i] = new Item(i, m, name, bare, _kb.Find(name, m.Type));
         }
 
         return items;
     }
 
-    /// <summary>The phonetic forms of the words that stand alone in the text (no proclitic can be assumed on them).</summary>
-    private static HashSet<string> WordsOf(string text)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in NameForm.SplitWords(text))
-        {
-            set.Add(NameNormalizer.Phonetic(w));
-        }
-
-        return set;
-    }
-
     /// <summary>For each item that is a short form of longer names in the article, the items of those names.</summary>
-    private static Dictionary<int, List<int>> FindShortForms(Item[] items)
+    private Dictionary<int, List<int>> FindShortForms(Item[] items)
     {
-        // A linked long name also answers to its KB spellings (دونالد ترامب is also دونالد ترمب).
-        var kbNames = new Dictionary<KbEntry, List<NameForm>>(ReferenceEqualityComparer.Instance);
-        List<NameForm> NamesOf(Item l)
-        {
-            if (l.Kb is null)
-            {
-                return [l.Name];
-            }
-
-            if (!kbNames.TryGetValue(l.Kb, out var names))
-            {
-                kbNames[l.Kb] = names = [.. l.Kb.Variants.Prepend(l.Kb.CanonicalName).Select(NameForm.Parse)];
-            }
-
-            return [l.Name, .. names];
-        }
-
         // Against the KB's other spellings only the surname counts: a first name may be shared (فلاديمير زيلينسكي).
-        bool Fits(NameForm shortName, Item l, string type) =>
-            IsShortFormOf(shortName, l.Name, type)
-            || (type == "PER" && NamesOf(l).Skip(1).Any(n => n.Tokens.Count > shortName.Tokens.Count && IsShortFormOf(shortName, n, "suffix")));
+        // A linked long name also answers to its KB spellings (دونالد ترامب is also دونالد ترمب).
+        bool Fits(NameForm shortName, Item l, string type)
+        {
+            if (IsShortFormOf(shortName, l.Name, type))
+            {
+                return true;
+            }
+
+            if (type != "PER" || l.Kb is null)
+            {
+                return false;
+            }
+
+            foreach (var n in KbNamesOf(l.Kb))
+            {
+                if (n.Tokens.Count > shortName.Tokens.Count && IsShortFormOf(shortName, n, "suffix"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         var result = new Dictionary<int, List<int>>();
         foreach (var s in items)
@@ -157,6 +151,10 @@ public sealed class EntityResolver
 
         return result;
     }
+
+    /// <summary>The parsed canonical name and variants of a KB entry, parsed once per entry (the KB is immutable).</summary>
+    private NameForm[] KbNamesOf(KbEntry entry) =>
+        _kbNames.GetOrAdd(entry, e => [.. e.Variants.Prepend(e.CanonicalName).Select(NameForm.Parse)]);
 
     /// <summary>PER: the short name is the first or the last words of the long one. ORG: two or more words that end it. "suffix": words that end it.</summary>
     internal static bool IsShortFormOf(NameForm shortName, NameForm longName, string type)
@@ -215,6 +213,20 @@ public sealed class EntityResolver
             && longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
     }
 
+    /// <summary>Names of the same length whose tokens match pairwise (<see cref="TokensMatch"/>).</summary>
+    private static bool AllTokensMatch(NameForm a, NameForm b)
+    {
+        for (var t = 0; t < a.Tokens.Count; t++)
+        {
+            if (!TokensMatch(a.Tokens[t], b.Tokens[t]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool TypesAgree(string a, string b) => a == b || (a != "PER" && b != "PER");
 
     private static void UniteByKb(Item[] items, UnionFind sets)
@@ -264,12 +276,12 @@ public sealed class EntityResolver
     private static void UniteBySpellingVariant(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent)
     {
         // Distinct names only: the pairwise check runs on names, not mentions.
-        var names = new Dictionary<string, Item>(StringComparer.Ordinal);
+        var names = new Dictionary<(string Type, string Key), Item>();
         foreach (var item in items)
         {
             if (!item.Name.IsEmpty && !dependent.ContainsKey(item.Index))
             {
-                names.TryAdd(item.Mention.Type + "|" + item.Name.Key, item);
+                names.TryAdd((item.Mention.Type, item.Name.Key), item);
             }
         }
 
@@ -280,7 +292,7 @@ public sealed class EntityResolver
             {
                 var (a, b) = (list[i], list[j]);
                 if (a.Mention.Type == b.Mention.Type && a.Name.Key != b.Name.Key && a.Name.Tokens.Count == b.Name.Tokens.Count
-                    && a.Name.Tokens.Zip(b.Name.Tokens).All(p => TokensMatch(p.First, p.Second))
+                    && AllTokensMatch(a.Name, b.Name)
                     && !ConflictingKb(a, b, items, sets))
                 {
                     sets.Union(a.Index, b.Index);
@@ -368,60 +380,250 @@ public sealed class EntityResolver
 
     private static List<Entity> BuildEntities(Item[] items, UnionFind sets)
     {
-        var groups = items.GroupBy(i => sets.Find(i.Index)).OrderBy(g => g.Min(i => i.Mention.Start)).ToList();
-        var entities = new List<Entity>(groups.Count);
-        var usedKeys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in groups)
+        // Groups in order of first mention (ties: the group met first among the items); members in text order
+        // (ties: item order). One sorted index array instead of a grouping per entity.
+        var groupOf = new int[items.Length];
+        var groupStart = new List<int>();
+        var groupByRoot = new Dictionary<int, int>();
+        for (var i = 0; i < items.Length; i++)
         {
-            var members = group.OrderBy(i => i.Mention.Start).ToList();
-            var kb = members.Select(i => i.Kb).FirstOrDefault(k => k is not null);
-
-            var typeCounts = members.GroupBy(i => i.Mention.Type).Select(g => (type: g.Key, count: g.Count())).ToList();
-            var maxCount = typeCounts.Max(t => t.count);
-            var tied = typeCounts.Where(t => t.count == maxCount).Select(t => t.type).ToList();
-
-            // The fullest surface: most name words, then the most frequent, then the first.
-            var best = members
-                .Where(i => !i.Name.IsEmpty)
-                .GroupBy(i => i.Name.Key)
-                .Select(g => (surface: g.First().Bare, words: g.First().Name.Tokens.Count, count: g.Count(), first: g.First().Mention.Start, type: g.First().Mention.Type))
-                .OrderByDescending(s => s.words).ThenByDescending(s => s.count).ThenBy(s => s.first)
-                .FirstOrDefault();
-            // A prominent KB entry knows what the entity is (البيت الأبيض is an ORG even when tagged MISC).
-            var type = kb is { IsProminent: true } ? kb.Type
-                : tied.Count == 1 ? tied[0]
-                : kb is not null && tied.Contains(kb.Type) ? kb.Type
-                : best.type is not null && tied.Contains(best.type) ? best.type
-                : tied[0];
-            var canonical = kb?.CanonicalName ?? best.surface ?? SurfaceCleaner.Trim(members[0].Mention.Text);
-
-            var key = kb?.WikidataId ?? KeyOf(kb?.Type ?? type, canonical);
-            var unique = key;
-            for (var n = 2; !usedKeys.Add(unique); n++)
+            var root = sets.Find(items[i].Index);
+            if (!groupByRoot.TryGetValue(root, out var g))
             {
-                unique = key + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                groupByRoot[root] = g = groupStart.Count;
+                groupStart.Add(int.MaxValue);
             }
 
-            foreach (var m in members)
+            groupOf[i] = g;
+            groupStart[g] = Math.Min(groupStart[g], items[i].Mention.Start);
+        }
+
+        var groupRank = new int[groupStart.Count];
+        var groupOrder = new int[groupStart.Count];
+        for (var g = 0; g < groupOrder.Length; g++)
+        {
+            groupOrder[g] = g;
+        }
+
+        Array.Sort(groupOrder, (a, b) => groupStart[a] != groupStart[b] ? groupStart[a].CompareTo(groupStart[b]) : a.CompareTo(b));
+        for (var r = 0; r < groupOrder.Length; r++)
+        {
+            groupRank[groupOrder[r]] = r;
+        }
+
+        var order = new int[items.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) =>
+        {
+            var byGroup = groupRank[groupOf[a]].CompareTo(groupRank[groupOf[b]]);
+            if (byGroup != 0)
             {
-                m.Mention.EntityKey = unique;
+                return byGroup;
             }
 
-            entities.Add(new Entity(unique, type, canonical)
+            var byStart = items[a].Mention.Start.CompareTo(items[b].Mention.Start);
+            return byStart != 0 ? byStart : a.CompareTo(b);
+        });
+
+        var entities = new List<Entity>(groupOrder.Length);
+        var usedKeys = new HashSet<string>(StringComparer.Ordinal);
+        var typeCounts = new List<(string Type, int Count)>(4);
+        var names = new List<(string Key, Item First, int Count)>();
+        for (var from = 0; from < order.Length;)
+        {
+            var to = from + 1;
+            while (to < order.Length && groupOf[order[to]] == groupOf[order[from]])
             {
-                EnglishName = kb?.EnglishName,
-                WikidataId = kb?.WikidataId,
-                Variants = members.Select(i => SurfaceCleaner.Trim(i.Mention.Text)).Distinct(StringComparer.Ordinal).ToList(),
-                MentionCount = members.Count,
-            });
+                to++;
+            }
+
+            var members = order.AsSpan(from, to - from);
+            entities.Add(BuildEntity(items, members, usedKeys, typeCounts, names));
+            from = to;
         }
 
         return entities;
     }
 
+    private static int IndexOfType(List<(string Type, int Count)> counts, string type)
+    {
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (counts[i].Type == type)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int IndexOfName(List<(string Key, Item First, int Count)> names, string key)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>One entity from its members (item indexes in text order); sets each member mention's key.</summary>
+    private static Entity BuildEntity(Item[] items, ReadOnlySpan<int> members, HashSet<string> usedKeys,
+        List<(string Type, int Count)> typeCounts, List<(string Key, Item First, int Count)> names)
+    {
+        KbEntry? kb = null;
+        typeCounts.Clear();
+        names.Clear();
+        foreach (var m in members)
+        {
+            var item = items[m];
+            kb ??= item.Kb;
+            var t = IndexOfType(typeCounts, item.Mention.Type);
+            if (t < 0)
+            {
+                typeCounts.Add((item.Mention.Type, 1));
+            }
+            else
+            {
+                typeCounts[t] = (item.Mention.Type, typeCounts[t].Count + 1);
+            }
+
+            if (!item.Name.IsEmpty)
+            {
+                var n = IndexOfName(names, item.Name.Key);
+                if (n < 0)
+                {
+                    names.Add((item.Name.Key, item, 1));
+                }
+                else
+                {
+                    names[n] = (names[n].Key, names[n].First, names[n].Count + 1);
+                }
+            }
+        }
+
+        // The types mentioned most often, in order of first appearance.
+        var maxCount = 0;
+        foreach (var (_, count) in typeCounts)
+        {
+            maxCount = Math.Max(maxCount, count);
+        }
+
+        string? firstTied = null;
+        var tiedCount = 0;
+        bool Tied(string? type)
+        {
+            foreach (var (t, count) in typeCounts)
+            {
+                if (count == maxCount && t == type)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var (t, count) in typeCounts)
+        {
+            if (count == maxCount)
+            {
+                firstTied ??= t;
+                tiedCount++;
+            }
+        }
+
+        // The fullest surface: most name words, then the most frequent, then the first.
+        (string Key, Item First, int Count)? best = null;
+        foreach (var candidate in names)
+        {
+            if (best is not { } b
+                || candidate.First.Name.Tokens.Count > b.First.Name.Tokens.Count
+                || (candidate.First.Name.Tokens.Count == b.First.Name.Tokens.Count
+                    && (candidate.Count > b.Count || (candidate.Count == b.Count && candidate.First.Mention.Start < b.First.Mention.Start))))
+            {
+                best = candidate;
+            }
+        }
+
+        var bestType = best?.First.Mention.Type;
+
+        // A prominent KB entry knows what the entity is (البيت الأبيض is an ORG even when tagged MISC).
+        var type = kb is { IsProminent: true } ? kb.Type
+            : tiedCount == 1 ? firstTied!
+            : kb is not null && Tied(kb.Type) ? kb.Type
+            : bestType is not null && Tied(bestType) ? bestType
+            : firstTied!;
+        var canonical = kb?.CanonicalName ?? best?.First.Bare ?? SurfaceCleaner.Trim(items[members[0]].Mention.Text);
+
+        var key = kb?.WikidataId ?? KeyOf(kb?.Type ?? type, canonical);
+        var unique = key;
+        for (var n = 2; !usedKeys.Add(unique); n++)
+        {
+            unique = key + "~" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var variants = new List<string>();
+        foreach (var m in members)
+        {
+            var item = items[m];
+            item.Mention.EntityKey = unique;
+            var surface = SurfaceCleaner.Trim(item.Mention.Text);
+            if (!variants.Contains(surface))
+            {
+                variants.Add(surface);
+            }
+        }
+
+        return new Entity(unique, type, canonical)
+        {
+            EnglishName = kb?.EnglishName,
+            WikidataId = kb?.WikidataId,
+            Variants = variants,
+            MentionCount = members.Length,
+        };
+    }
+
     /// <summary>The key of an entity without a Wikidata id: lower-case type, colon, the matching form with underscores (per:كيم_جونغ_اون).</summary>
-    public static string KeyOf(string type, string canonicalName) =>
-        type.ToLowerInvariant() + ":" + string.Join('_', NameForm.SplitWords(canonicalName).Select(w => NameNormalizer.Matching(w)));
+    public static string KeyOf(string type, string canonicalName)
+    {
+        // The matching form of each word is never longer than the word: type + ':' + name fits.
+        var length = type.Length + 1 + canonicalName.Length;
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        var at = type.AsSpan().ToLowerInvariant(buffer);
+        buffer[at++] = ':';
+        var first = true;
+        var start = -1;
+        for (var i = 0; i <= canonicalName.Length; i++)
+        {
+            var inWord = i < canonicalName.Length && NameNormalizer.IsNameChar(canonicalName[i]);
+            if (inWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                if (!first)
+                {
+                    buffer[at++] = '_';
+                }
+
+                at += NameNormalizer.Matching(canonicalName.AsSpan(start, i - start), buffer[at..]);
+                first = false;
+                start = -1;
+            }
+        }
+
+        return new string(buffer[..at]);
+    }
 
     private sealed record Item(int Index, Mention Mention, NameForm Name, string Bare, KbEntry? Kb);
 

@@ -68,35 +68,53 @@ public sealed class MentionCompleter
         _prominentMaxWords = maxWords;
     }
 
+    /// <summary>Whether a phonetic word can start a known name.</summary>
+    private delegate bool HeadTest(ReadOnlySpan<char> phonetic);
+
+    /// <summary>The type of a known name key, or null.</summary>
+    private delegate string? NameLookup(ReadOnlySpan<char> key);
+
     /// <summary>The article's mentions after completion and boundary repair, in text order (the input list is not changed).</summary>
     public IReadOnlyList<Mention> Complete(string text, IReadOnlyList<Mention> mentions)
     {
+        var words = PhoneticWords.For(text);
         var tagged = TaggedNames(mentions);
-        var maxWords = Math.Max(_prominentMaxWords, tagged.Count == 0 ? 0 : tagged.Keys.Max(k => k.Count(c => c == ' ') + 1)) + 1;
-        var words = WordSpans(text);
-        var phonetic = words.Select(w => NameNormalizer.Phonetic(text.AsSpan(w.Start, w.End - w.Start))).ToArray();
-        var taggedHeads = tagged.Keys.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        var taggedMaxWords = 0;
+        var taggedHeads = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in tagged.Keys)
+        {
+            taggedMaxWords = Math.Max(taggedMaxWords, key.Count(c => c == ' ') + 1);
+            var space = key.IndexOf(' ', StringComparison.Ordinal);
+            taggedHeads.Add(space < 0 ? key : key[..space]);
+        }
+
+        var maxWords = Math.Max(_prominentMaxWords, taggedMaxWords) + 1;
         var result = mentions.OrderBy(m => m.Start).ThenBy(m => m.End).ToList();
 
         // Pass 1: prominent KB names, completing and repairing the tagged boundaries they overlap.
         // Pass 2: names the tagger found, completing and joining fragments that lie inside them only:
         // a tagged name is no more reliable than the tagged span it would overwrite.
-        Scan(text, words, phonetic, result, _prominentMaxWords + 1, _prominentHeads.Contains, key => _prominent.GetValueOrDefault(key), insideOnly: false);
-        Scan(text, words, phonetic, result, maxWords, taggedHeads.Contains, key => tagged.GetValueOrDefault(key), insideOnly: true);
+        var prominentHeads = _prominentHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+        var prominent = _prominent.GetAlternateLookup<ReadOnlySpan<char>>();
+        Scan(words, result, _prominentMaxWords + 1, prominentHeads.Contains, key => prominent.TryGetValue(key, out var type) ? type : null, insideOnly: false);
+        var taggedHeadSet = taggedHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+        var taggedTypes = tagged.GetAlternateLookup<ReadOnlySpan<char>>();
+        Scan(words, result, maxWords, taggedHeadSet.Contains, key => taggedTypes.TryGetValue(key, out var type) ? type : null, insideOnly: true);
 
         // Pass 2: first and last words of full person names, where they stand alone and untagged.
-        var shortForms = PersonShortForms(text, result);
+        var shortForms = PersonShortForms(result);
         if (shortForms.Count > 0)
         {
+            var shortFormSet = shortForms.GetAlternateLookup<ReadOnlySpan<char>>();
             for (var i = 0; i < words.Count; i++)
             {
                 var (ws, we) = words[i];
-                if (result.Any(m => m.Start < we && m.End > ws))
+                if (Overlaps(result, ws, we))
                 {
                     continue;
                 }
 
-                if (Longest(text, words, phonetic, i, 1, shortForms.Contains, key => shortForms.Contains(key) ? "PER" : null) is { } f)
+                if (Longest(words, i, 1, shortFormSet.Contains, key => shortFormSet.Contains(key) ? "PER" : null) is { } f)
                 {
                     result.Add(new Mention(f.Start, f.End, f.Type, text[f.Start..f.End]));
                 }
@@ -106,46 +124,94 @@ public sealed class MentionCompleter
         return [.. result.OrderBy(m => m.Start).ThenBy(m => m.End)];
     }
 
-    private static void Scan(string text, List<(int Start, int End)> words, string[] phonetic, List<Mention> result, int maxWords,
-        Func<string, bool> isHead, Func<string, string?> lookup, bool insideOnly)
+    private static bool Overlaps(List<Mention> mentions, int start, int end)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Start < end && m.End > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Scan(PhoneticWords words, List<Mention> result, int maxWords, HeadTest isHead, NameLookup lookup, bool insideOnly)
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (Longest(text, words, phonetic, i, maxWords, isHead, lookup) is not { } f)
+            if (Longest(words, i, maxWords, isHead, lookup) is not { } f)
             {
                 continue;
             }
 
-            var (fStart, fEnd, fType, fLast) = f;
-            var wordStart = words[i].Start;
-            var overlapping = result.Where(m => m.Start < fEnd && m.End > wordStart).ToList();
-
-            // A tagged span that holds the whole known name is a longer name (جامعة روسيا الحكومية): keep it.
-            var heldByTagged = overlapping.Any(m => m.Start <= wordStart && m.End >= fEnd && !(m.Start == wordStart && m.End == fEnd));
-            var inside = overlapping.All(m => m.Start >= wordStart && m.End <= fEnd);
-            var same = overlapping.Count == 1 && overlapping[0].End == fEnd && NameForm.Parse(overlapping[0].Text).Key == NameForm.Parse(text[fStart..fEnd]).Key;
-            if (!heldByTagged && !same && (inside || !insideOnly))
-            {
-                foreach (var m in overlapping)
-                {
-                    result.Remove(m);
-                }
-
-                result.Add(new Mention(fStart, fEnd, fType, text[fStart..fEnd]));
-            }
-
-            i = fLast;
+            Place(words, result, i, f.Start, f.End, f.Type, insideOnly);
+            i = f.LastWord;
         }
     }
 
-    private static HashSet<string> PersonShortForms(string text, List<Mention> mentions)
+    /// <summary>Puts a found name in place of the mentions it overlaps, unless a tagged span holds it or already is it.</summary>
+    private static void Place(PhoneticWords words, List<Mention> result, int firstWord, int fStart, int fEnd, string fType, bool insideOnly)
     {
-        var names = mentions.Where(m => m.Type == "PER").Select(m => NameForm.Parse(SurfaceCleaner.Trim(m.Text))).Where(n => n.Tokens.Count >= 2).ToList();
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var name in names)
+        var text = words.Text;
+        var wordStart = words[firstWord].Start;
+        var overlapCount = 0;
+        Mention? onlyOverlap = null;
+        var heldByTagged = false;
+        var inside = true;
+        foreach (var m in result)
         {
-            foreach (var (token, isLast) in new[] { (name.Tokens[0], false), (name.Tokens[^1], true) })
+            if (m.Start < fEnd && m.End > wordStart)
             {
+                overlapCount++;
+                onlyOverlap = m;
+
+                // A tagged span that holds the whole known name is a longer name (جامعة روسيا الحكومية): keep it.
+                heldByTagged |= m.Start <= wordStart && m.End >= fEnd && !(m.Start == wordStart && m.End == fEnd);
+                inside &= m.Start >= wordStart && m.End <= fEnd;
+            }
+        }
+
+        if (heldByTagged || !(inside || !insideOnly))
+        {
+            return;
+        }
+
+        var surface = text[fStart..fEnd];
+        if (overlapCount == 1 && onlyOverlap!.End == fEnd && NameForms.Of(onlyOverlap.Text).Key == NameForms.Of(surface).Key)
+        {
+            return;
+        }
+
+        if (overlapCount > 0)
+        {
+            result.RemoveAll(m => m.Start < fEnd && m.End > wordStart);
+        }
+
+        result.Add(new Mention(fStart, fEnd, fType, surface));
+    }
+
+    private static HashSet<string> PersonShortForms(List<Mention> mentions)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions)
+        {
+            if (m.Type != "PER")
+            {
+                continue;
+            }
+
+            var name = NameForms.Of(SurfaceCleaner.Trim(m.Text));
+            if (name.Tokens.Count < 2)
+            {
+                continue;
+            }
+
+            for (var end = 0; end < 2; end++)
+            {
+                var (token, isLast) = end == 0 ? (name.Tokens[0], false) : (name.Tokens[^1], true);
+
                 // A word with the article stands alone for a person only as a surname (البرهان، الأسد), and not
                 // as a nisba adjective (الروسي، الأمريكي), which is what a tagger's stray first word usually is.
                 var article = token.StartsWith("ال", StringComparison.Ordinal);
@@ -164,44 +230,68 @@ public sealed class MentionCompleter
     /// The longest known name starting at word <paramref name="first"/>: its span (after any proclitic), type
     /// and last word. <paramref name="isHead"/> says whether a phonetic word can start a known name (most
     /// words cannot, and are skipped at once); <paramref name="lookup"/> gives the type of a name key.
+    /// Heads and keys are built in a reused buffer: nothing is allocated for a word that starts no name.
     /// </summary>
     private static (int Start, int End, string Type, int LastWord)? Longest(
-        string text, List<(int Start, int End)> words, string[] phonetic, int first, int maxWords,
-        Func<string, bool> isHead, Func<string, string?> lookup)
+        PhoneticWords words, int first, int maxWords, HeadTest isHead, NameLookup lookup)
     {
-        // The first word as written, or without a proclitic (the article restored after لل).
-        var heads = new List<(string Head, int Skip)>(2);
-        if (isHead(phonetic[first]))
+        var text = words.Text;
+        var (firstStart, firstEnd) = words[first];
+        var firstWord = text.AsSpan(firstStart, firstEnd - firstStart);
+
+        // The first word as written, or without a proclitic (the article restored after لل): each head's phonetic
+        // form sits in its own slot of the buffer (a slot holds the word plus a two-letter replacement).
+        var slot = firstWord.Length + 2;
+        var buffer = words.Scratch(slot * (Proclitics.Length + 2));
+        Span<(int Length, int Skip)> heads = stackalloc (int, int)[Proclitics.Length + 1];
+        var headCount = 0;
+        var phoneticFirst = words.Phonetic(first);
+        if (isHead(phoneticFirst))
         {
-            heads.Add((phonetic[first], 0));
+            phoneticFirst.CopyTo(buffer);
+            heads[headCount++] = (phoneticFirst.Length, 0);
         }
 
-        var firstWord = text.AsSpan(words[first].Start, words[first].End - words[first].Start);
-        foreach (var (prefix, replacement, skip) in Proclitics)
+        var joined = buffer.AsSpan(slot * (Proclitics.Length + 1), slot);
+
+        // Every proclitic starts with و ف ب ل or ك and leaves at least two letters: most words are skipped here.
+        (string Prefix, string Replacement, int Skip)[] proclitics = firstWord.Length >= 3 && firstWord[0] is '\u0648' or '\u0641' or '\u0628' or '\u0644' or '\u0643' // WAW, FEH, BEH, LAM, KAF
+            ? Proclitics
+            : [];
+        foreach (var (prefix, replacement, skip) in proclitics)
         {
             if (firstWord.Length - prefix.Length >= 2 && firstWord.StartsWith(prefix, StringComparison.Ordinal))
             {
-                var head = NameNormalizer.Phonetic(replacement + firstWord[prefix.Length..].ToString());
-                if (isHead(head))
+                replacement.CopyTo(joined);
+                var rest = firstWord[prefix.Length..];
+                rest.CopyTo(joined[replacement.Length..]);
+                var headSlot = buffer.AsSpan(headCount * slot, slot);
+                var length = NameNormalizer.Phonetic(joined[..(replacement.Length + rest.Length)], headSlot);
+                if (isHead(headSlot[..length]))
                 {
-                    heads.Add((head, skip));
+                    heads[headCount++] = (length, skip);
                 }
             }
         }
 
-        if (heads.Count == 0)
+        if (headCount == 0)
         {
             return null;
         }
 
         // Words of one name are separated by spaces only; a one-letter initial may carry a dot (ك.).
         var last = first;
+        var keyLength = slot;
         while (last + 1 < words.Count && last - first + 1 < maxWords && IsNameGap(text, words[last], words[last + 1].Start))
         {
             last++;
+            keyLength += 1 + words.Phonetic(last).Length;
         }
 
-        var key = new System.Text.StringBuilder();
+        // The key buffer follows the head slots in the same scratch array (which may grow, so it is fetched again).
+        var headBytes = slot * (Proclitics.Length + 2);
+        buffer = words.Scratch(headBytes + keyLength);
+        var key = buffer.AsSpan(headBytes, keyLength);
         for (var end = last; end >= first; end--)
         {
             // A name does not end on an initial.
@@ -210,20 +300,25 @@ public sealed class MentionCompleter
                 continue;
             }
 
-            foreach (var (head, skip) in heads)
+            for (var h = 0; h < headCount; h++)
             {
-                key.Clear().Append(head);
+                var (headLength, skip) = heads[h];
+                buffer.AsSpan(h * slot, headLength).CopyTo(key);
+                var length = headLength;
                 for (var w = first + 1; w <= end; w++)
                 {
                     if (words[w].End - words[w].Start > 1)
                     {
-                        key.Append(' ').Append(phonetic[w]);
+                        key[length++] = ' ';
+                        var form = words.Phonetic(w);
+                        form.CopyTo(key[length..]);
+                        length += form.Length;
                     }
                 }
 
-                if (lookup(key.ToString()) is { } type)
+                if (lookup(key[..length]) is { } type)
                 {
-                    return (words[first].Start + skip, words[end].End, type, end);
+                    return (firstStart + skip, words[end].End, type, end);
                 }
             }
         }
@@ -242,52 +337,60 @@ public sealed class MentionCompleter
         return word.End - word.Start == 1 && gap[0] == '.' && gap[1..].Trim(' ').IsEmpty;
     }
 
-    /// <summary>The bare names the tagger found, with their most frequent type.</summary>
+    /// <summary>The bare names the tagger found, with their most frequent type (ties: the type first in ordinal order).</summary>
     private Dictionary<string, string> TaggedNames(IReadOnlyList<Mention> mentions)
     {
-        var known = new HashSet<string>(mentions.Select(m => NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key), StringComparer.Ordinal);
-        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
-            var own = NameForm.Parse(SurfaceCleaner.Trim(m.Text)).Key;
-            var bare = SurfaceCleaner.StripProclitic(SurfaceCleaner.Trim(m.Text), _kb, f => f.Key != own && known.Contains(f.Key));
-            var form = NameForm.Parse(bare);
+            known.Add(NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key);
+        }
+
+        // (name key, type, count): an article has a few dozen mentions, so a list is cheaper than nested dictionaries.
+        var counts = new List<(string Key, string Type, int Count)>();
+        foreach (var m in mentions)
+        {
+            var form = BareForm(m, known);
             if (form.IsEmpty || (form.Tokens.Count == 1 && (form.Tokens[0].Length < 3
                 || (form.Tokens[0].StartsWith("ال", StringComparison.Ordinal) && _kb.Find(form, null) is null))))
             {
                 continue;
             }
 
-            if (!counts.TryGetValue(form.Key, out var byType))
+            var at = counts.FindIndex(c => c.Key == form.Key && c.Type == m.Type);
+            if (at < 0)
             {
-                counts[form.Key] = byType = new Dictionary<string, int>(StringComparer.Ordinal);
+                counts.Add((form.Key, m.Type, 1));
             }
-
-            byType[m.Type] = byType.GetValueOrDefault(m.Type) + 1;
+            else
+            {
+                counts[at] = (form.Key, m.Type, counts[at].Count + 1);
+            }
         }
 
-        return counts.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal);
+        var best = new Dictionary<string, (string Type, int Count)>(StringComparer.Ordinal);
+        foreach (var (key, type, count) in counts)
+        {
+            if (!best.TryGetValue(key, out var b) || count > b.Count || (count == b.Count && string.CompareOrdinal(type, b.Type) < 0))
+            {
+                best[key] = (type, count);
+            }
+        }
+
+        var result = new Dictionary<string, string>(best.Count, StringComparer.Ordinal);
+        foreach (var (key, (type, _)) in best)
+        {
+            result[key] = type;
+        }
+
+        return result;
     }
 
-    /// <summary>Spans of words: maximal runs of letters, digits and Arabic marks.</summary>
-    internal static List<(int Start, int End)> WordSpans(string text)
+    /// <summary>A tagged mention's name without a proclitic that another mention or the KB confirms.</summary>
+    private NameForm BareForm(Mention m, HashSet<string> known)
     {
-        var spans = new List<(int, int)>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && NameNormalizer.IsNameChar(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                spans.Add((start, i));
-                start = -1;
-            }
-        }
-
-        return spans;
+        var own = NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key;
+        var bare = SurfaceCleaner.StripProclitic(SurfaceCleaner.Trim(m.Text), _kb, f => f.Key != own && known.Contains(f.Key));
+        return NameForms.Of(bare);
     }
 }

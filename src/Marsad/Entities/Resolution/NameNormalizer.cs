@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Marsad.Entities.Resolution;
 
@@ -40,10 +40,28 @@ public static class NameNormalizer
     private const char Ghain = '\u063A';            // ARABIC LETTER GHAIN
     private const char Jeem = '\u062C';             // ARABIC LETTER JEEM
 
+    /// <summary>Names up to this many characters are normalised in a stack buffer; longer texts rent one.</summary>
+    private const int StackLimit = 256;
+
     /// <summary>The matching form of a name (or any text): see the class summary. Spaces are collapsed to one.</summary>
     public static string Matching(ReadOnlySpan<char> text)
     {
-        var sb = new StringBuilder(text.Length);
+        // The form is never longer than the text: letters map one to one or are dropped.
+        char[]? rented = null;
+        var buffer = text.Length <= StackLimit ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        var result = new string(buffer[..Matching(text, buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the matching form of <paramref name="text"/> into <paramref name="destination"/> (at least as long as the text) and returns its length.</summary>
+    public static int Matching(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in text)
         {
@@ -55,26 +73,40 @@ public static class NameNormalizer
 
             if (char.IsWhiteSpace(mapped))
             {
-                pendingSpace = sb.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                sb.Append(' ');
+                destination[length++] = ' ';
                 pendingSpace = false;
             }
 
-            sb.Append(mapped);
+            destination[length++] = mapped;
         }
 
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>The phonetic form of one name token (already in matching form or not).</summary>
     public static string Phonetic(ReadOnlySpan<char> token)
     {
-        var sb = new StringBuilder(token.Length);
+        char[]? rented = null;
+        var buffer = token.Length <= StackLimit ? stackalloc char[token.Length] : (rented = ArrayPool<char>.Shared.Rent(token.Length));
+        var result = new string(buffer[..Phonetic(token, buffer)]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes the phonetic form of <paramref name="token"/> into <paramref name="destination"/> (at least as long as the token) and returns its length.</summary>
+    public static int Phonetic(ReadOnlySpan<char> token, Span<char> destination)
+    {
+        var length = 0;
         foreach (var raw in token)
         {
             var c = MapLetter(raw);
@@ -89,27 +121,27 @@ public static class NameNormalizer
             }
 
             // A word-initial yeh before a long vowel writes the foreign j (يونغ، يوهان): map it to jeem.
-            if (sb.Length == 0 && c == Yeh && token.Length >= 4)
+            if (length == 0 && c == Yeh && token.Length >= 4)
             {
                 c = Jeem;
             }
 
             // Doubled letters are a transliteration choice (كيربي/كيربّي after shadda removal, ماتيو/ماتّيو).
-            if (sb.Length > 0 && sb[^1] == c)
+            if (length > 0 && destination[length - 1] == c)
             {
                 continue;
             }
 
-            sb.Append(c);
+            destination[length++] = c;
         }
 
         // A final teh marbuta and a final alef write the same vowel in foreign names (سورية/سوريا، كوريه/كوريا).
-        if (sb.Length >= 4 && sb[^1] == Heh)
+        if (length >= 4 && destination[length - 1] == Heh)
         {
-            sb[^1] = Alef;
+            destination[length - 1] = Alef;
         }
 
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>True when <paramref name="c"/> is an Arabic letter (after mapping) or a digit.</summary>

@@ -52,7 +52,7 @@ public static class SurfaceCleaner
     /// <summary>The proclitic rule alone (see the class summary).</summary>
     public static string StripProclitic(string surface, KnowledgeBase kb, Func<NameForm, bool> isConfirmed, string? segmentedBare = null)
     {
-        if (surface.Length < 3 || kb.Find(NameForm.Parse(surface), null) is not null)
+        if (surface.Length < 3 || kb.Find(NameForms.Of(surface), null) is not null)
         {
             return surface;
         }
@@ -72,7 +72,7 @@ public static class SurfaceCleaner
             }
 
             var candidate = replacement + surface[prefix.Length..];
-            var form = NameForm.Parse(candidate);
+            var form = NameForms.Of(candidate);
             if (!form.IsEmpty && (kb.Find(form, null) is not null || isConfirmed(form)))
             {
                 return candidate;
@@ -90,24 +90,71 @@ public static class SurfaceCleaner
     /// <summary>Removes leading title words (الرئيس، السيد…) while at least one word remains.</summary>
     public static string StripTitles(string surface, KnowledgeBase kb)
     {
-        var words = NameForm.SplitWords(surface).ToList();
+        var count = 0;
+        foreach (var _ in WordSpans(surface))
+        {
+            count++;
+        }
+
+        // Drop title words from the front; the cut falls after the last one dropped.
         var drop = 0;
-        while (drop < words.Count - 1 && kb.IsTitle(NameNormalizer.Phonetic(words[drop])))
-        {
-            drop++;
-        }
-
-        if (drop == 0)
-        {
-            return surface;
-        }
-
         var at = 0;
-        for (var i = 0; i < drop; i++)
+        Span<char> buffer = stackalloc char[64];
+        foreach (var (start, end) in WordSpans(surface))
         {
-            at = surface.IndexOf(words[i], at, StringComparison.Ordinal) + words[i].Length;
+            if (drop >= count - 1)
+            {
+                break;
+            }
+
+            var word = surface.AsSpan(start, end - start);
+            var form = word.Length <= buffer.Length ? buffer[..NameNormalizer.Phonetic(word, buffer)] : NameNormalizer.Phonetic(word).AsSpan();
+            if (!kb.IsTitle(form))
+            {
+                break;
+            }
+
+            drop++;
+            at = end;
         }
 
-        return Trim(surface[at..]);
+        return drop == 0 ? surface : Trim(surface[at..]);
+    }
+
+    /// <summary>The spans of the words of <paramref name="text"/> (maximal runs of name characters), without allocating.</summary>
+    private static WordSpanEnumerator WordSpans(string text) => new(text);
+
+    private struct WordSpanEnumerator(string text)
+    {
+        private int _next;
+
+        public (int Start, int End) Current { get; private set; }
+
+        public readonly WordSpanEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            var i = _next;
+            while (i < text.Length && !NameNormalizer.IsNameChar(text[i]))
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                _next = i;
+                return false;
+            }
+
+            var start = i;
+            while (i < text.Length && NameNormalizer.IsNameChar(text[i]))
+            {
+                i++;
+            }
+
+            Current = (start, i);
+            _next = i;
+            return true;
+        }
     }
 }
