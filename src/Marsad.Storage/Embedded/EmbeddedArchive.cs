@@ -276,7 +276,7 @@ public sealed partial class EmbeddedArchive : IArchive
     public SearchResults Search(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _index.Search(query, TextOf);
+        return _index.Search(query);
     }
 
     /// <summary>Commits the index and marks the articles it now holds as indexed. Called by batches, and on dispose.</summary>
@@ -294,9 +294,6 @@ public sealed partial class EmbeddedArchive : IArchive
         _uncommitted.Clear();
         _sinceIndexCommit.Restart();
     }
-
-    /// <summary>The text of an article (headline and body), for highlighting.</summary>
-    private string? TextOf(string id) => GetArticle(id)?.Analysis.Text;
 
     public IReadOnlyList<StorySummary> Stories(StoryQuery query)
     {
@@ -720,7 +717,10 @@ public sealed partial class EmbeddedArchive : IArchive
         doc.Article.Section,
         doc.Article.PublishedAt,
         doc.Article.Url,
-        doc.Entities.Select(e => e.Key).ToList());
+        doc.Entities.Select(e => e.Key).ToList())
+    {
+        Tokens = doc.Tokens,
+    };
 
     private static IndexDocument ToIndexDocument(AnalysisDocument doc) => new(
         doc.Article.Id,

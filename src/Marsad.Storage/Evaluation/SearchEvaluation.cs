@@ -52,7 +52,7 @@ public static class SearchEvaluator
                 log?.Invoke($"{analysis}: indexed {documents.Count} documents in {watch.Elapsed.TotalSeconds:0.0} s");
                 ranks[analysis] = queryList.Select(q =>
                 {
-                    var hits = index.Search(new SearchQuery(q.Query) { Limit = 10, Highlights = false }, null).Hits;
+                    var hits = index.Search(new SearchQuery(q.Query) { Limit = 10, Highlights = false }).Hits;
                     var rank = hits.Select(h => h.Id).ToList().IndexOf(q.Target.Id);
                     return rank >= 0 ? (int?)(rank + 1) : null;
                 }).ToArray();
