@@ -1,5 +1,6 @@
 using System.Text;
 using Marsad.Search;
+using Marsad.Text;
 
 namespace Marsad.Storage.Search;
 
@@ -14,6 +15,8 @@ internal sealed class SearchHighlighter
 {
     public const int FragmentLength = 120;
 
+    private const int CandidateBuffer = CliticSegmenter.MaxWordLength * ArabicNormalizer.MaxExpansion;
+
     // Characters of context kept before the first match of a window.
     private const int Lead = 20;
 
@@ -23,6 +26,7 @@ internal sealed class SearchHighlighter
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _stemsBySpan;
     private readonly SearchTermList _surfaceTerms = new();
     private readonly SearchTermList _stemTerms = new();
+    private readonly string[] _needles;
 
     /// <param name="surfaceTerms">The query's terms in the surface fields.</param>
     /// <param name="stemTerms">The query's terms in the stem fields.</param>
@@ -41,6 +45,7 @@ internal sealed class SearchHighlighter
             _stems.TryAdd(t, _surface.Count + _stems.Count);
         }
 
+        _needles = [.. _surface.Keys.Concat(_stems.Keys).Distinct(StringComparer.Ordinal)];
         _surfaceBySpan = _surface.GetAlternateLookup<ReadOnlySpan<char>>();
         _stemsBySpan = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -57,7 +62,7 @@ internal sealed class SearchHighlighter
 
         _surfaceTerms.Clear();
         _stemTerms.Clear();
-        SearchTerms.Analyse(text, 0, text.Length, _surface.Count > 0 ? _surfaceTerms : null, _stems.Count > 0 ? _stemTerms : null);
+        AnalyseCandidates(text);
         var matches = new List<(int Start, int End, int Term)>();
         Collect(_surfaceTerms, _surfaceBySpan, matches);
         Collect(_stemTerms, _stemsBySpan, matches);
@@ -109,6 +114,44 @@ internal sealed class SearchHighlighter
         }
 
         return chosen.Select(w => Mark(text, w.Start, w.End, words)).ToList();
+    }
+
+    /// <summary>
+    /// Analyses only the words that can match: every term of a word (its surface form, clitic-free form and stem)
+    /// is a substring of the word's Search-normalised form, so a word containing none of the query's terms is
+    /// skipped before the costlier segmentation.
+    /// </summary>
+    private void AnalyseCandidates(string text)
+    {
+        Span<char> buffer = stackalloc char[CandidateBuffer];
+        var span = text.AsSpan();
+        var position = 0;
+        while (ArabicTokenizer.TryNext(span, ref position, out var token))
+        {
+            if (token.Kind is TokenKind.Punctuation or TokenKind.Quote or TokenKind.Symbol || token.Length > CliticSegmenter.MaxWordLength)
+            {
+                continue;
+            }
+
+            var n = ArabicNormalizer.Normalize(span[token.Start..token.End], buffer, NormalizationProfile.Search);
+            if (n > 0 && ContainsQueryTerm(buffer[..n]))
+            {
+                SearchTerms.Analyse(text, token.Start, token.End, _surface.Count > 0 ? _surfaceTerms : null, _stems.Count > 0 ? _stemTerms : null);
+            }
+        }
+    }
+
+    private bool ContainsQueryTerm(ReadOnlySpan<char> word)
+    {
+        foreach (var term in _needles)
+        {
+            if (word.Contains(term, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Collect(SearchTermList terms, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> query, List<(int, int, int)> matches)

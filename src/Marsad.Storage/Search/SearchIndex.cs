@@ -28,6 +28,9 @@ public sealed record IndexDocument(
     public IReadOnlyList<Marsad.Model.TokenAnnotation>? Tokens { get; init; }
 }
 
+/// <summary>What a search hit shows, from the archive: display fields and (when highlighting) the text.</summary>
+public sealed record HitSource(string? Headline, string? Source, string? Section, string? PublishedAt, string? Url, string? Text);
+
 /// <summary>Which analysis the index uses: Marsad's (surface + stem fields) or Lucene's stock ArabicAnalyzer (the baseline).</summary>
 public enum IndexAnalysis
 {
@@ -54,17 +57,17 @@ public sealed partial class SearchIndex : IDisposable
     private const string UrlField = "url";
     private const string PublishedField = "published";
     private const string HeadlineStoredField = "headline";
-    private const string TextStoredField = "text_stored";
     private const string SourceStoredField = "source_stored";
     private const string SectionStoredField = "section_stored";
+
+    /// <summary>The id again as doc values: a hit's id is then one array read, not a decompressed stored-fields chunk.</summary>
+    private const string IdValuesField = "id_dv";
 
     /// <summary>A read-only index looks for a newer commit at most this often; a writer's reader is reopened after changes.</summary>
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>The stored fields a hit shows, without the text (which only highlighting reads).</summary>
-    private static readonly HashSet<string> HitFields = [IdField, HeadlineStoredField, SourceStoredField, SectionStoredField, PublishedField, UrlField];
-
-    private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, TextStoredField];
+    /// <summary>The stored fields a hit shows when the caller does not supply them.</summary>
+    private static readonly HashSet<string> HitFields = [HeadlineStoredField, SourceStoredField, SectionStoredField, PublishedField, UrlField];
 
     private static readonly char[] QuerySyntax = ['+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '~', '*', '?', ':', '\\', '/'];
 
@@ -154,7 +157,11 @@ public sealed partial class SearchIndex : IDisposable
         var writer = Writer();
         lock (_putLock)
         {
-            var d = new Document { new StringField(IdField, doc.Id, Field.Store.YES) };
+            var d = new Document
+            {
+                new StringField(IdField, doc.Id, Field.Store.NO),
+                new BinaryDocValuesField(IdValuesField, new BytesRef(doc.Id)),
+            };
             if (Analysis == IndexAnalysis.Marsad)
             {
                 AddMarsadFields(d, doc);
@@ -198,9 +205,6 @@ public sealed partial class SearchIndex : IDisposable
                 d.Add(new StoredField(HeadlineStoredField, doc.Headline));
             }
 
-            // The text is stored (compressed by Lucene) for highlighting: a hit's text is then one stored-field
-            // read, not a decompressed and deserialised analysis.
-            d.Add(new StoredField(TextStoredField, doc.Text));
             writer.UpdateDocument(new Term(IdField, doc.Id), d);
             _changed = true;
         }
@@ -257,21 +261,20 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>The ids of every live document.</summary>
     public HashSet<string> Ids()
     {
-        var reader = Reader();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var live = MultiFields.GetLiveDocs(reader);
-        var visitor = new HashSet<string> { IdField };
-        for (var i = 0; i < reader.MaxDoc; i++)
+        var scratch = new BytesRef();
+        foreach (var leaf in Reader().Leaves)
         {
-            if (live is not null && !live.Get(i))
+            var reader = leaf.AtomicReader;
+            var values = reader.GetBinaryDocValues(IdValuesField);
+            var live = reader.LiveDocs;
+            for (var i = 0; values is not null && i < reader.MaxDoc; i++)
             {
-                continue;
-            }
-
-            var id = reader.Document(i, visitor).Get(IdField);
-            if (id is not null)
-            {
-                ids.Add(id);
+                if (live is null || live.Get(i))
+                {
+                    values.Get(i, scratch);
+                    ids.Add(scratch.Utf8ToString());
+                }
             }
         }
 
@@ -281,15 +284,19 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Live documents in the index.</summary>
     public int Count => Reader().NumDocs;
 
-    /// <summary>Runs a query: BM25 over the text fields, filters as constant-score clauses, highlights from the stored text when asked.</summary>
-    public SearchResults Search(SearchQuery query)
+    /// <summary>
+    /// Runs a query: BM25 over the text fields, filters as constant-score clauses. <paramref name="hitsFrom"/>, when
+    /// given, supplies the hits' display fields and texts (the archive reads them from SQLite in one go); else the
+    /// display fields come from the index's stored fields and nothing is highlighted.
+    /// </summary>
+    public SearchResults Search(SearchQuery query, Func<IReadOnlyList<string>, bool, IReadOnlyDictionary<string, HitSource>>? hitsFrom = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var watch = Stopwatch.StartNew();
         var searcher = Searcher();
         try
         {
-            return Search(query, searcher, watch);
+            return Search(query, searcher, watch, hitsFrom);
         }
         finally
         {
@@ -297,7 +304,7 @@ public sealed partial class SearchIndex : IDisposable
         }
     }
 
-    private SearchResults Search(SearchQuery query, IndexSearcher searcher, Stopwatch watch)
+    private SearchResults Search(SearchQuery query, IndexSearcher searcher, Stopwatch watch, Func<IReadOnlyList<string>, bool, IReadOnlyDictionary<string, HitSource>>? hitsFrom)
     {
         var parsed = Parse(query.Text);
         var combined = new BooleanQuery();
@@ -337,22 +344,49 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var top = searcher.Search(combined, Math.Max(1, query.Limit));
-        var hits = new List<SearchHit>(top.ScoreDocs.Length);
-        var highlighter = query.Highlights && parsed is not null ? HighlighterFor(parsed) : null;
-        foreach (var scoreDoc in top.ScoreDocs)
+        var ids = top.ScoreDocs.Select(sd => IdOf(searcher, sd.Doc)).ToList();
+        var highlighter = query.Highlights && hitsFrom is not null && parsed is not null ? HighlighterFor(parsed) : null;
+        var sources = hitsFrom?.Invoke(ids, highlighter is not null);
+        var hits = new List<SearchHit>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
         {
-            var d = searcher.Doc(scoreDoc.Doc, highlighter is null ? HitFields : HitFieldsWithText);
-            var id = d.Get(IdField);
-            IReadOnlyList<string> fragments = [];
-            if (highlighter is not null && d.Get(TextStoredField) is { } text)
+            var id = ids[i];
+            var score = top.ScoreDocs[i].Score;
+            if (sources is not null)
             {
-                fragments = highlighter.Fragments(text, 3);
+                if (sources.TryGetValue(id, out var h))
+                {
+                    var fragments = highlighter is not null && h.Text is { } text ? highlighter.Fragments(text, 3) : [];
+                    hits.Add(new SearchHit(id, score, h.Headline, h.Source, h.Section, h.PublishedAt, h.Url, fragments));
+                }
+                else
+                {
+                    hits.Add(new SearchHit(id, score, null, null, null, null, null, []));
+                }
+
+                continue;
             }
 
-            hits.Add(new SearchHit(id, scoreDoc.Score, d.Get(HeadlineStoredField), d.Get(SourceStoredField), d.Get(SectionStoredField), d.Get(PublishedField), d.Get(UrlField), fragments));
+            var d = searcher.Doc(top.ScoreDocs[i].Doc, HitFields);
+            hits.Add(new SearchHit(id, score, d.Get(HeadlineStoredField), d.Get(SourceStoredField), d.Get(SectionStoredField), d.Get(PublishedField), d.Get(UrlField), []));
         }
 
         return new SearchResults(top.TotalHits, hits, watch.Elapsed.TotalMilliseconds);
+    }
+
+    private static string IdOf(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        if (leaf.AtomicReader.GetBinaryDocValues(IdValuesField) is not { } values)
+        {
+            // An index written before the ids had doc values: the stored id.
+            return searcher.Doc(doc, new HashSet<string> { IdField }).Get(IdField);
+        }
+
+        var scratch = new BytesRef();
+        values.Get(doc - leaf.DocBase, scratch);
+        return scratch.Utf8ToString();
     }
 
     /// <summary>A highlighter for the query's words: surface-field terms and stem-field terms (Marsad's analysis), or the stock analyzer's terms.</summary>

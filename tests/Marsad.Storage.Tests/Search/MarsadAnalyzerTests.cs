@@ -88,8 +88,24 @@ public sealed class MarsadAnalyzerTests
     public void Highlights_mark_the_matched_word_in_its_clitic_form()
     {
         using var index = IndexOf(IndexAnalysis.Marsad, ("a", "زيارة", "وصل الوفد لروسيا صباح الأحد."));
-        var hit = Assert.Single(index.Search(new SearchQuery("روسيا")).Hits);
+        var text = "زيارة\n\nوصل الوفد لروسيا صباح الأحد.";
+        var hit = Assert.Single(index.Search(new SearchQuery("روسيا"), (ids, _) => ids.ToDictionary(id => id, _ => new HitSource("زيارة", null, null, null, null, text))).Hits);
         Assert.Contains($"{HighlightMarkers.Open}لروسيا{HighlightMarkers.Close}", string.Concat(hit.Highlights), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fragment_holding_most_query_words_comes_first_and_stems_are_marked()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("وتابعت الصحف المحلية تطورات الأحداث في المنطقة.", 6));
+        var text = $"اجتماع\n\nوصل الوفد إلى موسكو. {filler} وبدأت المفاوضات بين الوفد الروسي والوفد الإيراني في موسكو.";
+        using var index = IndexOf(IndexAnalysis.Marsad, ("a", "اجتماع", text["اجتماع\n\n".Length..]));
+        var hit = Assert.Single(index.Search(new SearchQuery("مفاوضات موسكو"), (ids, _) => ids.ToDictionary(id => id, _ => new HitSource(null, null, null, null, null, text))).Hits);
+        Assert.Equal(2, hit.Highlights.Count);
+        // The closing sentence has both words (المفاوضات through its stem, موسكو as written).
+        Assert.Contains($"{HighlightMarkers.Open}المفاوضات{HighlightMarkers.Close}", hit.Highlights[0], StringComparison.Ordinal);
+        Assert.Contains($"{HighlightMarkers.Open}موسكو{HighlightMarkers.Close}", hit.Highlights[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("المفاوضات", hit.Highlights[1], StringComparison.Ordinal);
+        Assert.All(hit.Highlights, f => Assert.InRange(f.Length, 1, SearchHighlighter.FragmentLength + 40));
     }
 
     [Theory]
