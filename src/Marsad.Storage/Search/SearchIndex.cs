@@ -82,9 +82,9 @@ public sealed partial class SearchIndex : IDisposable
     private DirectoryReader? _reader;
     private IndexSearcher? _searcher;
     private long _lastRefresh;
-    private bool _changed;
+    private volatile bool _changed;
 
-    // Reused by Put (one document at a time, under _putLock): the terms of the text and the headline, and their streams.
+    // Reused by Put (one document at a time, under _putLock): the terms of the text and of the headline.
     private readonly SearchTermList _textSurface = new();
     private readonly SearchTermList _textStems = new();
     private readonly SearchTermList _headSurface = new();
