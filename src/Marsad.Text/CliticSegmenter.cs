@@ -35,6 +35,10 @@ public sealed class CliticSegmenter
     private static readonly string?[] CachedForms = ["و", "ف", "ب", "ك", "ل", "س", "ال", .. Enclitics, null];
     private const int StemForm = 19;
 
+    // A stem after لل whose first letter is the ل that also writes the article (للجنة = ل+ال+لجنة): its form is the
+    // lexicon key one letter longer than its surface.
+    private const int StemWithElidedArticleForm = 20;
+
     private readonly Dictionary<string, ulong> _decisions;
     private readonly Dictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _decisionsBySpan;
 
@@ -49,7 +53,8 @@ public sealed class CliticSegmenter
         var buffer = default(PieceBuffer);
         foreach (var key in lexicon.Keys)
         {
-            if (key.Length < 2 || key.Length >= 64 || lexicon.Count(key) < PrecomputeMinCount || lexicon.TryGetFixed(key, out _)) // lengths are packed in 6 bits
+            if (key.Length < 2 || key.Length >= 64 || lexicon.Count(key) < PrecomputeMinCount || lexicon.TryGetFixed(key, out _) // lengths are packed in 6 bits
+                || lexicon.TryGetFixed(key.AsSpan(1), out _)) // a conjunction + a fixed word: its stem may carry a form the code cannot hold
             {
                 continue;
             }
@@ -111,7 +116,7 @@ public sealed class CliticSegmenter
         var bestBuffer = default(PieceBuffer);
         Span<Piece> best = bestBuffer;
         var count = Lexicon.TryGetFixed(key, out var fixedSegmentation) ? FromFixed(fixedSegmentation, best)
-            : _decisionsBySpan.TryGetValue(key, out var decision) ? Decode(decision, best)
+            : _decisionsBySpan.TryGetValue(key, out var decision) ? Decode(decision, best, key)
             : Decide(key, best);
         return ToSurface(word, source, best[..count], destination);
     }
@@ -189,9 +194,8 @@ public sealed class CliticSegmenter
         return n;
     }
 
-    private int FromFixed(FixedSegmentation segmentation, Span<Piece> pieces)
+    private static int FromFixed(FixedSegmentation segmentation, Span<Piece> pieces, int start = 0)
     {
-        var start = 0;
         var n = 0;
         foreach (var p in segmentation.Pieces)
         {
@@ -222,6 +226,17 @@ public sealed class CliticSegmenter
     private int Decide(ReadOnlySpan<char> key, Span<Piece> best, List<(string, double)>? trace = null)
     {
         var o = Options;
+
+        // A conjunction before a function word of the fixed table: و+لعل، و+لدي+نا، ف+الله.
+        if (key.Length > 2 && key[0] is ArabicLetters.Waw or ArabicLetters.Feh && Lexicon.TryGetFixed(key[1..], out var fixedRest)
+            && fixedRest.Pieces.Length < MaxSegments && !Lexicon.IsName(key))
+        {
+            best[0] = new Piece(0, 1, SegmentRole.Proclitic, key[0] == ArabicLetters.Waw ? "و" : "ف");
+            var fixedCount = 1 + FromFixed(fixedRest, best[1..], 1);
+            trace?.Add((key.ToString(), 0));
+            return fixedCount;
+        }
+
         var wholeCount = Lexicon.Count(key);
         var bestScore = Math.Log(1 + wholeCount) + (Lexicon.IsName(key) ? o.NameBonus : 0);
         var bestCount = 1;
@@ -270,6 +285,7 @@ public sealed class CliticSegmenter
                 var bonus2 = bonus;
                 var article = false;
                 var future = false;
+                var elided = false;
                 switch (option)
                 {
                     case 0:
@@ -282,11 +298,13 @@ public sealed class CliticSegmenter
                         }
 
                         chain[c++] = key[a] == ArabicLetters.Beh ? Clitic.Beh : key[a] == ArabicLetters.Kaf ? Clitic.Kaf : Clitic.Lam;
-                        bonus2 += key[a] == ArabicLetters.Kaf ? o.PrepositionKaf : o.Preposition;
+                        bonus2 += key[a] == ArabicLetters.Kaf ? o.PrepositionKaf
+                            : key[a] == ArabicLetters.Lam && option == 1 ? o.PrepositionLam
+                            : o.Preposition;
                         b = a + 1;
                         if (option == 2)
                         {
-                            if (!HasArticleAt(key, b) || Lexicon.TryGetFixed(key[b..], out _))
+                            if (!HasArticleAt(key, b) || Lexicon.TryGetFixed(key[b..], out _) || BeginsWithOwnAl(key[b..], scratch))
                             {
                                 continue;
                             }
@@ -299,9 +317,10 @@ public sealed class CliticSegmenter
 
                         break;
                     case 3: // لل = ل + article written ل
-                        if (a + 1 >= key.Length || key[a] != ArabicLetters.Lam || key[a + 1] != ArabicLetters.Lam)
+                        if (a + 1 >= key.Length || key[a] != ArabicLetters.Lam || key[a + 1] != ArabicLetters.Lam
+                            || IsNameRatherThanArticle(key[(a + 1)..], scratch))
                         {
-                            continue;
+                            continue; // a name in ل takes no article: للبنان is ل+لبنان
                         }
 
                         chain[c++] = Clitic.Lam;
@@ -311,7 +330,7 @@ public sealed class CliticSegmenter
                         article = true;
                         break;
                     case 4: // article alone
-                        if (!HasArticleAt(key, a) || Lexicon.TryGetFixed(key[a..], out _))
+                        if (!HasArticleAt(key, a) || Lexicon.TryGetFixed(key[a..], out _) || BeginsWithOwnAl(key[a..], scratch))
                         {
                             continue;
                         }
@@ -320,6 +339,20 @@ public sealed class CliticSegmenter
                         bonus2 += o.Article;
                         b = a + 2;
                         article = true;
+                        break;
+                    case 6: // لل before a stem in ل: the article's ل is not written twice (للجنة = ل+ال+لجنة)
+                        if (a + 2 >= key.Length || key[a] != ArabicLetters.Lam || key[a + 1] != ArabicLetters.Lam
+                            || !TakesArticle(key[(a + 1)..], scratch))
+                        {
+                            continue; // a name or a word without the article: ل+لبنان, or ل+ال+ولايات (option 3)
+                        }
+
+                        chain[c++] = Clitic.Lam;
+                        chain[c++] = Clitic.ArticleAsLam;
+                        bonus2 += o.Preposition + o.Article;
+                        b = a + 2;
+                        article = true;
+                        elided = true;
                         break;
                     case 5: // future س before an imperfect verb prefix
                         if (a + 1 >= key.Length || key[a] != ArabicLetters.Seen
@@ -366,8 +399,19 @@ public sealed class CliticSegmenter
                     }
 
                     var stem = key[b..end];
+                    string? stemForm = null;
+                    if (elided)
+                    {
+                        // The stem as a word begins one letter earlier, with the ل it shares with the article.
+                        stem = key[(b - 1)..end];
+                        if (!Lexicon.TryGetKey(stem, out stemForm))
+                        {
+                            continue;
+                        }
+                    }
+                    // ب and ل take pronouns (به، لها); ك does not in Modern Standard Arabic (كنا is "we were").
                     var prepositionWithPronoun = c == 0 && stem.Length == 1 && enclitic is not null
-                        && stem[0] is ArabicLetters.Lam or ArabicLetters.Beh or ArabicLetters.Kaf;
+                        && stem[0] is ArabicLetters.Lam or ArabicLetters.Beh;
                     if (stem.Length < 2 && !prepositionWithPronoun)
                     {
                         continue;
@@ -379,8 +423,49 @@ public sealed class CliticSegmenter
                         continue;
                     }
 
-                    _ = future;
-                    var evidence = prepositionWithPronoun ? 1_000_000 : StemEvidence(stem, enclitic is not null, scratch);
+                    // Future س goes before an imperfect verb: its prefix and at least two letters (س+يرى), not يد.
+                    if (future && stem.Length < 3)
+                    {
+                        continue;
+                    }
+
+
+                    // "my", "me" and "you" are rare in news, while ي, ني and ك end many words (ألفي، دولي، سيدني، تراكم):
+                    // a stem takes them only if the corpus shows it with third-person pronouns at least as often.
+                    if (enclitic is "ي" or "ني" or "ك" or "كم" or "كما" or "كن" && !prepositionWithPronoun
+                        && !TakesThirdPersonPronounsAsOften(key[b..], stem, scratch))
+                    {
+                        continue;
+                    }
+
+                    // Particles take no pronoun: بيانا is not ب+يا+نا, ماني is not ما+ني.
+                    if (enclitic is not null && IsParticleWithoutPronouns(stem))
+                    {
+                        continue;
+                    }
+
+                    // Prepositions do not stack: بلديهما is بلدي+هما, not ب+لدي+هما.
+                    if (c > 0 && chain[c - 1] is Clitic.Beh or Clitic.Kaf or Clitic.Lam && IsPreposition(stem, enclitic is not null))
+                    {
+                        continue;
+                    }
+
+                    // A clitic is separable: when a word is common but never seen without its first letter (وصفوه but
+                    // no صفوه), that letter belongs to the word.
+                    if (!prepositionWithPronoun && !ProcliticsSeparable(key, chain[..c], stem, enclitic is not null))
+                    {
+                        continue;
+                    }
+
+                    var evidence = prepositionWithPronoun ? 1_000_000 : StemEvidence(stem, enclitic, scratch);
+
+                    // An unknown word whose stem is unseen too (فأوفد): the stem's inflected forms (أوفدت) still show it
+                    // is a word. Only for stems of four letters or more, where such forms are rarely other words.
+                    if (evidence == 0 && wholeCount == 0 && !article && enclitic is null && stem.Length >= 4)
+                    {
+                        evidence = InflectedFormsEvidence(stem, scratch);
+                    }
+
                     var score = Math.Log(1 + evidence) + bonus3;
                     if (evidence == 0)
                     {
@@ -407,7 +492,7 @@ public sealed class CliticSegmenter
 
                     if (trace is not null)
                     {
-                        var n = Fill(candidate, chain[..c], b, end, key.Length, enclitic);
+                        var n = Fill(candidate, chain[..c], b, end, key.Length, enclitic, stemForm);
                         var text = new System.Text.StringBuilder();
                         foreach (var piece in candidate[..n])
                         {
@@ -420,7 +505,7 @@ public sealed class CliticSegmenter
                     if (score > bestScore)
                     {
                         bestScore = score;
-                        bestCount = Fill(candidate, chain[..c], b, end, key.Length, enclitic);
+                        bestCount = Fill(candidate, chain[..c], b, end, key.Length, enclitic, stemForm);
                         candidate[..bestCount].CopyTo(best);
                     }
                 }
@@ -436,7 +521,7 @@ public sealed class CliticSegmenter
         var code = (ulong)pieces.Length;
         for (var i = 0; i < pieces.Length; i++)
         {
-            var form = pieces[i].Form is null ? StemForm : Array.IndexOf(CachedForms, pieces[i].Form);
+            var form = pieces[i].Role == SegmentRole.Stem ? (pieces[i].Form is null ? StemForm : StemWithElidedArticleForm) : Array.IndexOf(CachedForms, pieces[i].Form);
             var packed = (ulong)(uint)(pieces[i].End - pieces[i].Start) | ((ulong)(uint)form << 6);
             code |= packed << (3 + (11 * i));
         }
@@ -444,7 +529,7 @@ public sealed class CliticSegmenter
         return code;
     }
 
-    private static int Decode(ulong code, Span<Piece> pieces)
+    private int Decode(ulong code, Span<Piece> pieces, ReadOnlySpan<char> key)
     {
         var count = (int)(code & 7);
         var start = 0;
@@ -454,13 +539,16 @@ public sealed class CliticSegmenter
             var packed = code >> (3 + (11 * i));
             var length = (int)(packed & 63);
             var form = (int)((packed >> 6) & 31);
-            var isStem = form == StemForm;
+            var isStem = form is StemForm or StemWithElidedArticleForm;
             if (isStem)
             {
                 role = SegmentRole.Stem;
             }
 
-            pieces[i] = new Piece(start, start + length, role, isStem ? null : CachedForms[form]);
+            var pieceForm = !isStem ? CachedForms[form]
+                : form == StemForm || !Lexicon.TryGetKey(key[(start - 1)..(start + length)], out var elidedForm) ? null
+                : elidedForm;
+            pieces[i] = new Piece(start, start + length, role, pieceForm);
             if (isStem)
             {
                 role = SegmentRole.Enclitic;
@@ -487,8 +575,13 @@ public sealed class CliticSegmenter
     /// How much the corpus says the stem is a word: its own count, plus its nisba forms (عراقي for عراق), plus,
     /// before a pronoun, the spelling it has at the end of a word (ت for ة: حكومت+ه; ا for ى: مستوا+ه; وا for و).
     /// </summary>
-    private long StemEvidence(ReadOnlySpan<char> stem, bool beforePronoun, Span<char> scratch)
+    private long StemEvidence(ReadOnlySpan<char> stem, string? enclitic, Span<char> scratch)
     {
+        var beforePronoun = enclitic is not null;
+
+        // A plural's ن drops before a pronoun (مساهمي+ها), but not before one that itself begins with ن (قانو+نا is
+        // قانونا), and no two-letter stem is such a plural.
+        var construct = beforePronoun && stem.Length >= 3 && enclitic![0] != ArabicLetters.Noon;
         long evidence = Lexicon.Count(stem);
         stem.CopyTo(scratch);
         var n = stem.Length;
@@ -512,11 +605,15 @@ public sealed class CliticSegmenter
                 scratch[n - 1] = ArabicLetters.AlefMaksura;
                 evidence += Lexicon.Count(scratch[..n]); // عليه from على
                 scratch[n - 1] = ArabicLetters.Yeh;
+                evidence += construct ? CountPluralOfConstruct(stem, scratch) : 0; // مساهميها from (ال)مساهمين
             }
             else if (last == ArabicLetters.Waw)
             {
                 scratch[n] = ArabicLetters.Alef;
                 evidence += Lexicon.Count(scratch[..(n + 1)]); // قالوه from قالوا
+                // طاردوه from the singular طارد; only before ه ها هم, the objects of news verbs (سيلوك is a name, not سيل).
+                evidence += n >= 4 && enclitic![0] == ArabicLetters.Heh ? Lexicon.Count(stem[..^1]) : 0;
+                evidence += construct ? CountPluralOfConstruct(stem, scratch) : 0; // موظفوها from (ال)موظفون
             }
             else if (last == ArabicLetters.YehHamzaAbove || last == ArabicLetters.WawHamzaAbove)
             {
@@ -536,7 +633,9 @@ public sealed class CliticSegmenter
             stem.CopyTo(scratch);
         }
 
-        if (last is not (ArabicLetters.TehMarbuta or ArabicLetters.AlefMaksura))
+        // Nisba forms (عراقي، عراقية for عراق) of a stem ending in a consonant; a two-letter stem's "nisba" is mostly
+        // another word (نفي for نف), and so is that of a stem ending in a long vowel (رواية is not a nisba of روا).
+        if (n >= 3 && last is not (ArabicLetters.TehMarbuta or ArabicLetters.AlefMaksura or ArabicLetters.Alef or ArabicLetters.Waw or ArabicLetters.Yeh))
         {
             scratch[n] = ArabicLetters.Yeh;
             evidence += Lexicon.Count(scratch[..(n + 1)]);
@@ -545,6 +644,189 @@ public sealed class CliticSegmenter
         }
 
         return evidence;
+    }
+
+    /// <summary>The counts of the stem with a verb's or noun's commonest endings (ت وا ة ات ه ها): evidence for a rare stem.</summary>
+    private long InflectedFormsEvidence(ReadOnlySpan<char> stem, Span<char> scratch)
+    {
+        var n = stem.Length;
+        if (n + 2 > scratch.Length || stem[^1] is ArabicLetters.TehMarbuta or ArabicLetters.AlefMaksura)
+        {
+            return 0;
+        }
+
+        stem.CopyTo(scratch);
+        long count = 0;
+        foreach (var ending in InflectionEndings)
+        {
+            ending.CopyTo(scratch[n..]);
+            count += Lexicon.Count(scratch[..(n + ending.Length)]);
+        }
+
+        return count;
+    }
+
+    private static readonly string[] InflectionEndings = ["ت", "وا", "ة", "ات", "ه", "ها"];
+
+    /// <summary>Particles that never take a pronoun suffix (Modern Standard Arabic grammar): لا يا ما لم لن قد هل لو أو ثم بل كي.</summary>
+    private static bool IsParticleWithoutPronouns(ReadOnlySpan<char> stem) =>
+        stem is "لا" or "يا" or "ما" or "لم" or "لن" or "قد" or "هل" or "لو" or "أو" or "ثم" or "بل" or "كي";
+
+    /// <summary>
+    /// Prepositions that no ب، ك or ل can precede: في عن مع لدى على إلى (before a pronoun ى is written ي: لديه، عليه).
+    /// Without a pronoun علي is the name Ali (بعلي), so only على and إلى count there.
+    /// </summary>
+    private static bool IsPreposition(ReadOnlySpan<char> stem, bool beforePronoun) =>
+        stem is "في" or "عن" or "مع" or "لدى" or "على" or "إلى"
+        || (beforePronoun && stem is "لدي" or "علي" or "إلي");
+
+    /// <summary>
+    /// True when <paramref name="word"/> (after a ل) is a name at least as common as the reading with the article written
+    /// ل: لبنان against البنان. ليونان is in the gazetteer too, but اليونان is far commoner, so لليونان is ل+ال+يونان.
+    /// </summary>
+    private bool IsNameRatherThanArticle(ReadOnlySpan<char> word, Span<char> scratch)
+    {
+        if (!Lexicon.IsName(word) || word.Length + 1 > scratch.Length)
+        {
+            return false;
+        }
+
+        scratch[0] = ArabicLetters.Alef;
+        word.CopyTo(scratch[1..]); // ال + the word without its ل
+        return Lexicon.Count(word) >= Lexicon.Count(scratch[..(word.Length + 1)]);
+    }
+
+    /// <summary>
+    /// True when the ال a word begins with is part of it, not the article: the word takes the article again
+    /// (الالتزام، الالعاب), alone or before a pronoun (التزاماتها: الالتزامات), or it is a verb such as التقى.
+    /// </summary>
+    private bool BeginsWithOwnAl(ReadOnlySpan<char> word, Span<char> scratch)
+    {
+        if (word.Length + 2 > scratch.Length)
+        {
+            return false;
+        }
+
+        scratch[0] = ArabicLetters.Alef;
+        scratch[1] = ArabicLetters.Lam;
+        word.CopyTo(scratch[2..]);
+        if (Lexicon.Count(scratch[..(word.Length + 2)]) >= Options.ArticleInStemMinCount)
+        {
+            return true;
+        }
+
+        foreach (var enclitic in Enclitics)
+        {
+            if (word.Length - enclitic.Length >= 4 && word.EndsWith(enclitic)
+                && Lexicon.Count(scratch[..(word.Length + 2 - enclitic.Length)]) >= Options.ArticleInStemMinCount)
+            {
+                return true;
+            }
+        }
+
+        // A past-tense verb of form VIII from a root in ل (التقى، التزم، التحق): no noun "تقى" stands alone, and the
+        // imperfect يلتقي or تلتقي shows the ل belongs to the verb.
+        if (word.Length >= 5 && word[2] == ArabicLetters.Teh && Lexicon.Count(word[2..]) == 0)
+        {
+            scratch[1] = ArabicLetters.Lam;
+            word[2..].CopyTo(scratch[2..]);
+            var n = word.Length;
+            if (scratch[n - 1] == ArabicLetters.AlefMaksura)
+            {
+                scratch[n - 1] = ArabicLetters.Yeh;
+            }
+
+            scratch[0] = ArabicLetters.Yeh;
+            var imperfect = Lexicon.Count(scratch[..n]);
+            scratch[0] = ArabicLetters.Teh;
+            imperfect += Lexicon.Count(scratch[..n]);
+            if (imperfect >= Options.ArticleInStemMinCount)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the stem with a first- or second-person pronoun is not more frequent than the stem with ه، ها and هم
+    /// together (بلادي: بلاده is far commoner; ألفي is two thousand, not ألف+ي).
+    /// </summary>
+    private bool TakesThirdPersonPronounsAsOften(ReadOnlySpan<char> stemWithPronoun, ReadOnlySpan<char> stem, Span<char> scratch)
+    {
+        if (stem.Length + 2 > scratch.Length)
+        {
+            return false;
+        }
+
+        stem.CopyTo(scratch);
+        var n = stem.Length;
+        scratch[n] = ArabicLetters.Heh;
+        long third = Lexicon.Count(scratch[..(n + 1)]);
+        scratch[n + 1] = ArabicLetters.Alef;
+        third += Lexicon.Count(scratch[..(n + 2)]);
+        scratch[n + 1] = ArabicLetters.Meem;
+        third += Lexicon.Count(scratch[..(n + 2)]);
+        return Lexicon.Count(stemWithPronoun) <= third;
+    }
+
+    /// <summary>
+    /// False when some proclitic of the chain is glued to a common word: the word from that clitic on occurs at least
+    /// <see cref="SegmenterOptions.InseparableMinCount"/> times but never without the clitic.
+    /// </summary>
+    private bool ProcliticsSeparable(ReadOnlySpan<char> key, ReadOnlySpan<Clitic> chain, ReadOnlySpan<char> stem, bool hasEnclitic)
+    {
+        var at = 0;
+        for (var i = 0; i < chain.Length; i++)
+        {
+            var clitic = chain[i];
+            if (clitic is Clitic.Article or Clitic.ArticleAsLam)
+            {
+                at += clitic == Clitic.Article ? 2 : 1;
+                continue;
+            }
+
+            var next = i + 1 < chain.Length ? chain[i + 1] : Clitic.None;
+            var applies = clitic is Clitic.Waw or Clitic.Fa
+                // Prepositions form set phrases with a pronoun whose rest never stands alone (بأكمله، برمته)...
+                || (!hasEnclitic
+                    // ...and with the article before a common stem (بالتوازي); ل before the article written ل
+                    // (للولايات) is followed by no word of its own.
+                    && next != Clitic.ArticleAsLam
+                    && !(next == Clitic.Article && Lexicon.Count(stem) >= Options.InseparableMinCount));
+            if (applies && at + 2 < key.Length && Lexicon.Count(key[at..]) >= Options.InseparableMinCount && Lexicon.Count(key[(at + 1)..]) == 0)
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The count of the article + stem + ن: a sound masculine plural (or dual) loses its ن before a pronoun, so
+    /// مساهمي+ها is the plural المساهمين. Only the form with the article counts, because names take no article
+    /// (كارين is not the plural of كاري). Leaves the stem in <paramref name="scratch"/>.
+    /// </summary>
+    private long CountPluralOfConstruct(ReadOnlySpan<char> stem, Span<char> scratch)
+    {
+        var n = stem.Length;
+        if (n + 3 > scratch.Length)
+        {
+            return 0;
+        }
+
+        long count = 0;
+        scratch[0] = ArabicLetters.Alef;
+        scratch[1] = ArabicLetters.Lam;
+        stem.CopyTo(scratch[2..]);
+        scratch[n + 2] = ArabicLetters.Noon;
+        count += Lexicon.Count(scratch[..(n + 3)]);
+        stem.CopyTo(scratch);
+        return count;
     }
 
     /// <summary>True when "ال" + the word (without proclitics) is common: a noun or adjective, so its ending is not a pronoun.</summary>
@@ -562,7 +844,7 @@ public sealed class CliticSegmenter
         return withArticle >= 3 && withArticle * 20 >= Lexicon.Count(word);
     }
 
-    private static int Fill(Span<Piece> pieces, ReadOnlySpan<Clitic> chain, int stemStart, int stemEnd, int length, string? enclitic)
+    private static int Fill(Span<Piece> pieces, ReadOnlySpan<Clitic> chain, int stemStart, int stemEnd, int length, string? enclitic, string? stemForm)
     {
         var n = 0;
         var at = 0;
@@ -584,7 +866,7 @@ public sealed class CliticSegmenter
             at += len;
         }
 
-        pieces[n++] = new Piece(stemStart, stemEnd, SegmentRole.Stem, null);
+        pieces[n++] = new Piece(stemStart, stemEnd, SegmentRole.Stem, stemForm);
         if (enclitic is not null)
         {
             pieces[n++] = new Piece(stemEnd, length, SegmentRole.Enclitic, enclitic);

@@ -49,6 +49,19 @@ public sealed class SegmenterLexicon
 
     public bool IsName(ReadOnlySpan<char> key) => _namesBySpan.Contains(key);
 
+    /// <summary>The lexicon's own string for a key seen in the corpus (no allocation): for forms a segment must carry.</summary>
+    internal bool TryGetKey(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? word)
+    {
+        if (_countsBySpan.TryGetValue(key, out var actual, out _))
+        {
+            word = actual;
+            return true;
+        }
+
+        word = null;
+        return false;
+    }
+
     internal bool TryGetFixed(ReadOnlySpan<char> key, out FixedSegmentation segmentation) => _fixedBySpan.TryGetValue(key, out segmentation!);
 
     /// <summary>

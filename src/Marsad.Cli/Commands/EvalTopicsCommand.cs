@@ -32,6 +32,10 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         [Description("Hide each article's outlet from the model (content only).")]
         public bool IgnoreSource { get; init; }
 
+        [CommandOption("--predictions <FILE>")]
+        [Description("Write one JSON line per article: id, source, gold label, predicted label and its probability.")]
+        public string? Predictions { get; init; }
+
         [CommandOption("--json")]
         public bool Json { get; init; }
 
@@ -39,12 +43,16 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
             Gold is null ? ValidationResult.Error("give --gold FILE") : ValidationResult.Success();
     }
 
+    private static readonly JsonSerializerOptions PredictionJson = new(EvalJson.Options) { WriteIndented = false };
+
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var gold = TopicEvaluation.FilterSource(TopicCorpus.Read(settings.Gold!), settings.Source);
         var modelPath = settings.Model ?? MarsadModels.Locate().PathOf(TopicAnnotator.ModelFile);
         var model = LinearTopicModel.Load(modelPath);
-        var (report, speed) = TopicEvaluation.Evaluate(model, gold, useSource: !settings.IgnoreSource);
+        using var predictions = settings.Predictions is null ? null : new StreamWriter(settings.Predictions);
+        var (report, cost, calibration) = TopicEvaluation.Evaluate(model, gold, useSource: !settings.IgnoreSource, (record, topics) =>
+            predictions?.WriteLine(JsonSerializer.Serialize(new { id = record.Id, source = record.Source, gold = record.Label, predicted = topics[0].Label, probability = topics[0].Score }, PredictionJson)));
         ClassificationReport? baseline = null;
         if (settings.BaselineTrain is not null)
         {
@@ -54,13 +62,14 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
 
         if (settings.Json)
         {
-            var output = new { gold = settings.Gold, model = modelPath, source = settings.Source, articlesPerSecond = speed, marsad = report, naiveBayes = baseline };
+            var output = new { gold = settings.Gold, model = modelPath, source = settings.Source, classifier = cost, calibration, marsad = report, naiveBayes = baseline };
             Console.WriteLine(JsonSerializer.Serialize(output, EvalJson.Options));
             return ExitCodes.Ok;
         }
 
         Write("Marsad", report);
-        AnsiConsole.MarkupLineInterpolated($"classification speed: {speed:F0} articles/s (one thread)");
+        AnsiConsole.MarkupLineInterpolated($"classifier (text layer run beforehand, one thread): {cost.MicrosecondsPerArticle:F0} µs/article wall, {cost.CpuMicrosecondsPerArticle:F0} µs/article process CPU, {cost.BytesPerArticle / 1024:F1} KB allocated/article");
+        AnsiConsole.MarkupLineInterpolated($"calibration: expected calibration error {calibration.ExpectedCalibrationError * 100:F2} points (10 bins; top-label probability vs accuracy)");
         if (baseline is not null)
         {
             Write("naive Bayes (plain words)", baseline);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Marsad.Keyphrases;
+using Marsad.Model;
 using Marsad.Topics;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -29,7 +30,14 @@ public sealed class TrainKeyphrasesCommand : Command<TrainKeyphrasesCommand.Sett
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var documents = settings.Train.SelectMany(TopicCorpus.Read).Select(r => $"{r.Title}\n\n{r.Text}");
+        // The same text layer as the pipeline reads the training articles (train/serve parity of the word forms).
+        var documents = settings.Train.SelectMany(TopicCorpus.Read).Select(r => new Article
+        {
+            Id = r.Id,
+            Format = "jsonl",
+            Headline = r.Title,
+            Paragraphs = r.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        });
         var stop = settings.StopWords.SelectMany(File.ReadLines);
         var statistics = KeyphraseStatistics.Learn(documents, stop);
         statistics.Save(settings.Out!);

@@ -38,7 +38,7 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         public string? Kb { get; init; }
 
         [CommandOption("--without <GROUPS>")]
-        [Description("Feature groups to leave out, comma-separated: word, clitics, affixes, shape, context, gazetteer, clusters.")]
+        [Description("Feature groups to leave out, comma-separated: word, clitics, affixes, shape, context, gazetteer, clusters, triggers, embeddings.")]
         public string? Without { get; init; }
 
         [CommandOption("--epochs <N>")]
@@ -59,6 +59,25 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [CommandOption("--seed <N>")]
         [DefaultValue(7)]
         public int Seed { get; init; } = 7;
+
+        [CommandOption("--dense-window <N>")]
+        [Description("Neighbours on each side whose word vectors are dense features (needs a lexicon with vectors).")]
+        [DefaultValue(1)]
+        public int DenseWindow { get; init; } = 1;
+
+        [CommandOption("--dense-scale <X>")]
+        [Description("Factor on the word vector components (the perceptron step of the dense features).")]
+        [DefaultValue(1f)]
+        public float DenseScale { get; init; } = 1f;
+
+        [CommandOption("--dense-dropout")]
+        [Description("Word dropout also hides a token's own word vector.")]
+        public bool DenseDropout { get; init; }
+
+        [CommandOption("--seeds <N>")]
+        [Description("Train with N shuffling seeds (--seed, --seed + 1, ...) and average their weights")]
+        [DefaultValue(1)]
+        public int Seeds { get; init; } = 1;
 
         public override ValidationResult Validate()
         {
@@ -88,8 +107,13 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
                 return ValidationResult.Error($"unknown feature group in --without '{Without}'");
             }
 
-            return Epochs is < 1 or > 100 || MinCount < 1 || Dropout is < 0 or >= 1
-                ? ValidationResult.Error("--epochs must be 1..100, --min-count at least 1 and --dropout in [0, 1)")
+            if (DenseWindow is < 0 or > 3 || DenseScale is <= 0 or > 100)
+            {
+                return ValidationResult.Error("--dense-window must be 0..3 and --dense-scale in (0, 100]");
+            }
+
+            return Epochs is < 1 or > 100 || MinCount < 1 || Seeds is < 1 or > 20 || Dropout is < 0 or >= 1
+                ? ValidationResult.Error("--epochs must be 1..100, --min-count at least 1, --seeds 1..20 and --dropout in [0, 1)")
                 : ValidationResult.Success();
         }
     }
@@ -104,7 +128,7 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         Log($"lexicon {lexicon.Count} words, gazetteer {gazetteer.Count} phrases, features: {groups}");
         var train = NerCorpus.Read(settings.Train!);
         var dev = NerCorpus.Read(settings.Dev!);
-        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed };
+        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout };
         var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups), train, dev, Log);
         var withoutConsistency = NerEvaluation.Run(model.WithDocumentConsistency(false), dev).Scores.Overall.F1;
         var withConsistency = NerEvaluation.Run(model.WithDocumentConsistency(true), dev).Scores.Overall.F1;

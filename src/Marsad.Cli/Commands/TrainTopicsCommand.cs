@@ -38,14 +38,35 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [DefaultValue(20)]
         public int HashBits { get; init; } = 20;
 
-        [CommandOption("--char-min <N>")]
-        [DefaultValue(3)]
-        public int CharMin { get; init; } = 3;
+        [CommandOption("--words")]
+        [Description("Also use normalised word forms (clitics kept) besides the stems.")]
+        public bool Words { get; init; }
 
-        [CommandOption("--char-max <N>")]
-        [Description("Longest character n-gram; 0 turns character n-grams off.")]
-        [DefaultValue(0)]
-        public int CharMax { get; init; }
+        [CommandOption("--word-bigrams")]
+        [Description("Also use pairs of consecutive normalised word forms.")]
+        public bool WordBigrams { get; init; }
+
+        [CommandOption("--lead")]
+        [Description("Also add the first paragraph's stems as features of their own.")]
+        public bool Lead { get; init; }
+
+        [CommandOption("--idf")]
+        [Description("Weight content counts by inverse document frequency (learned on the training data).")]
+        public bool Idf { get; init; }
+
+        [CommandOption("--runs <N>")]
+        [Description("Independent training runs (different example orders) whose weights are averaged.")]
+        [DefaultValue(1)]
+        public int Runs { get; init; } = 1;
+
+        [CommandOption("--no-title")]
+        [Description("Do not add the headline's stems as features of their own.")]
+        public bool NoTitle { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the example order (and of outlet dropout).")]
+        [DefaultValue(13)]
+        public int Seed { get; init; } = 13;
 
         [CommandOption("--source-features")]
         [Description("Also learn outlet × stem features (used only when an article's outlet is known).")]
@@ -71,9 +92,14 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("--hash-bits must be between 12 and 24");
             }
 
-            if (Epochs < 1 || LearningRate <= 0 || CharMin < 1 || (CharMax != 0 && CharMax < CharMin))
+            if (Epochs < 1 || LearningRate <= 0 || Runs < 1)
             {
-                return ValidationResult.Error("--epochs, --learning-rate, --char-min and --char-max must be positive (char-max ≥ char-min, or 0)");
+                return ValidationResult.Error("--epochs, --learning-rate and --runs must be positive");
+            }
+
+            if (SourceDropout is < 0 or > 1)
+            {
+                return ValidationResult.Error("--source-dropout must be between 0 and 1");
             }
 
             return ValidationResult.Success();
@@ -91,9 +117,14 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             Epochs = settings.Epochs,
             LearningRate = settings.LearningRate,
             HashBits = settings.HashBits,
-            CharMin = settings.CharMin,
-            CharMax = settings.CharMax,
             StemBigrams = !settings.NoBigrams,
+            TitleStems = !settings.NoTitle,
+            Words = settings.Words,
+            WordBigrams = settings.WordBigrams,
+            LeadStems = settings.Lead,
+            Idf = settings.Idf,
+            Seed = settings.Seed,
+            Runs = settings.Runs,
             SourceFeatures = settings.SourceFeatures,
             SourceDropout = settings.SourceDropout,
         };

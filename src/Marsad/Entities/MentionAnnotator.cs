@@ -8,7 +8,8 @@ namespace Marsad.Entities;
 /// Finds named-entity mentions (PER, LOC, ORG, MISC) with the trained <see cref="NerModel"/>. It tags the
 /// article's word tokens sentence by sentence (the sentence layer when present, else breaks at
 /// sentence-final punctuation and between blocks) and writes <see cref="AnalyzedArticle.Mentions"/>
-/// with offsets into the article text. The model is loaded once and shared by every thread.
+/// with offsets into the article text, then lets <see cref="NamePhraseRecognizer"/> complete institution,
+/// event and facility names. The model is loaded once and shared by every thread.
 /// </summary>
 public sealed class MentionAnnotator : IAnnotator
 {
@@ -60,6 +61,8 @@ public sealed class MentionAnnotator : IAnnotator
         {
             AddMentions(doc, sentences[s], tags[s]);
         }
+
+        NamePhraseRecognizer.Apply(doc);
     }
 
     private static void AddMentions(AnalyzedArticle doc, NerTokenSpans sentence, ReadOnlySpan<int> tags)

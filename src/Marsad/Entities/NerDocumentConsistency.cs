@@ -34,7 +34,17 @@ public static class NerDocumentConsistency
             return;
         }
 
-        var buffer = new System.Text.StringBuilder();
+        // Runs every document on the tagging path: look candidates up as spans over one reusable
+        // buffer, and only from tokens that begin some voted name.
+        var lookup = votes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in votes.Keys)
+        {
+            var space = key.IndexOf(' ', StringComparison.Ordinal);
+            firstWords.Add(space < 0 ? key : key[..space]);
+        }
+
+        var buffer = new char[128];
         for (var s = 0; s < tags.Count; s++)
         {
             var sentence = tags[s];
@@ -42,7 +52,7 @@ public static class NerDocumentConsistency
             var i = 0;
             while (i < sentence.Length)
             {
-                if (sentence[i] != NerTags.O || !IsNameLike(words[i]))
+                if (sentence[i] != NerTags.O || !IsNameLike(words[i]) || !firstWords.Contains(words[i]))
                 {
                     i++;
                     continue;
@@ -50,16 +60,23 @@ public static class NerDocumentConsistency
 
                 var matched = 0;
                 var matchedType = -1;
-                buffer.Clear();
+                var length = 0;
                 for (var n = 1; n <= MaxWords && i + n <= sentence.Length && sentence[i + n - 1] == NerTags.O; n++)
                 {
-                    if (n > 1)
+                    var word = words[i + n - 1];
+                    if (length + word.Length + 1 > buffer.Length)
                     {
-                        buffer.Append(' ');
+                        Array.Resize(ref buffer, (length + word.Length + 1) * 2);
                     }
 
-                    buffer.Append(words[i + n - 1]);
-                    if (votes.TryGetValue(buffer.ToString(), out var v))
+                    if (n > 1)
+                    {
+                        buffer[length++] = ' ';
+                    }
+
+                    word.CopyTo(buffer.AsSpan(length));
+                    length += word.Length;
+                    if (lookup.TryGetValue(buffer.AsSpan(0, length), out var v))
                     {
                         (matched, matchedType) = (n, Majority(v));
                     }

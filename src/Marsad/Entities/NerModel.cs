@@ -12,14 +12,19 @@ namespace Marsad.Entities;
 /// </summary>
 public sealed class NerModel
 {
-    private const string Magic = "marsad-ner-model-3";
+    private const string Magic = "marsad-ner-model-4";
+
+    /// <summary>The format before lexicon vectors and dense weights were stored; still readable.</summary>
+    private const string MagicVersion3 = "marsad-ner-model-3";
     private const int T = 9;
 
-    private readonly Dictionary<ulong, int> _rows;
+    private readonly NerFeatureIndex _rows;
     private readonly float[] _weights;
     private readonly float[] _transitions;
+    private readonly NerDenseFeatures? _dense;
+    private readonly float[] _denseProjections = [];
 
-    public NerModel(NerFeatureExtractor extractor, ulong[] keys, float[] weights, float[] transitions)
+    public NerModel(NerFeatureExtractor extractor, ulong[] keys, float[] weights, float[] transitions, NerDenseFeatures? dense = null)
     {
         if (weights.Length != keys.Length * T || transitions.Length != (T + 1) * T)
         {
@@ -29,11 +34,9 @@ public sealed class NerModel
         Extractor = extractor;
         _weights = weights;
         _transitions = transitions;
-        _rows = new Dictionary<ulong, int>(keys.Length);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            _rows[keys[i]] = i;
-        }
+        _dense = dense is not null && extractor.Lexicon.VectorDimensions == dense.Dimensions ? dense : null;
+        _denseProjections = _dense?.Project(extractor.Lexicon) ?? [];
+        _rows = new NerFeatureIndex(keys);
     }
 
     private NerModel(NerModel other, bool documentConsistency)
@@ -42,11 +45,16 @@ public sealed class NerModel
         _rows = other._rows;
         _weights = other._weights;
         _transitions = other._transitions;
+        _dense = other._dense;
+        _denseProjections = other._denseProjections;
         OutsideBias = other.OutsideBias;
         DocumentConsistency = documentConsistency;
     }
 
     public NerFeatureExtractor Extractor { get; }
+
+    /// <summary>The word-vector features and their weights, when the model has them.</summary>
+    public NerDenseFeatures? Dense => _dense;
 
     /// <summary>The same model with document consistency switched on or off (weights are shared).</summary>
     public NerModel WithDocumentConsistency(bool on) => new(this, on);
@@ -73,7 +81,8 @@ public sealed class NerModel
             var row = emissions.Slice(i * T, T);
             foreach (var feature in buffer.FeaturesOf(i))
             {
-                if (_rows.TryGetValue(feature, out var r))
+                var r = _rows.RowOf(feature);
+                if (r >= 0)
                 {
                     var w = _weights.AsSpan(r * T, T);
                     for (var t = 0; t < T; t++)
@@ -85,6 +94,8 @@ public sealed class NerModel
 
             row[NerTags.O] -= OutsideBias;
         }
+
+        _dense?.AddEmissions(_denseProjections, buffer.Rows.AsSpan(0, n), n, emissions);
 
         NerViterbi.Decode(emissions, _transitions, n, tags);
     }
@@ -132,12 +143,7 @@ public sealed class NerModel
         writer.Write(DocumentConsistency);
         Extractor.Lexicon.Write(writer);
         Extractor.Gazetteer.Write(writer);
-        var keys = new ulong[_rows.Count];
-        foreach (var (key, row) in _rows)
-        {
-            keys[row] = key;
-        }
-
+        var keys = _rows.Keys;
         writer.Write(keys.Length);
         foreach (var key in keys)
         {
@@ -154,6 +160,18 @@ public sealed class NerModel
         {
             writer.Write(w);
         }
+
+        writer.Write(_dense is not null);
+        if (_dense is not null)
+        {
+            writer.Write(_dense.Window);
+            writer.Write(_dense.Dimensions);
+            writer.Write(_dense.Scale);
+            foreach (var w in _dense.Weights)
+            {
+                writer.Write(w);
+            }
+        }
     }
 
     public static NerModel Load(string path)
@@ -168,7 +186,8 @@ public sealed class NerModel
             using var file = File.OpenRead(path);
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
-            if (reader.ReadString() != Magic)
+            var magic = reader.ReadString();
+            if (magic is not (Magic or MagicVersion3))
             {
                 throw new MarsadException(ErrorCodes.BadModel, "not a Marsad NER model", path);
             }
@@ -176,7 +195,7 @@ public sealed class NerModel
             var groups = (NerFeatureGroups)reader.ReadInt32();
             var outsideBias = reader.ReadSingle();
             var consistency = reader.ReadBoolean();
-            var lexicon = NerLexicon.Read(reader);
+            var lexicon = NerLexicon.Read(reader, withVectors: magic == Magic);
             var gazetteer = NerGazetteer.Read(reader);
             var count = reader.ReadInt32();
             var keys = new ulong[count];
@@ -197,7 +216,22 @@ public sealed class NerModel
                 transitions[i] = reader.ReadSingle();
             }
 
-            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups), keys, weights, transitions) { OutsideBias = outsideBias, DocumentConsistency = consistency };
+            NerDenseFeatures? dense = null;
+            if (magic == Magic && reader.ReadBoolean())
+            {
+                var window = reader.ReadInt32();
+                var dimensions = reader.ReadInt32();
+                var scale = reader.ReadSingle();
+                var denseWeights = new float[NerDenseFeatures.WeightCount(window, dimensions)];
+                for (var i = 0; i < denseWeights.Length; i++)
+                {
+                    denseWeights[i] = reader.ReadSingle();
+                }
+
+                dense = new NerDenseFeatures(window, dimensions, scale, denseWeights);
+            }
+
+            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups), keys, weights, transitions, dense) { OutsideBias = outsideBias, DocumentConsistency = consistency };
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

@@ -3,12 +3,12 @@ using Marsad.Pipeline;
 
 namespace Marsad.Keyphrases;
 
-/// <summary>Fills <see cref="AnalyzedArticle.Keyphrases"/>, best first; uses entities and mentions when an earlier annotator found them.</summary>
+/// <summary>Fills <see cref="AnalyzedArticle.Keyphrases"/>, best first, from the text layer's tokens; uses entities and mentions when an earlier annotator found them.</summary>
 public sealed class KeyphraseAnnotator(KeyphraseExtractor extractor) : IAnnotator
 {
     public string Name => "keyphrases";
 
-    public IReadOnlyCollection<string> Requires { get; } = [];
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.Tokens, Layers.Segments];
 
     public IReadOnlyCollection<string> Assigns { get; } = [Layers.Keyphrases];
 

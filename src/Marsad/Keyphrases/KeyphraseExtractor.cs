@@ -1,15 +1,20 @@
 using Marsad.Model;
-using Marsad.Topics;
 
 namespace Marsad.Keyphrases;
 
 /// <summary>
-/// Extracts an article's keyphrases: words and 2–3 word phrases scored by term frequency × inverse
-/// document frequency (learned from the corpus), boosted when they appear in the headline or early,
-/// plus the article's named entities when the entity layer is present. Conjunctions and prepositions
-/// glued to a word are removed (only when the corpus knows the bare word better), words that carry a
-/// possessive pronoun or are stop words never start or end a phrase, and a phrase that contains an
-/// already chosen phrase's words is merged into it.
+/// Extracts an article's keyphrases from the text layer's tokens: words and 2–3 word phrases scored by term
+/// frequency × inverse document frequency (learned from the corpus), boosted when they appear in the headline or
+/// early, plus the article's named entities when the entity layer is present.
+/// <list type="bullet">
+/// <item>Words are read through their clitic segments: a glued conjunction or preposition is not shown
+/// (وروسيا → روسيا, للأسلحة → الأسلحة) and starts a new phrase when it occurs inside one.</item>
+/// <item>Words that carry a pronoun (لحربها), stop words and news fillers never start or end a phrase.</item>
+/// <item>A phrase must recur (or be a known collocation in the headline); a word or shorter phrase that occurs
+/// only inside a longer recurring phrase is merged into it (كوريا → كوريا الشمالية), and a chosen phrase is
+/// completed by rare name parts (كيم → كيم جونغ أون).</item>
+/// </list>
+/// Thread-safe: per-call scratch buffers are reused per thread, so an article allocates little more than its results.
 /// </summary>
 public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
 {
@@ -20,170 +25,122 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
     // idf of a word in at most about 1 document in 300 of the corpus.
     private const double RareIdf = 6.7;
 
-    private static readonly string[] Proclitics = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
-    private static readonly string[] Enclitics = ["هما", "ها", "هم", "هن", "كم", "كما", "نا"];
+    // Salts keep entity candidates apart from the phrase with the same words.
+    private const ulong EntitySalt = 0x9E3779B97F4A7C15UL;
 
-    // Words that are frequent in news but never a keyphrase (reporting verbs, time words); composed for Marsad.
-    private static readonly HashSet<string> NewsFillers = new(
-        new[]
-        {
-            "قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اشار", "اشارت", "ذكر", "ذكرت", "اعلن", "اعلنت", "اوضح", "اوضحت",
-            "تابع", "يقول", "تقول", "اليوم", "امس", "غدا", "يوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
-            "العام", "الماضي", "المقبل", "الحالي", "الشهر", "الاسبوع", "خلال", "بحسب", "وفقا", "ايضا", "حيث", "نحو", "اطار", "بشان",
-            "المسؤولون", "مسؤولون", "مصادر", "المصادر", "صحيفه", "الصحيفه", "وكاله", "انباء", "تقرير", "التقرير", "بيان", "البيان",
-            "اكثر", "اقل", "عدد", "عده", "كبير", "كبيره", "جديد", "جديده", "مثل", "بعض", "جميع", "كافه", "اخر", "اخري", "الاخر", "الاخري",
-            "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
-            "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
-        },
-        StringComparer.Ordinal);
+    [ThreadStatic]
+    private static Scratch? t_scratch;
 
     public KeyphraseStatistics Statistics { get; } = statistics;
 
     /// <summary>At most <paramref name="max"/> keyphrases, best first, scores scaled so that the best is 1.</summary>
     public List<Keyphrase> Extract(AnalyzedArticle doc, int max = 10)
     {
+        ArgumentNullException.ThrowIfNull(doc);
+        var s = t_scratch ??= new Scratch();
+        s.Reset();
         var text = doc.Text;
-        var terms = DocumentTerms.Of(text);
         var headlineEnd = doc.Blocks.Count > 0 && doc.Blocks[0].Kind == BlockKind.Headline ? doc.Blocks[0].End : 0;
         var earlyEnd = text.Length / 4;
+        var words = s.Words = PhraseWords.Of(doc, Statistics, out var count);
+        s.WordTotal = count;
 
-        var words = new CleanWord[terms.Count];
-        for (var i = 0; i < terms.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            words[i] = Clean(text, terms[i]);
-        }
-
-        for (var i = 0; i + 1 < words.Length; i++)
-        {
-            if (words[i].StrippedProclitic && Adjacent(text, terms[i], terms[i + 1])
-                && Statistics.BigramFrequency(terms[i].Normalized, words[i + 1].Normalized) > Statistics.BigramFrequency(words[i].Normalized, words[i + 1].Normalized))
+            var key = 0UL;
+            for (var n = 1; n <= 3 && i + n <= count; n++)
             {
-                words[i] = Clean(text, terms[i], allowStrip: false);
-            }
-        }
+                var last = i + n - 1;
 
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        for (var i = 0; i < words.Length; i++)
-        {
-            for (var n = 1; n <= 3 && i + n <= words.Length; n++)
-            {
-                if (!CanForm(text, terms, words, i, n))
+                // Only white space between the words; inside a phrase, a glued proclitic starts a new phrase.
+                if (n > 1 && (!words[last].JoinsPrevious || words[last].Stripped))
                 {
                     break;
                 }
 
-                if (!IsBoundaryOk(words[i]) || !IsBoundaryOk(words[i + n - 1]))
+                key = n == 1 ? words[i].Key : PhraseWords.Combine(key, words[last].Key);
+                if (!IsBoundaryOk(words[i]) || !IsBoundaryOk(words[last]))
                 {
                     continue;
                 }
 
-                var key = n switch
+                var start = doc.Tokens[words[i].Token].Start;
+                ref var c = ref s.Find(key, out var added);
+                if (added)
                 {
-                    1 => words[i].Key,
-                    2 => string.Concat(words[i].Key, " ", words[i + 1].Key),
-                    _ => string.Concat(words[i].Key, " ", words[i + 1].Key, " ", words[i + 2].Key),
-                };
-                if (!candidates.TryGetValue(key, out var c))
-                {
-                    var keys = new string[n];
+                    c.Length = n;
+                    c.First = i;
+                    float idf = 0;
                     for (var k = 0; k < n; k++)
                     {
-                        keys[k] = words[i + k].Key;
+                        idf += words[i + k].Idf / n;
                     }
 
-                    c = new Candidate(key, n, keys);
-                    candidates[key] = c;
+                    c.Idf = idf;
+                    c.Collocation = n == 2 && Statistics.BigramFrequency(words[i].FormId, words[i + 1].FormId) >= 5;
                 }
 
                 c.Count++;
-                var display = n == 1 ? words[i].Display : words[i].Display + " " + text[terms[i + 1].Start..terms[i + n - 1].End];
-                c.Displays[display] = c.Displays.GetValueOrDefault(display) + 1;
-                c.InHeadline |= terms[i].Start < headlineEnd;
-                c.Early |= terms[i].Start < earlyEnd;
-                if (c.Count > 1)
-                {
-                    continue; // the statistics below depend only on the key's words
-                }
-
-                c.Idf = 0;
-                c.WordIdfs = new double[n];
-                for (var k = 0; k < n; k++)
-                {
-                    c.WordIdfs[k] = Statistics.Idf(words[i + k].Normalized);
-                    c.Idf += c.WordIdfs[k] / n;
-                }
-
-                if (n == 2)
-                {
-                    c.Collocation = Statistics.BigramFrequency(words[i].Normalized, words[i + 1].Normalized) >= 5;
-                }
+                c.InHeadline |= start < headlineEnd;
+                c.Early |= start < earlyEnd;
             }
         }
 
-        var scored = new List<Candidate>();
-        foreach (var c in candidates.Values)
+        for (var k = 0; k < s.Count; k++)
         {
+            ref var c = ref s.Candidates[k];
+
             // Phrases must recur (or be a known collocation) to count as phrases rather than accidents.
             if (c.Length > 1 && c.Count < 2 && !(c.Collocation && c.InHeadline))
             {
+                c.Dropped = true;
                 continue;
             }
 
             // A phrase is worth a little more than its average word: it is more specific.
             var cohesion = c.Length switch { 1 => 1.0, 2 => c.Collocation ? 1.1 : 1.0, _ => 1.05 };
             c.Score = c.Count * c.Idf * cohesion * (c.InHeadline ? HeadlineBoost : 1) * (c.Early ? EarlyBoost : 1);
-            scored.Add(c);
         }
 
-        // A word or phrase that occurs only inside a longer recurring phrase is that phrase (كوريا → كوريا الشمالية).
-        var dropped = new HashSet<Candidate>();
-        foreach (var p in scored.Where(c => c.Length > 1).OrderByDescending(c => c.Length))
-        {
-            if (dropped.Contains(p))
-            {
-                continue;
-            }
+        MergeIntoLongerPhrases(s);
+        AddEntities(doc, s);
+        var order = s.Ranked();
 
-            for (var start = 0; start < p.Length; start++)
-            {
-                for (var end = start + 1; end <= p.Length; end++)
-                {
-                    if (end - start == p.Length || !candidates.TryGetValue(string.Join(' ', p.Words[start..end]), out var sub) || sub.Count > p.Count + Math.Max(1, p.Count / 3))
-                    {
-                        continue;
-                    }
-
-                    p.Score = Math.Max(p.Score, sub.Score);
-                    dropped.Add(sub);
-                }
-            }
-        }
-
-        scored.RemoveAll(dropped.Contains);
-        AddEntities(doc, scored);
-        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Key, b.Key));
-
-        var chosen = new List<Candidate>();
-        foreach (var c in scored)
+        var chosen = s.Chosen;
+        foreach (var index in order)
         {
             if (chosen.Count == max)
             {
                 break;
             }
 
-            var overlapping = chosen.FirstOrDefault(a => a.Words.Intersect(c.Words, StringComparer.Ordinal).Any());
-            if (overlapping is null)
+            ref var c = ref s.Candidates[index];
+            var overlapping = -1;
+            foreach (var a in chosen)
             {
-                chosen.Add(c);
+                if (s.SharesWord(a, index))
+                {
+                    overlapping = a;
+                    break;
+                }
+            }
+
+            if (overlapping < 0)
+            {
+                chosen.Add(index);
                 continue;
             }
 
             // A longer phrase that contains a chosen one and recurs names it better (كيم → كيم جونغ أون).
             // Only when the added words are rare (name parts such as جونغ أون), not common words (زعيم).
-            if (overlapping.EntityKey is null && c.Length > overlapping.Length && overlapping.Words.All(w => c.Words.Contains(w, StringComparer.Ordinal))
-                && (c.EntityKey is not null || (c.Length == 2 && c.Collocation && c.Count >= 2) || (c.Count >= 2 && AddedWordsAreNameParts(c, overlapping, candidates))))
+            ref var o = ref s.Candidates[overlapping];
+            if (o.EntityKey is null && c.Length > o.Length && s.ContainsAllWords(index, overlapping)
+                && (c.EntityKey is not null || (c.Length == 2 && c.Collocation && c.Count >= 2) || (c.Count >= 2 && s.AddedWordsAreNameParts(index, overlapping))))
             {
-                overlapping.Upgrade(c);
+                o.Length = c.Length;
+                o.First = c.First;
+                o.Display = c.Display;
+                o.EntityKey ??= c.EntityKey;
             }
         }
 
@@ -192,215 +149,322 @@ public sealed class KeyphraseExtractor(KeyphraseStatistics statistics)
             return [];
         }
 
-        var best = chosen[0].Score;
-        return chosen.Select(c => new Keyphrase(c.BestDisplay(), Math.Round(c.Score / best, 4)) { EntityKey = c.EntityKey }).ToList();
+        var best = s.Candidates[chosen[0]].Score;
+        var result = new List<Keyphrase>(chosen.Count);
+        foreach (var index in chosen)
+        {
+            ref var c = ref s.Candidates[index];
+            result.Add(new Keyphrase(c.Display ?? Display(doc, words, c.First, c.Length), Math.Round(c.Score / best, 4)) { EntityKey = c.EntityKey });
+        }
+
+        return result;
     }
 
-    /// <summary>
-    /// The words a longer phrase adds are rare in the corpus, or occur in this article only inside
-    /// the phrase (جونغ أون in كيم جونغ أون): parts of a name, not common words (زعيم).
-    /// </summary>
-    private static bool AddedWordsAreNameParts(Candidate longer, Candidate shorter, Dictionary<string, Candidate> candidates)
+    private static bool IsBoundaryOk(in PhraseWord w) => !w.Stop && !w.Enclitic && w.FormLength >= 2;
+
+    /// <summary>The surface of words [first, first + length), without a glued conjunction or preposition.</summary>
+    private static string Display(AnalyzedArticle doc, PhraseWord[] words, int first, int length)
     {
-        for (var k = 0; k < longer.Words.Length; k++)
-        {
-            var w = longer.Words[k];
-            if (shorter.Words.Contains(w, StringComparer.Ordinal) || longer.WordIdfs[k] >= RareIdf)
-            {
-                continue;
-            }
-
-            if (!candidates.TryGetValue(w, out var alone) || alone.Count > longer.Count + 1)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var w = words[first];
+        var end = doc.Tokens[words[first + length - 1].Token].End;
+        return w.ShortArticle ? string.Concat("ا", doc.Text.AsSpan(w.DisplayStart, end - w.DisplayStart)) : doc.Text[w.DisplayStart..end];
     }
 
-    private void AddEntities(AnalyzedArticle doc, List<Candidate> scored)
+    /// <summary>A word or phrase that occurs only inside a longer recurring phrase is that phrase (كوريا → كوريا الشمالية).</summary>
+    private static void MergeIntoLongerPhrases(Scratch s)
     {
-        var terms = new List<Term>();
-        if (doc.Entities.Count > 0)
+        for (var length = 3; length >= 2; length--)
         {
-            foreach (var e in doc.Entities)
+            for (var k = 0; k < s.Count; k++)
             {
-                Add(e.CanonicalName, Math.Max(1, e.MentionCount), e.Key);
-            }
-        }
-        else
-        {
-            foreach (var group in doc.Mentions.GroupBy(m => ArabicNormalizer.Normalize(m.Text), StringComparer.Ordinal))
-            {
-                Add(group.First().Text, group.Count(), group.First().EntityKey);
-            }
-        }
-
-        void Add(string name, int count, string? key)
-        {
-            terms.Clear();
-            FallbackTermAnalyzer.Instance.Analyze(name, terms);
-            if (terms.Count == 0)
-            {
-                return;
-            }
-
-            var idf = terms.Average(t => Statistics.Idf(t.Normalized));
-            var c = new Candidate("entity:" + name, terms.Count, terms.Select(t => Clean(name, t).Key).ToArray())
-            {
-                WordIdfs = terms.Select(t => Statistics.Idf(t.Normalized)).ToArray(),
-                Count = count,
-                EntityKey = key,
-                Score = count * idf * EntityBoost,
-            };
-            c.Displays[name] = 1;
-            scored.Add(c);
-        }
-    }
-
-    /// <summary>Only white space (no punctuation, no line break) between each pair of the n words.</summary>
-    private static bool CanForm(string text, List<Term> terms, CleanWord[] words, int i, int n)
-    {
-        var last = i + n - 1;
-        if (words[last].IsNumber || (n > 1 && !Adjacent(text, terms[last - 1], terms[last])))
-        {
-            return false;
-        }
-
-        // Inside a phrase, later words keep their own form: a proclitic there starts a new phrase.
-        return n == 1 || !words[last].StrippedProclitic;
-    }
-
-    private static bool IsBoundaryOk(CleanWord w) => !w.IsStop && !w.HasEnclitic && !w.IsNumber && w.Normalized.Length >= 2;
-
-    internal static bool Adjacent(string text, Term a, Term b)
-    {
-        for (var k = a.End; k < b.Start; k++)
-        {
-            var c = text[k];
-            if (c != ' ' && c != '\u00A0' && c != '\u200C')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The word without a glued conjunction or preposition, when the corpus knows the bare word better.</summary>
-    private CleanWord Clean(string text, Term term, bool allowStrip = true)
-    {
-        var norm = term.Normalized;
-        var isNumber = !term.IsArabic && norm.All(char.IsDigit);
-        var display = text[term.Start..term.End];
-        var stripped = false;
-        var df = Statistics.WordFrequency(norm);
-        if (allowStrip && term.IsArabic && !Statistics.IsStopWord(norm))
-        {
-            foreach (var p in Proclitics)
-            {
-                if (norm.Length - p.Length < 2 || !norm.StartsWith(p, StringComparison.Ordinal))
+                ref var p = ref s.Candidates[k];
+                if (p.Dropped || p.Length != length)
                 {
                     continue;
                 }
 
-                // ل + ال writes لل: للأسلحة is ل + الأسلحة.
-                var rest = p.EndsWith('ل') && norm.AsSpan(p.Length).StartsWith("ل", StringComparison.Ordinal)
-                    ? "ا" + norm[p.Length..]
-                    : norm[p.Length..];
-                // The bare word must be common in the corpus (لمناقشة → مناقشة), not an accident (لبنان ↛ بنان).
-                var restDf = Statistics.WordFrequency(rest);
-                if (restDf > 2 * df || (restDf >= 20 && restDf * 3 >= df && rest.Length >= 3))
+                for (var start = 0; start < length; start++)
                 {
-                    var cut = SkipLetters(display, p.Length);
-                    display = rest[0] == 'ا' && rest.Length == norm.Length - p.Length + 1 ? "ا" + display[cut..] : display[cut..];
-                    norm = rest;
-                    stripped = true;
-                    break;
+                    var key = 0UL;
+                    for (var end = start + 1; end <= length; end++)
+                    {
+                        var wordKey = s.Words[p.First + end - 1].Key;
+                        key = end == start + 1 ? wordKey : PhraseWords.Combine(key, wordKey);
+                        if (end - start == length || !s.TryFind(key, out var subIndex))
+                        {
+                            continue;
+                        }
+
+                        ref var sub = ref s.Candidates[subIndex];
+                        if (sub.Count > p.Count + Math.Max(1, p.Count / 3))
+                        {
+                            continue;
+                        }
+
+                        p.Score = Math.Max(p.Score, sub.Score);
+                        sub.Dropped = true;
+                    }
                 }
             }
         }
+    }
 
-        var hasEnclitic = false;
-        if (term.IsArabic)
+    /// <summary>Each entity (else each group of same-text mentions) is a candidate with the words of its longest mention.</summary>
+    private void AddEntities(AnalyzedArticle doc, Scratch s)
+    {
+        if (doc.Entities.Count > 0)
         {
-            foreach (var e in Enclitics)
+            foreach (var e in doc.Entities)
             {
-                if (norm.Length - e.Length >= 3 && norm.EndsWith(e, StringComparison.Ordinal)
-                    && Statistics.WordFrequency(norm[..^e.Length]) > 2 * Math.Max(1, Statistics.WordFrequency(norm)))
+                Mention? longest = null;
+                foreach (var m in doc.Mentions)
                 {
-                    hasEnclitic = true;
-                    break;
+                    if (m.EntityKey == e.Key && (longest is null || m.End - m.Start > longest.End - longest.Start))
+                    {
+                        longest = m;
+                    }
+                }
+
+                if (longest is not null)
+                {
+                    AddEntity(doc, s, longest, e.CanonicalName, Math.Max(1, e.MentionCount), e.Key);
                 }
             }
+
+            return;
         }
 
-        var isStop = Statistics.IsStopWord(norm) || NewsFillers.Contains(norm)
-            || (norm.StartsWith("ال", StringComparison.Ordinal) && NewsFillers.Contains(norm[2..]));
-        return new CleanWord(norm, FallbackTermAnalyzer.Stem(norm), display, stripped, hasEnclitic, isStop, isNumber);
+        foreach (var m in doc.Mentions)
+        {
+            AddEntity(doc, s, m, m.Text, 1, m.EntityKey);
+        }
     }
 
-    /// <summary>The index in <paramref name="surface"/> after <paramref name="letters"/> letters, skipping diacritics.</summary>
-    private static int SkipLetters(string surface, int letters)
+    private void AddEntity(AnalyzedArticle doc, Scratch s, Mention mention, string name, int mentions, string? key)
     {
-        var i = 0;
-        while (i < surface.Length && letters > 0)
+        var (first, length) = s.WordsIn(doc, mention.Start, mention.End);
+        if (length == 0)
         {
-            if (ArabicNormalizer.NormalizeChar(surface[i]) != '\0')
+            return;
+        }
+
+        var hash = EntitySalt;
+        float idf = 0;
+        for (var k = 0; k < length; k++)
+        {
+            hash = PhraseWords.Combine(hash, s.Words[first + k].Key);
+            idf += s.Words[first + k].Idf / length;
+        }
+
+        ref var c = ref s.Find(hash, out var added);
+        if (added)
+        {
+            c.Length = length;
+            c.First = first;
+            c.Idf = idf;
+            c.Display = name;
+            c.EntityKey = key;
+        }
+
+        // Entities come with their mention count; mention groups count one per mention.
+        c.Count += mentions;
+        c.Score = c.Count * idf * EntityBoost;
+    }
+
+    /// <summary>A candidate: a word, a phrase or an entity (its words are Words[First .. First + Length)).</summary>
+    private struct Candidate
+    {
+        public ulong Key;
+        public int Length;
+        public int First;
+        public int Count;
+        public float Idf;
+        public bool InHeadline;
+        public bool Early;
+        public bool Collocation;
+        public bool Dropped;
+        public double Score;
+        public string? Display;
+        public string? EntityKey;
+    }
+
+    /// <summary>Buffers reused by one thread from article to article.</summary>
+    private sealed class Scratch
+    {
+        public PhraseWord[] Words = [];
+        public Candidate[] Candidates = new Candidate[1024];
+        public int Count;
+
+        /// <summary>How many entries of <see cref="Words"/> belong to the current article.</summary>
+        public int WordTotal;
+        public readonly List<int> Chosen = new(16);
+        private readonly KeyIndex _index = new(1024);
+        private int[] _order = new int[1024];
+        private double[] _sortKeys = new double[1024];
+
+        public void Reset()
+        {
+            Array.Clear(Candidates, 0, Count);
+            Count = 0;
+            _index.Clear();
+            Chosen.Clear();
+        }
+
+        public ref Candidate Find(ulong key, out bool added)
+        {
+            ref var slot = ref _index.GetOrAdd(key, out var exists);
+            added = !exists;
+            if (exists)
             {
-                letters--;
+                return ref Candidates[slot];
             }
 
-            i++;
+            if (Count == Candidates.Length)
+            {
+                Array.Resize(ref Candidates, Count * 2);
+            }
+
+            slot = Count;
+            ref var c = ref Candidates[Count++];
+            c.Key = key;
+            return ref c;
         }
 
-        while (i < surface.Length && ArabicNormalizer.NormalizeChar(surface[i]) == '\0')
+        public bool TryFind(ulong key, out int index) => _index.TryGetValue(key, out index);
+
+        /// <summary>Candidates not dropped, best first (ties: the one met first in the text).</summary>
+        public ReadOnlySpan<int> Ranked()
         {
-            i++;
+            if (_order.Length < Count)
+            {
+                _order = new int[Candidates.Length];
+                _sortKeys = new double[Candidates.Length];
+            }
+
+            var n = 0;
+            for (var k = 0; k < Count; k++)
+            {
+                if (!Candidates[k].Dropped)
+                {
+                    _sortKeys[n] = -Candidates[k].Score;
+                    _order[n++] = k;
+                }
+            }
+
+            // A primitive-keyed sort (no comparer calls), then equal scores put back in text order.
+            Array.Sort(_sortKeys, _order, 0, n);
+            for (var i = 1; i < n; i++)
+            {
+                var item = _order[i];
+                var j = i - 1;
+                while (j >= 0 && _sortKeys[j] == _sortKeys[i] && _order[j] > item)
+                {
+                    _order[j + 1] = _order[j];
+                    j--;
+                }
+
+                _order[j + 1] = item;
+            }
+
+            return _order.AsSpan(0, n);
         }
 
-        return i;
-    }
-
-    private readonly record struct CleanWord(string Normalized, string Key, string Display, bool StrippedProclitic, bool HasEnclitic, bool IsStop, bool IsNumber);
-
-    private sealed class Candidate(string key, int length, string[] words)
-    {
-        public string Key { get; } = key;
-
-        public int Length { get; private set; } = length;
-
-        public string[] Words { get; private set; } = words;
-
-        public Dictionary<string, int> Displays { get; private set; } = new(StringComparer.Ordinal);
-
-        public int Count { get; set; }
-
-        public double Idf { get; set; }
-
-        public double[] WordIdfs { get; set; } = [];
-
-        public bool InHeadline { get; set; }
-
-        public bool Early { get; set; }
-
-        public bool Collocation { get; set; }
-
-        public double Score { get; set; }
-
-        public string? EntityKey { get; set; }
-
-        public void Upgrade(Candidate longer)
+        /// <summary>The words inside [start, end): first index into <see cref="Words"/> and count.</summary>
+        public (int First, int Length) WordsIn(AnalyzedArticle doc, int start, int end)
         {
-            Length = longer.Length;
-            Words = longer.Words;
-            WordIdfs = longer.WordIdfs;
-            Displays = longer.Displays;
-            EntityKey ??= longer.EntityKey;
+            // Words are in text order: binary search for the first that starts at or after start.
+            int lo = 0, hi = WordTotal;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (doc.Tokens[Words[mid].Token].Start < start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            var n = 0;
+            while (lo + n < WordTotal && doc.Tokens[Words[lo + n].Token].End <= end)
+            {
+                n++;
+            }
+
+            return (lo, n);
         }
 
-        public string BestDisplay() =>
-            Displays.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Length).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
+        public bool SharesWord(int a, int b)
+        {
+            ref var x = ref Candidates[a];
+            ref var y = ref Candidates[b];
+            for (var i = 0; i < x.Length; i++)
+            {
+                for (var j = 0; j < y.Length; j++)
+                {
+                    if (Words[x.First + i].Key == Words[y.First + j].Key)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Every word of <paramref name="shorter"/> is in <paramref name="longer"/>.</summary>
+        public bool ContainsAllWords(int longer, int shorter)
+        {
+            ref var l = ref Candidates[longer];
+            ref var s = ref Candidates[shorter];
+            for (var j = 0; j < s.Length; j++)
+            {
+                var found = false;
+                for (var i = 0; i < l.Length && !found; i++)
+                {
+                    found = Words[l.First + i].Key == Words[s.First + j].Key;
+                }
+
+                if (!found)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// The words a longer phrase adds are rare in the corpus, or occur in this article only inside the phrase
+        /// (جونغ أون in كيم جونغ أون): parts of a name, not common words (زعيم).
+        /// </summary>
+        public bool AddedWordsAreNameParts(int longerIndex, int shorterIndex)
+        {
+            ref var longer = ref Candidates[longerIndex];
+            ref var shorter = ref Candidates[shorterIndex];
+            for (var k = 0; k < longer.Length; k++)
+            {
+                ref var w = ref Words[longer.First + k];
+                var inShorter = false;
+                for (var j = 0; j < shorter.Length && !inShorter; j++)
+                {
+                    inShorter = Words[shorter.First + j].Key == w.Key;
+                }
+
+                if (inShorter || w.Idf >= RareIdf)
+                {
+                    continue;
+                }
+
+                if (!_index.TryGetValue(w.Key, out var alone) || Candidates[alone].Count > longer.Count + 1)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class SummaryAnnotator(ExtractiveSummarizer summarizer) : IAnnotat
 {
     public string Name => "summary";
 
-    public IReadOnlyCollection<string> Requires { get; } = [Layers.Sentences];
+    public IReadOnlyCollection<string> Requires { get; } = [Layers.Tokens, Layers.Segments, Layers.Sentences];
 
     public IReadOnlyCollection<string> Assigns { get; } = [Layers.Summary];
 

@@ -44,14 +44,23 @@ public static class SummaryEvaluation
     /// Scores Marsad, lead-1 and lead-2 on every record. <paramref name="analyze"/> builds the document
     /// with its sentences (and whatever else the pipeline adds); the best reference counts when there are several.
     /// </summary>
-    public static IReadOnlyList<RougeSummary> Evaluate(IReadOnlyList<SummaryRecord> records, Func<Article, AnalyzedArticle> analyze, ExtractiveSummarizer summarizer, bool stem = true)
+    public static IReadOnlyList<RougeSummary> Evaluate(IReadOnlyList<SummaryRecord> records, Func<Article, AnalyzedArticle> analyze, ExtractiveSummarizer summarizer, bool stem = true) =>
+        Evaluate(records, analyze, [summarizer], stem);
+
+    /// <summary>
+    /// Scores several weightings of the summariser (for tuning: each document is analysed once) and the lead
+    /// baselines; the first summariser is named "marsad", the others "marsad[weights]".
+    /// </summary>
+    public static IReadOnlyList<RougeSummary> Evaluate(IReadOnlyList<SummaryRecord> records, Func<Article, AnalyzedArticle> analyze, IReadOnlyList<ExtractiveSummarizer> summarizers, bool stem = true)
     {
-        var systems = new (string Name, Func<AnalyzedArticle, List<int>> Pick)[]
-        {
-            ("marsad", summarizer.Summarize),
-            ("lead-1", d => ExtractiveSummarizer.BodySentences(d).Take(1).Select(s => s.Index).ToList()),
-            ("lead-2", d => ExtractiveSummarizer.BodySentences(d).Take(2).Select(s => s.Index).ToList()),
-        };
+        var systems = summarizers
+            .Select((summarizer, i) => (Name: i == 0 ? "marsad" : $"marsad[{Format(summarizer.Weights)}]", Pick: (Func<AnalyzedArticle, List<int>>)summarizer.Summarize))
+            .Concat(
+            [
+                ("lead-1", d => ExtractiveSummarizer.BodySentences(d).Take(1).Select(s => s.Index).ToList()),
+                ("lead-2", d => ExtractiveSummarizer.BodySentences(d).Take(2).Select(s => s.Index).ToList()),
+            ])
+            .ToArray();
         var sums = new double[systems.Length, 5];
         foreach (var record in records)
         {
@@ -81,4 +90,6 @@ public static class SummaryEvaluation
             Math.Round(sums[k, 3] / n, 2),
             Math.Round(sums[k, 4] / n, 1))).ToList();
     }
+
+    private static string Format(SummaryWeights w) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w.Position},{w.Headline},{w.Centrality},{w.EntityDensity},{w.MinWords}");
 }

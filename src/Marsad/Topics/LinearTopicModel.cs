@@ -1,29 +1,50 @@
 using System.IO.Compression;
 using System.Text;
 using Marsad.Errors;
+using Marsad.Model;
 
 namespace Marsad.Topics;
 
 /// <summary>
-/// A multinomial logistic-regression topic model over hashed features, with a softmax temperature
-/// fitted on dev data so that its scores are calibrated probabilities. Immutable once built.
+/// A multinomial logistic-regression topic model over hashed features of the text layer's tokens, with a
+/// softmax temperature fitted on dev data so that its scores are calibrated probabilities. Immutable once built.
 /// </summary>
 public sealed class LinearTopicModel
 {
-    private const string Magic = "MRSDTOP1";
+    private const string Magic = "MRSDTOP2";
 
-    internal LinearTopicModel(string analyzerName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature, IReadOnlyCollection<string>? knownSources = null)
+    internal LinearTopicModel(string featureName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature, IReadOnlyCollection<string>? knownSources = null, float[]? idf = null, float? contentTemperature = null)
     {
+        if (featureName != TopicFeatureExtractor.Name)
+        {
+            throw new MarsadException(ErrorCodes.BadModel, $"the model was trained with the unknown feature function '{featureName}'");
+        }
+
+        if (options.Has(TopicFeatureFamilies.Idf) != (idf is not null) || (idf is not null && idf.Length != options.Buckets) || weights.Length != options.Buckets * labels.Length)
+        {
+            throw new MarsadException(ErrorCodes.BadModel, "the model's weights or inverse document frequencies do not match its options");
+        }
+
         KnownSources = (knownSources ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        AnalyzerName = analyzerName;
         Options = options;
         Labels = labels;
-        Weights = weights;
         Bias = bias;
         Temperature = temperature;
-        Extractor = new TopicFeatureExtractor(options, analyzerName == FallbackTermAnalyzer.Instance.Name
-            ? FallbackTermAnalyzer.Instance
-            : throw new MarsadException(ErrorCodes.BadModel, $"the model was trained with the unknown analyser '{analyzerName}'"));
+        ContentTemperature = contentTemperature ?? temperature;
+
+        // One row per bucket: the classes' weights, then the bucket's IDF, padded to a multiple of 8 floats
+        // (32 bytes) and aligned to 32 bytes, so that a feature costs one cache line, not two or three.
+        Stride = (labels.Length + 1 + 7) / 8 * 8;
+        _rows = GC.AllocateArray<float>((options.Buckets * Stride) + 16, pinned: true);
+        _rowOffset = (int)((32 - (System.Runtime.InteropServices.Marshal.UnsafeAddrOfPinnedArrayElement(_rows, 0) % 32)) % 32) / sizeof(float);
+        for (var b = 0; b < options.Buckets; b++)
+        {
+            var row = _rowOffset + (b * Stride);
+            weights.AsSpan(b * labels.Length, labels.Length).CopyTo(_rows.AsSpan(row));
+            _rows[row + labels.Length] = idf is null ? 1f : (float)(Half)idf[b]; // as stored in the file
+        }
+
+        Extractor = new TopicFeatureExtractor(options, idf is null ? null : new IdfTable(_rows, _rowOffset + labels.Length, Stride));
     }
 
     public IReadOnlyList<string> Labels { get; }
@@ -34,66 +55,91 @@ public sealed class LinearTopicModel
     /// <summary>The softmax temperature (scores = softmax(logits / T)).</summary>
     public float Temperature { get; }
 
-    internal string AnalyzerName { get; }
+    /// <summary>The softmax temperature for articles read without their outlet (fitted on dev the same way).</summary>
+    public float ContentTemperature { get; }
 
     internal TopicFeatureOptions Options { get; }
 
-    /// <summary>Weights laid out bucket-major: [bucket * classes + class].</summary>
-    internal float[] Weights { get; }
+    /// <summary>Floats per bucket row in <see cref="_rows"/>: the weights of every class, the IDF, padding.</summary>
+    internal int Stride { get; }
+
+    private readonly float[] _rows;
+    private readonly int _rowOffset;
 
     internal float[] Bias { get; }
 
     internal TopicFeatureExtractor Extractor { get; }
 
-    /// <summary>Calibrated probabilities of every label for an article's title and text.</summary>
-    public double[] Predict(string? title, string text, string? source = null)
+    /// <summary>
+    /// Writes the calibrated probability of every label (in <see cref="Labels"/> order) into
+    /// <paramref name="probabilities"/>. The article must carry the text layer's tokens.
+    /// </summary>
+    public void Predict(AnalyzedArticle doc, Span<double> probabilities, bool useSource = true)
     {
-        var logits = Logits(Extractor.Extract(title, text), Weights, Bias, Labels.Count);
-        if (Options.SourceFeatures && source is not null && KnownSources.Contains(source.Trim()))
+        ArgumentNullException.ThrowIfNull(doc);
+        if (probabilities.Length != Labels.Count)
         {
-            AddLogits(Extractor.ExtractSource(source, title, text), Weights, logits);
+            throw new ArgumentException($"expected {Labels.Count} slots", nameof(probabilities));
         }
 
-        Softmax(logits, Temperature);
-        return logits;
+        var source = useSource ? KnownSource(doc.Article.Source) : null;
+        var features = TopicFeatureExtractor.ThreadBuffer;
+        Extractor.Collect(doc, source, features);
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            probabilities[c] = Bias[c];
+        }
+
+        AddRowLogits(features.ContentIndexes, features.ContentValues, probabilities);
+        AddRowLogits(features.SourceIndexes, features.SourceValues, probabilities);
+        Softmax(probabilities, source is null ? ContentTemperature : Temperature);
     }
 
-    internal static void AddLogits(SparseVector x, float[] weights, double[] scores)
+    /// <summary>Calibrated probabilities of every label for an analysed article (text layer run).</summary>
+    public double[] Predict(AnalyzedArticle doc, bool useSource = true)
+    {
+        var p = new double[Labels.Count];
+        Predict(doc, p, useSource);
+        return p;
+    }
+
+    /// <summary>Calibrated probabilities for a title and text (runs the text layer first; for tests and tools).</summary>
+    public double[] Predict(string? title, string text, string? source = null) =>
+        Predict(TopicDocuments.Prepare(new TopicRecord("-", source, string.Empty, title, text)));
+
+    private string? KnownSource(string? source) =>
+        Options.Has(TopicFeatureFamilies.Source) && source is not null && KnownSources.Contains(source.Trim()) ? source : null;
+
+    private void AddRowLogits(ReadOnlySpan<int> indexes, ReadOnlySpan<float> values, Span<double> scores)
     {
         var classes = scores.Length;
-        for (var i = 0; i < x.Indexes.Length; i++)
+        for (var i = 0; i < indexes.Length; i++)
         {
-            var row = x.Indexes[i] * classes;
-            var v = x.Values[i];
-            for (var c = 0; c < classes; c++)
+            var row = _rows.AsSpan(_rowOffset + (indexes[i] * Stride), classes);
+            var v = values[i];
+            for (var c = 0; c < row.Length; c++)
             {
-                scores[c] += weights[row + c] * v;
+                scores[c] += row[c] * v;
             }
         }
     }
 
-    internal static double[] Logits(SparseVector x, float[] weights, float[] bias, int classes)
+    /// <summary>Adds x · W to the scores, for weights laid out bucket-major ([bucket * classes + class]), as in training.</summary>
+    internal static void AddLogits(ReadOnlySpan<int> indexes, ReadOnlySpan<float> values, float[] weights, Span<double> scores)
     {
-        var scores = new double[classes];
-        for (var c = 0; c < classes; c++)
+        var classes = scores.Length;
+        for (var i = 0; i < indexes.Length; i++)
         {
-            scores[c] = bias[c];
-        }
-
-        for (var i = 0; i < x.Indexes.Length; i++)
-        {
-            var row = x.Indexes[i] * classes;
-            var v = x.Values[i];
-            for (var c = 0; c < classes; c++)
+            var row = weights.AsSpan(indexes[i] * classes, classes);
+            var v = values[i];
+            for (var c = 0; c < row.Length; c++)
             {
-                scores[c] += weights[row + c] * v;
+                scores[c] += row[c] * v;
             }
         }
-
-        return scores;
     }
 
-    internal static void Softmax(double[] scores, double temperature)
+    internal static void Softmax(Span<double> scores, double temperature)
     {
         var max = double.NegativeInfinity;
         foreach (var s in scores)
@@ -122,13 +168,9 @@ public sealed class LinearTopicModel
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(gzip, Encoding.UTF8);
         w.Write(Magic);
-        w.Write(AnalyzerName);
+        w.Write(TopicFeatureExtractor.Name);
         w.Write(Options.HashBits);
-        w.Write(Options.StemUnigrams);
-        w.Write(Options.StemBigrams);
-        w.Write(Options.CharMin);
-        w.Write(Options.CharMax);
-        w.Write(Options.SourceFeatures);
+        w.Write((int)Options.Families);
         w.Write(Labels.Count);
         foreach (var label in Labels)
         {
@@ -141,9 +183,21 @@ public sealed class LinearTopicModel
             w.Write(b);
         }
 
-        foreach (var weight in Weights)
+        for (var b = 0; b < Options.Buckets; b++)
         {
-            w.Write((Half)weight);
+            var row = _rowOffset + (b * Stride);
+            for (var c = 0; c < Labels.Count; c++)
+            {
+                w.Write((Half)_rows[row + c]);
+            }
+        }
+
+        if (Extractor.Idf is { } idf)
+        {
+            for (var b = 0; b < Options.Buckets; b++)
+            {
+                w.Write((Half)idf[b]);
+            }
         }
 
         w.Write(KnownSources.Count);
@@ -151,6 +205,8 @@ public sealed class LinearTopicModel
         {
             w.Write(source);
         }
+
+        w.Write(ContentTemperature);
     }
 
     public static LinearTopicModel Load(string path)
@@ -167,11 +223,17 @@ public sealed class LinearTopicModel
             using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
             if (r.ReadString() != Magic)
             {
-                throw new MarsadException(ErrorCodes.BadModel, "not a Marsad topic model", path);
+                throw new MarsadException(ErrorCodes.BadModel, "not a Marsad topic model of this version (retrain with `marsad train topics`)", path);
             }
 
-            var analyzer = r.ReadString();
-            var options = new TopicFeatureOptions(r.ReadInt32(), r.ReadBoolean(), r.ReadBoolean(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
+            var featureName = r.ReadString();
+            var hashBits = r.ReadInt32();
+            if (hashBits is < 8 or > 26)
+            {
+                throw new MarsadException(ErrorCodes.BadModel, $"implausible hash size 2^{hashBits}", path);
+            }
+
+            var options = new TopicFeatureOptions(hashBits, (TopicFeatureFamilies)r.ReadInt32());
             var labels = new string[r.ReadInt32()];
             for (var i = 0; i < labels.Length; i++)
             {
@@ -191,13 +253,24 @@ public sealed class LinearTopicModel
                 weights[i] = (float)r.ReadHalf();
             }
 
+            float[]? idf = null;
+            if (options.Has(TopicFeatureFamilies.Idf))
+            {
+                idf = new float[options.Buckets];
+                for (var i = 0; i < idf.Length; i++)
+                {
+                    idf[i] = (float)r.ReadHalf();
+                }
+            }
+
             var sources = new string[r.ReadInt32()];
             for (var i = 0; i < sources.Length; i++)
             {
                 sources[i] = r.ReadString();
             }
 
-            return new LinearTopicModel(analyzer, options, labels, weights, bias, temperature, sources);
+            var contentTemperature = r.ReadSingle();
+            return new LinearTopicModel(featureName, options, labels, weights, bias, temperature, sources, idf, contentTemperature);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {

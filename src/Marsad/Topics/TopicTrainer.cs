@@ -11,13 +11,27 @@ public sealed record TopicTrainingOptions
 
     public int HashBits { get; init; } = 20;
 
-    public int CharMin { get; init; } = 3;
-
-    public int CharMax { get; init; } = 5;
-
     public bool StemBigrams { get; init; } = true;
 
+    /// <summary>Headline stems as features of their own.</summary>
+    public bool TitleStems { get; init; } = true;
+
+    /// <summary>Normalised word forms (clitics kept) besides the stems.</summary>
+    public bool Words { get; init; }
+
+    /// <summary>Pairs of consecutive normalised word forms.</summary>
+    public bool WordBigrams { get; init; }
+
+    /// <summary>Stems of the first paragraph as features of their own.</summary>
+    public bool LeadStems { get; init; }
+
+    /// <summary>Weight content counts by inverse document frequency (learned on train, stored in the model).</summary>
+    public bool Idf { get; init; }
+
     public int Seed { get; init; } = 13;
+
+    /// <summary>Independent SGD runs (seeds Seed, Seed + 1, …) whose weights are averaged.</summary>
+    public int Runs { get; init; } = 1;
 
     /// <summary>Add outlet features (outlet × stem), used when an article's outlet is known.</summary>
     public bool SourceFeatures { get; init; }
@@ -37,27 +51,69 @@ public static class TopicTrainer
     public static LinearTopicModel Train(IReadOnlyList<TopicRecord> train, IReadOnlyList<TopicRecord> dev, TopicTrainingOptions options, Action<string>? log = null)
     {
         log ??= _ => { };
-        var featureOptions = new TopicFeatureOptions(options.HashBits, true, options.StemBigrams, options.CharMin, options.CharMax, options.SourceFeatures);
-        var extractor = new TopicFeatureExtractor(featureOptions, FallbackTermAnalyzer.Instance);
+        var featureOptions = new TopicFeatureOptions(options.HashBits, Families(options));
+        var extractor = new TopicFeatureExtractor(featureOptions with { Families = featureOptions.Families & ~TopicFeatureFamilies.Idf });
         var labels = train.Select(r => r.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        var xs = Featurize(train, extractor);
+        var (xs, sources) = Featurize(train, extractor);
         var ys = train.Select(r => labelIndex[r.Label]).ToArray();
-        var devXs = Featurize(dev, extractor);
-        var sources = FeaturizeSources(train, extractor);
-        var devSources = FeaturizeSources(dev, extractor);
+        var (devXs, devSources) = Featurize(dev, extractor);
+        float[]? idf = null;
+        if (options.Idf)
+        {
+            // Same result as featurising with the weights (Drain scales raw counts, then normalises).
+            idf = InverseDocumentFrequencies(xs, featureOptions.Buckets);
+            Reweight(xs, idf);
+            Reweight(devXs, idf);
+        }
+
         var devYs = dev.Select(r => labelIndex.TryGetValue(r.Label, out var y) ? y : -1).ToArray();
         log($"features: {train.Count} train + {dev.Count} dev articles in {clock.Elapsed.TotalSeconds:F1}s, {labels.Length} labels");
 
         var classes = labels.Length;
         var size = featureOptions.Buckets * classes;
+        var sumW = new float[size];
+        var sumB = new float[classes];
+        for (var run = 0; run < options.Runs; run++)
+        {
+            var (runW, runB, runAccuracy) = Fit(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.Seed + run, clock, log);
+            log($"run {run + 1}: best dev accuracy {runAccuracy:P2}");
+            for (var i = 0; i < size; i++)
+            {
+                sumW[i] += runW[i] / options.Runs;
+            }
+
+            for (var c = 0; c < classes; c++)
+            {
+                sumB[c] += runB[c] / options.Runs;
+            }
+        }
+
+        // The runs' weights are averaged: for a linear model that is the average of their logits (an ensemble at no cost).
+        var bestW = sumW;
+        var bestB = sumB;
+        var bestAccuracy = Accuracy(devXs, devSources, devYs, bestW, bestB, classes);
+
+        var temperature = FitTemperature(devXs, devSources, devYs, bestW, bestB, classes);
+        // Articles without a known outlet get less evidence: their scores need a temperature of their own.
+        var contentTemperature = options.SourceFeatures ? FitTemperature(devXs, null, devYs, bestW, bestB, classes) : temperature;
+        log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:F2} ({contentTemperature:F2} without outlet)");
+        var knownSources = train.Select(r => r.Source).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new LinearTopicModel(TopicFeatureExtractor.Name, featureOptions, labels, bestW, bestB, temperature, knownSources, idf, contentTemperature);
+    }
+
+    /// <summary>One averaged-SGD run; returns the averaged weights of the epoch with the best dev accuracy.</summary>
+    private static (float[] W, float[] B, double Accuracy) Fit(
+        SparseVector[] xs, SparseVector[] sources, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs,
+        int classes, int size, TopicTrainingOptions options, int seed, Stopwatch clock, Action<string> log)
+    {
         var w = new float[size];
         var u = new float[size]; // sum of step * time, for the averaging trick
         var b = new float[classes];
         var ub = new float[classes];
         var order = Enumerable.Range(0, xs.Length).ToArray();
-        var random = new Random(options.Seed);
+        var random = new Random(seed);
         var step = 1f;
         float[]? bestW = null;
         float[]? bestB = null;
@@ -69,11 +125,11 @@ public static class TopicTrainer
             foreach (var n in order)
             {
                 var x = xs[n];
-                var scores = LinearTopicModel.Logits(x, w, b, classes);
+                var scores = Logits(x, w, b, classes);
                 var withSource = sources[n].Indexes.Length > 0 && random.NextDouble() >= options.SourceDropout;
                 if (withSource)
                 {
-                    LinearTopicModel.AddLogits(sources[n], w, scores);
+                    AddLogits(sources[n], w, scores);
                 }
 
                 LinearTopicModel.Softmax(scores, 1.0);
@@ -131,24 +187,78 @@ public static class TopicTrainer
             }
         }
 
-        var temperature = FitTemperature(devXs, devSources, devYs, bestW!, bestB!, classes);
-        log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:F2}");
-        var knownSources = train.Select(r => r.Source).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new LinearTopicModel(FallbackTermAnalyzer.Instance.Name, featureOptions, labels, bestW!, bestB!, temperature, knownSources);
+        return (bestW!, bestB!, bestAccuracy);
     }
 
-    private static SparseVector[] Featurize(IReadOnlyList<TopicRecord> records, TopicFeatureExtractor extractor)
+    /// <summary>ln((N + 1) / (df + 1)) + 1 per bucket, over the training articles' content features.</summary>
+    private static float[] InverseDocumentFrequencies(SparseVector[] xs, int buckets)
     {
-        var result = new SparseVector[records.Count];
-        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => result[i] = extractor.Extract(records[i].Title, records[i].Text));
-        return result;
+        var df = new int[buckets];
+        foreach (var x in xs)
+        {
+            foreach (var i in x.Indexes)
+            {
+                df[i]++;
+            }
+        }
+
+        var idf = new float[buckets];
+        for (var i = 0; i < buckets; i++)
+        {
+            idf[i] = (float)(Math.Log((xs.Length + 1.0) / (df[i] + 1.0)) + 1.0);
+        }
+
+        return idf;
     }
 
-    private static SparseVector[] FeaturizeSources(IReadOnlyList<TopicRecord> records, TopicFeatureExtractor extractor)
+    private static void Reweight(SparseVector[] xs, float[] idf)
     {
-        var result = new SparseVector[records.Count];
-        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => result[i] = extractor.ExtractSource(records[i].Source, records[i].Title, records[i].Text));
-        return result;
+        foreach (var x in xs)
+        {
+            var norm = 0f;
+            for (var i = 0; i < x.Values.Length; i++)
+            {
+                x.Values[i] *= (float)(Half)idf[x.Indexes[i]]; // as stored in the model file
+                norm += x.Values[i] * x.Values[i];
+            }
+
+            var inv = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
+            for (var i = 0; i < x.Values.Length; i++)
+            {
+                x.Values[i] *= inv;
+            }
+        }
+    }
+
+    private static TopicFeatureFamilies Families(TopicTrainingOptions options)
+    {
+        var families = TopicFeatureFamilies.Stems;
+        families |= options.StemBigrams ? TopicFeatureFamilies.StemBigrams : TopicFeatureFamilies.None;
+        families |= options.TitleStems ? TopicFeatureFamilies.TitleStems : TopicFeatureFamilies.None;
+        families |= options.Words ? TopicFeatureFamilies.Words : TopicFeatureFamilies.None;
+        families |= options.SourceFeatures ? TopicFeatureFamilies.Source : TopicFeatureFamilies.None;
+        families |= options.WordBigrams ? TopicFeatureFamilies.WordBigrams : TopicFeatureFamilies.None;
+        families |= options.LeadStems ? TopicFeatureFamilies.LeadStems : TopicFeatureFamilies.None;
+        families |= options.Idf ? TopicFeatureFamilies.Idf : TopicFeatureFamilies.None;
+        return families;
+    }
+
+    /// <summary>
+    /// Content and outlet features of every record, through the text layer exactly as the annotator sees an
+    /// article (see <see cref="TopicDocuments"/>); the analysed documents are dropped once featurised.
+    /// </summary>
+    private static (SparseVector[] Content, SparseVector[] Source) Featurize(IReadOnlyList<TopicRecord> records, TopicFeatureExtractor extractor)
+    {
+        var content = new SparseVector[records.Count];
+        var source = new SparseVector[records.Count];
+        Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            var buffer = TopicFeatureExtractor.ThreadBuffer;
+            extractor.Collect(TopicDocuments.Prepare(records[i]), records[i].Source, buffer);
+            content[i] = buffer.Content();
+            source[i] = buffer.Source();
+        });
+        return (content, source);
     }
 
     private static (float[] W, float[] B) Average(float[] w, float[] u, float[] b, float[] ub, float step)
@@ -173,10 +283,10 @@ public static class TopicTrainer
         var correct = 0;
         for (var n = 0; n < xs.Length; n++)
         {
-            var scores = LinearTopicModel.Logits(xs[n], w, b, classes);
+            var scores = Logits(xs[n], w, b, classes);
             if (sources is not null)
             {
-                LinearTopicModel.AddLogits(sources[n], w, scores);
+                AddLogits(sources[n], w, scores);
             }
 
             if (ArgMax(scores) == ys[n])
@@ -189,12 +299,16 @@ public static class TopicTrainer
     }
 
     /// <summary>The temperature minimising the dev negative log-likelihood, on a log grid from 0.05 to 20.</summary>
-    private static float FitTemperature(SparseVector[] xs, SparseVector[] sources, int[] ys, float[] w, float[] b, int classes)
+    private static float FitTemperature(SparseVector[] xs, SparseVector[]? sources, int[] ys, float[] w, float[] b, int classes)
     {
         var logits = xs.Select((x, n) =>
         {
-            var scores = LinearTopicModel.Logits(x, w, b, classes);
-            LinearTopicModel.AddLogits(sources[n], w, scores);
+            var scores = Logits(x, w, b, classes);
+            if (sources is not null)
+            {
+                AddLogits(sources[n], w, scores);
+            }
+
             return scores;
         }).ToArray();
         var best = 1.0;
@@ -224,7 +338,22 @@ public static class TopicTrainer
         return (float)best;
     }
 
-    internal static int ArgMax(double[] scores)
+    private static double[] Logits(SparseVector x, float[] weights, float[] bias, int classes)
+    {
+        var scores = new double[classes];
+        for (var c = 0; c < classes; c++)
+        {
+            scores[c] = bias[c];
+        }
+
+        AddLogits(x, weights, scores);
+        return scores;
+    }
+
+    private static void AddLogits(SparseVector x, float[] weights, double[] scores) =>
+        LinearTopicModel.AddLogits(x.Indexes, x.Values, weights, scores);
+
+    internal static int ArgMax(ReadOnlySpan<double> scores)
     {
         var best = 0;
         for (var c = 1; c < scores.Length; c++)

@@ -21,15 +21,17 @@ public sealed class SeedPageTopicsTests
     {
         var path = SharedData.Require("seeds/000_4a4df9c2005a90e5.txt");
         var article = ArticleReaders.ReadPath(path, new ReadOptions()).Single().Article!;
-        return new AnalyzedArticle(article);
+        var doc = new AnalyzedArticle(article);
+        new Marsad.Text.TextAnnotator().Annotate(doc);
+        return doc;
     }
 
     [SkippableFact]
     public void Seed_page_is_international()
     {
-        var doc = ReadSeed();
+        var doc = ReadSeed(); // the text layer has run: the classifier reads its tokens
         Models.Value.Topics.Annotate(doc);
-        Assert.Contains(doc.Topics[0].Label, new[] { TopicLabels.International, TopicLabels.Politics });
+        Assert.Equal(TopicLabels.International, doc.Topics[0].Label);
         Assert.True(doc.Topics[0].Score > 0.5, $"top score {doc.Topics[0].Score}");
         Assert.Equal(1.0, doc.Topics.Sum(t => t.Score), 2);
     }
@@ -50,7 +52,7 @@ public sealed class SeedPageTopicsTests
 
         // No keyphrase starts with a glued conjunction or is a stop word.
         Assert.DoesNotContain(top, k => k.StartsWith("و", StringComparison.Ordinal) && !k.StartsWith("وا", StringComparison.Ordinal));
-        Assert.DoesNotContain(top, k => Models.Value.Statistics.IsStopWord(ArabicNormalizer.Normalize(k)));
+        Assert.DoesNotContain(top, k => Models.Value.Statistics.IsStopWord(k));
         Assert.True(doc.Keyphrases.Zip(doc.Keyphrases.Skip(1)).All(p => p.First.Score >= p.Second.Score), joined);
     }
 
@@ -58,7 +60,6 @@ public sealed class SeedPageTopicsTests
     public void Seed_page_summary_is_one_to_three_body_sentences()
     {
         var doc = ReadSeed();
-        FallbackSentenceSplitter.Fill(doc);
         new SummaryAnnotator(new ExtractiveSummarizer(Models.Value.Statistics)).Annotate(doc);
         Assert.InRange(doc.Summary.Count, 1, 3);
         Assert.Equal(doc.Summary.Order(), doc.Summary);

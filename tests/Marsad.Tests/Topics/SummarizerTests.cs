@@ -13,7 +13,7 @@ public sealed class SummarizerTests
     private static AnalyzedArticle Doc(params string[] paragraphs)
     {
         var doc = new AnalyzedArticle(new Article { Id = "t", Format = "text", Headline = "الحكومة تعلن خطة لمواجهة شح المياه", Paragraphs = paragraphs });
-        FallbackSentenceSplitter.Fill(doc);
+        new Marsad.Text.TextAnnotator().Annotate(doc);
         return doc;
     }
 
@@ -45,5 +45,31 @@ public sealed class SummarizerTests
         var summary = new ExtractiveSummarizer(Statistics, SummaryWeights.Default with { MinWords = 100 }).Summarize(doc);
         Assert.False(summary.Contains(0) && summary.Contains(1), "both near-identical sentences were chosen");
         Assert.InRange(summary.Count, 1, 3);
+    }
+
+    [Fact]
+    public void A_lone_quotation_mark_typo_does_not_disqualify_the_lead()
+    {
+        // The source forgot to close the quotation in the lead; the next sentence has no quotation at all.
+        var doc = Doc(
+            "أعلنت الحكومة اليوم \"خطة وطنية لمواجهة شح المياه في المحافظات الجنوبية.",
+            "وتشمل الخطة بناء ثلاثة سدود وتحلية مياه البحر على الساحل الغربي للبلاد.");
+        var summary = new ExtractiveSummarizer(Statistics).Summarize(doc);
+        Assert.Contains(ExtractiveSummarizer.BodySentences(doc)[0].Index, summary);
+    }
+
+    [Fact]
+    public void A_quotation_split_between_two_sentences_is_never_picked()
+    {
+        var doc = Doc("وقال الوزير في مؤتمر صحفي «إن الخطة تبدأ الشهر المقبل في المحافظات. وستشمل بناء سدود جديدة في الجنوب» خلال العام.");
+
+        // Force the split inside the quotation, as a splitter that misses the quotation would.
+        var text = doc.Text;
+        var cut = text.IndexOf(". و", StringComparison.Ordinal) + 1;
+        var paragraph = doc.Blocks[^1];
+        doc.Sentences.RemoveAll(s => s.Start >= paragraph.Start);
+        doc.Sentences.Add(new SentenceSpan(paragraph.Start, cut, doc.Sentences.Count));
+        doc.Sentences.Add(new SentenceSpan(cut + 1, paragraph.End, doc.Sentences.Count));
+        Assert.Empty(new ExtractiveSummarizer(Statistics).Summarize(doc));
     }
 }

@@ -1,3 +1,8 @@
+using System.Text.Json;
+using Marsad.Ingest;
+using Marsad.Model;
+using Marsad.Pipeline;
+using Marsad.Text;
 using Marsad.Topics;
 
 namespace Marsad.Tests.Topics;
@@ -31,6 +36,8 @@ public sealed class TopicClassifierTests
         {
             model.Save(path);
             var loaded = LinearTopicModel.Load(path);
+            Assert.Equal(model.Temperature, loaded.Temperature);
+            Assert.Equal(model.ContentTemperature, loaded.ContentTemperature);
             var p = loaded.Predict(null, "اللاعب يسجل هدفا في المباراة");
             Assert.Equal(TopicLabels.Sports, loaded.Labels[TopicTrainer.ArgMax(p)]);
             Assert.Equal(1.0, p.Sum(), 6);
@@ -41,6 +48,94 @@ public sealed class TopicClassifierTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void The_annotator_reads_the_same_features_as_training()
+    {
+        // Train/serve parity: a model trained on corpus records must score an article read by the JSON Lines
+        // reader and tokenised by the text layer (the pipeline's path) exactly as it scores the record.
+        var records = new[]
+        {
+            new TopicRecord("s1", "outlet-a", TopicLabels.Sports, "المنتخب يفوز", "فاز المنتخب الوطني بالمباراة.\nوسجل المهاجم هدفين في الشوط الثاني."),
+            new TopicRecord("e1", "outlet-a", TopicLabels.Economy, "النفط يرتفع", "ارتفعت أسعار النفط في الأسواق العالمية.\nوتراجع الدولار أمام اليورو."),
+            new TopicRecord("s2", "outlet-b", TopicLabels.Sports, "فوز في الدوري", "سجل اللاعب هدف الفوز في الدوري."),
+            new TopicRecord("e2", "outlet-b", TopicLabels.Economy, "البنك المركزي", "رفع البنك المركزي أسعار الفائدة لمواجهة التضخم."),
+        };
+        var model = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 14, Epochs = 3, SourceFeatures = true, Words = true, Idf = true });
+        var record = records[0];
+        var line = JsonSerializer.Serialize(new { id = record.Id, source = record.Source, title = record.Title, text = record.Text });
+        var article = ArticleReaders.ReadText("test.jsonl", line, new ReadOptions()).Single().Article!;
+        var doc = new AnalyzedArticle(article);
+        new TextAnnotator().Annotate(doc);
+        new TopicAnnotator(model).Annotate(doc);
+
+        var expected = model.Predict(record.Title, record.Text, record.Source);
+        foreach (var topic in doc.Topics)
+        {
+            var i = model.Labels.ToList().IndexOf(topic.Label);
+            Assert.Equal(Math.Round(expected[i], 4), topic.Score);
+        }
+
+        Assert.Equal(TopicLabels.Sports, doc.Topics[0].Label);
+    }
+
+    [Fact]
+    public void The_annotator_needs_the_text_layer()
+    {
+        TopicRecord[] records = [new("a", null, TopicLabels.Sports, null, "مباراة"), new("b", null, TopicLabels.Economy, null, "النفط")];
+        var model = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 12, Epochs = 1 });
+        Assert.Contains(Layers.Tokens, new TopicAnnotator(model).Requires);
+    }
+
+    [Fact]
+    public void Repeated_buckets_are_log_scaled_and_normalised()
+    {
+        var counter = new BucketCounter();
+        foreach (var bucket in new[] { 7, 3, 7, 7, 900 })
+        {
+            counter.Add(bucket);
+        }
+
+        var indexes = new int[3];
+        var values = new float[3];
+        Assert.Equal(3, counter.Drain(indexes, values));
+        var byBucket = indexes.Zip(values).ToDictionary(p => p.First, p => p.Second);
+
+        // Raw values 1 + ln 3, 1, 1, then divided by their L2 norm.
+        var raw = 1 + Math.Log(3);
+        var norm = Math.Sqrt((raw * raw) + 2);
+        Assert.Equal(raw / norm, byBucket[7], 5);
+        Assert.Equal(1 / norm, byBucket[3], 5);
+        Assert.Equal(1 / norm, byBucket[900], 5);
+        Assert.Equal(0, counter.Distinct);
+    }
+
+    [Fact]
+    public void The_bucket_counter_grows_past_its_first_table()
+    {
+        var counter = new BucketCounter();
+        for (var i = 0; i < 10_000; i++)
+        {
+            counter.Add(i % 5_000);
+        }
+
+        var indexes = new int[5_000];
+        var values = new float[5_000];
+        Assert.Equal(5_000, counter.Drain(indexes, values));
+        Assert.Equal(Enumerable.Range(0, 5_000), indexes.Order());
+        Assert.All(values, v => Assert.Equal(values[0], v, 6));
+    }
+
+    [Fact]
+    public void Expected_calibration_error_weighs_each_bin_by_its_articles()
+    {
+        // Bin [0.9, 1]: confidence 0.95, accuracy 0.5; bin [0.5, 0.6): confidence 0.55, accuracy 1.
+        // ECE = 0.5 × 0.45 + 0.5 × 0.45 = 0.45.
+        var report = CalibrationReport.From([(0.95, true), (0.95, false), (0.55, true), (0.55, true)]);
+        Assert.Equal(0.45, report.ExpectedCalibrationError, 6);
+        Assert.Equal(2, report.Bins.Count);
+        Assert.Equal(1.0, report.Bins.Single(b => b.Low == 0.5).Accuracy, 6);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class NerFeatureBuffer
 
     internal bool[] GazetteerBegins { get; private set; } = new bool[256];
 
+    /// <summary>Per token, the trigger kind (0 none, 1 organisation head, 2 gazetteer title, 3 person title).</summary>
+    internal byte[] Triggers { get; private set; } = new byte[256];
+
     /// <summary>How many of the first features of token <paramref name="i"/> are lexical (the word's identity).</summary>
     public int LexicalCountOf(int i) => _lexicalEnds[i] - _offsets[i];
 
@@ -49,6 +52,7 @@ public sealed class NerFeatureBuffer
             Rows = new int[size];
             GazetteerBits = new ushort[size];
             GazetteerBegins = new bool[size];
+            Triggers = new byte[size];
             _offsets = new int[size + 1];
             _lexicalEnds = new int[size + 1];
         }

@@ -19,11 +19,21 @@ public sealed class NerFeatureExtractor
         Lexicon = lexicon;
         Gazetteer = gazetteer;
         Groups = groups;
+        for (var c = 0; c < gazetteer.Categories.Count; c++)
+        {
+            if (gazetteer.Categories[c] == "title")
+            {
+                _titleBit = (ushort)(1 << c);
+            }
+        }
     }
 
     public NerLexicon Lexicon { get; }
 
     public NerGazetteer Gazetteer { get; }
+
+    /// <summary>The gazetteer bit of the "title" category (0 when the gazetteer has none).</summary>
+    private readonly ushort _titleBit;
 
     public NerFeatureGroups Groups { get; }
 
@@ -53,6 +63,15 @@ public sealed class NerFeatureExtractor
         if ((Groups & NerFeatureGroups.Gazetteer) != 0)
         {
             Gazetteer.Match(buffer.Standalone, buffer.GazetteerBits.AsSpan(0, n), buffer.GazetteerBegins.AsSpan(0, n));
+        }
+
+        if ((Groups & NerFeatureGroups.Triggers) != 0)
+        {
+            // Once per token: the feature windows below look at each token's kind several times.
+            for (var i = 0; i < n; i++)
+            {
+                buffer.Triggers[i] = TriggerKind(buffer, i);
+            }
         }
 
         for (var i = 0; i < n; i++)
@@ -109,6 +128,11 @@ public sealed class NerFeatureExtractor
                 }
             }
 
+            if (bare.Length > 4)
+            {
+                b.Add(Hash(14, bare.AsSpan(bare.Length - 4)));
+            }
+
             if (normalized.Length > 1 && (Groups & NerFeatureGroups.Clitics) == 0)
             {
                 // Without clitic stripping the raw first letters still carry و/ب/ل/ال.
@@ -141,6 +165,11 @@ public sealed class NerFeatureExtractor
             b.Add(Hash(53, GazetteerCode(b, i, n) * 65536 + GazetteerCode(b, i + 1, n)));
         }
 
+        if ((Groups & NerFeatureGroups.Triggers) != 0)
+        {
+            AddTriggers(b, i, n);
+        }
+
         if ((Groups & NerFeatureGroups.Clusters) != 0)
         {
             var row = b.Rows[i];
@@ -162,6 +191,52 @@ public sealed class NerFeatureExtractor
                 }
             }
         }
+    }
+
+    private void AddTriggers(NerFeatureBuffer b, int i, int n)
+    {
+        // The nearest trigger in the three words to the left, with its distance: a title announces
+        // a person, an organisation head (وزارة، حزب...) an organisation name that may run on.
+        for (var d = 1; d <= 3 && i - d >= 0; d++)
+        {
+            var kind = b.Triggers[i - d];
+            if (kind != 0)
+            {
+                b.Add(Hash(90, (kind * 8) + d));
+                break;
+            }
+        }
+
+        var own = b.Triggers[i];
+        if (own != 0)
+        {
+            b.Add(Hash(91, own));
+        }
+
+        // Clusters of the stem without the article: الرياض and رياض share evidence.
+        if ((Groups & NerFeatureGroups.Clusters) != 0 && !ReferenceEquals(b.Bare[i], b.Standalone[i]))
+        {
+            var row = Lexicon.IndexOf(b.Bare[i]);
+            for (var l = 0; l < Lexicon.ClusterCounts.Count; l++)
+            {
+                b.Add(Hash(92 + l, Lexicon.ClusterOf(row, l)));
+            }
+        }
+    }
+
+    private byte TriggerKind(NerFeatureBuffer b, int i)
+    {
+        if (NerTriggerWords.IsOrganisationHead(b.Bare[i]))
+        {
+            return 1;
+        }
+
+        if (_titleBit != 0 && (b.GazetteerBits[i] & _titleBit) != 0)
+        {
+            return 2;
+        }
+
+        return (byte)(NerTriggerWords.IsPersonTitle(b.Bare[i]) ? 3 : 0);
     }
 
     private void AddGazetteer(NerFeatureBuffer b, int template, int i, int n)

@@ -27,5 +27,14 @@ public enum NerFeatureGroups
     /// <summary>Word clusters and frequencies learned from unlabelled news.</summary>
     Clusters = 64,
 
-    All = Word | Clitics | Affixes | Shape | Context | Gazetteer | Clusters,
+    /// <summary>
+    /// Trigger words to the left (organisation heads such as وزارة or حزب, person titles from the
+    /// gazetteer) and the word clusters of the stem without the article.
+    /// </summary>
+    Triggers = 128,
+
+    /// <summary>Word vectors (skip-gram, from unlabelled news) of the token and its neighbours as real-valued features.</summary>
+    Embeddings = 256,
+
+    All = Word | Clitics | Affixes | Shape | Context | Gazetteer | Clusters | Triggers | Embeddings,
 }

@@ -21,8 +21,13 @@ public sealed class NerLexicon
     private readonly string[] _words;
     private readonly int[] _counts;
     private readonly short[][] _clusters;
+    private readonly float[] _vectors;
 
-    public NerLexicon(string[] words, int[] counts, int[] clusterCounts, short[][] clusters)
+    /// <summary>
+    /// Creates a lexicon. <paramref name="vectors"/> (optional) holds unit-length word embeddings of
+    /// <paramref name="vectorDimensions"/> floats for the first rows (the most frequent words).
+    /// </summary>
+    public NerLexicon(string[] words, int[] counts, int[] clusterCounts, short[][] clusters, float[]? vectors = null, int vectorDimensions = 0)
     {
         if (counts.Length != words.Length || clusters.Length != clusterCounts.Length || clusters.Any(c => c.Length != words.Length))
         {
@@ -33,6 +38,15 @@ public sealed class NerLexicon
         _counts = counts;
         ClusterCounts = clusterCounts;
         _clusters = clusters;
+        // Vectors are kept on the grid they are stored on, so a model tags the same before and after a save.
+        _vectors = (vectors ?? []).Select(x => Quantize(x) / VectorScale).ToArray();
+        VectorDimensions = _vectors.Length == 0 ? 0 : vectorDimensions;
+        VectorCount = VectorDimensions == 0 ? 0 : _vectors.Length / VectorDimensions;
+        if (VectorCount > words.Length || (VectorDimensions > 0 && _vectors.Length % VectorDimensions != 0))
+        {
+            throw new ArgumentException("lexicon vectors do not match the words");
+        }
+
         _index = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
         for (var i = 0; i < words.Length; i++)
         {
@@ -49,6 +63,16 @@ public sealed class NerLexicon
     public IReadOnlyList<int> ClusterCounts { get; }
 
     public int Count => _words.Length;
+
+    /// <summary>The length of the word vectors (0 when the lexicon has none).</summary>
+    public int VectorDimensions { get; }
+
+    /// <summary>How many rows (the first ones) have a vector.</summary>
+    public int VectorCount { get; }
+
+    /// <summary>The unit-length embedding of a word row; empty when the word has none.</summary>
+    public ReadOnlySpan<float> VectorOf(int row) =>
+        row < 0 || row >= VectorCount ? [] : _vectors.AsSpan(row * VectorDimensions, VectorDimensions);
 
     /// <summary>The row of a normalised word, or -1.</summary>
     public int IndexOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? i : -1;
@@ -151,9 +175,22 @@ public sealed class NerLexicon
                 writer.Write(level[i]);
             }
         }
+
+        // Vectors as signed bytes (unit-length components × 256, clamped): a quarter of the floats' size.
+        writer.Write(VectorCount);
+        writer.Write(VectorDimensions);
+        foreach (var x in _vectors)
+        {
+            writer.Write(Quantize(x));
+        }
     }
 
-    public static NerLexicon Read(BinaryReader reader)
+    private const float VectorScale = 256f;
+
+    private static sbyte Quantize(float x) => (sbyte)Math.Clamp(MathF.Round(x * VectorScale), -127, 127);
+
+    /// <summary>Reads a lexicon; <paramref name="withVectors"/> is false for files written before vectors were stored.</summary>
+    public static NerLexicon Read(BinaryReader reader, bool withVectors = true)
     {
         var n = reader.ReadInt32();
         var levels = reader.ReadInt32();
@@ -181,7 +218,26 @@ public sealed class NerLexicon
             }
         }
 
-        return new NerLexicon(words, counts, clusterCounts, clusters);
+        if (!withVectors)
+        {
+            return new NerLexicon(words, counts, clusterCounts, clusters);
+        }
+
+        var vectorCount = reader.ReadInt32();
+        var dimensions = reader.ReadInt32();
+        var vectors = new float[vectorCount * dimensions];
+        var bytes = reader.ReadBytes(vectors.Length);
+        if (bytes.Length != vectors.Length)
+        {
+            throw new EndOfStreamException("lexicon vectors are cut short");
+        }
+
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = (sbyte)bytes[i] / VectorScale;
+        }
+
+        return new NerLexicon(words, counts, clusterCounts, clusters, vectors, dimensions);
     }
 
     private static bool IsProcliticChain(ReadOnlySpan<char> prefix) => prefix.Length switch

@@ -137,10 +137,27 @@ public sealed class NerLexiconTrainer
             storedClusters[l] = stored.Select(i => remap[i] >= 0 ? levels[l][remap[i]] : (short)-1).ToArray();
         }
 
+        // The embedded words are the first stored rows (same order, higher counts), so their unit
+        // vectors are stored in row order.
+        var dim = Embeddings.Dimensions;
+        var unit = new float[embedded.Length * dim];
+        for (var e = 0; e < embedded.Length; e++)
+        {
+            var source = vectors.AsSpan(e * dim, dim);
+            var norm = MathF.Sqrt(Word2Vec.Dot(source, source));
+            var target = unit.AsSpan(e * dim, dim);
+            for (var d = 0; d < dim && norm > 0; d++)
+            {
+                target[d] = source[d] / norm;
+            }
+        }
+
         return new NerLexicon(
             stored.Select(i => words[i]).ToArray(),
             stored.Select(i => (int)Math.Min(counts[i], int.MaxValue)).ToArray(),
             [.. ClusterCounts],
-            storedClusters);
+            storedClusters,
+            unit,
+            dim);
     }
 }

@@ -21,6 +21,9 @@ public sealed class NerTrainer
 
     public int Seed { get; init; } = 7;
 
+    /// <summary>How many shuffling seeds (Seed, Seed + 1, ...) to train; their best weights are averaged.</summary>
+    public int Seeds { get; init; } = 1;
+
     /// <summary>
     /// Probability of hiding a token's lexical features during a training pass (word dropout), so that
     /// the weights of clusters, affixes, context and gazetteers also learn to recognise names.
@@ -31,6 +34,20 @@ public sealed class NerTrainer
     public List<double> DevF1ByEpoch { get; } = [];
 
     public int BestEpoch { get; private set; }
+
+    /// <summary>Neighbours on each side whose word vectors are dense features (see <see cref="NerDenseFeatures"/>).</summary>
+    public int DenseWindow { get; init; } = 1;
+
+    /// <summary>The factor on word vector components; 0 switches the dense features off.</summary>
+    public float DenseScale { get; init; } = 1f;
+
+    /// <summary>Whether word dropout also hides the token's own vector (else only its word features).</summary>
+    public bool DenseDropout { get; init; }
+
+    // Dense weights live after the sparse ones in the same arrays, so averaging covers both.
+    private NerLexicon _lexicon = NerLexicon.Empty;
+    private int _denseOffset;
+    private int _denseLength;
 
     /// <summary>Whether to tune the O-tag penalty on dev (see <see cref="NerModel.OutsideBias"/>).</summary>
     public bool ChooseOutsideBias { get; init; } = true;
@@ -46,7 +63,7 @@ public sealed class NerTrainer
     {
         // 1. Features of every training sentence, as hashes, then as dense ids.
         var buffer = new NerFeatureBuffer();
-        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Lexical)>(train.Count);
+        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows)>(train.Count);
         var counts = new Dictionary<ulong, int>();
         foreach (var sentence in train)
         {
@@ -73,87 +90,48 @@ public sealed class NerTrainer
         var devItems = dev.Select(s => ToIds(Hash(extractor, s.Tokens, buffer), ids, s.Tags)).ToList();
         progress?.Invoke($"{keys.Count} features ({counts.Count} before the count cut-off), {train.Count} training sentences");
 
-        // 2. Perceptron with lazy averaging: averaged = w - acc / c.
+        // 2. Perceptron with lazy averaging, once per seed; the runs' best weights are averaged
+        //    (a small bagging over shuffling orders, which moves dev F1 by about a point alone).
         var f = keys.Count;
-        var w = new float[f * T];
-        var acc = new float[f * T];
-        var tw = new float[(T + 1) * T];
-        var tacc = new float[(T + 1) * T];
-        float c = 1;
-        var order = Enumerable.Range(0, trainItems.Count).ToArray();
-        var random = new Random(Seed);
-        var best = (F1: -1.0, Weights: Array.Empty<float>(), Transitions: Array.Empty<float>());
+        _lexicon = extractor.Lexicon;
+        var dense = (extractor.Groups & NerFeatureGroups.Embeddings) != 0 && _lexicon.VectorDimensions > 0 && DenseScale > 0;
+        _denseOffset = f * T;
+        _denseLength = dense ? NerDenseFeatures.WeightCount(DenseWindow, _lexicon.VectorDimensions) : 0;
         var predicted = new int[1024];
         var emissions = new float[1024 * T];
         DevF1ByEpoch.Clear();
-        var sinceBest = 0;
-        for (var epoch = 1; epoch <= MaxEpochs; epoch++)
+        var best = Run(trainItems, devItems, f, Seed, progress, ref predicted, ref emissions);
+        if (Seeds > 1)
         {
-            random.Shuffle(order);
-            var mistakes = 0;
-            foreach (var s in order)
+            var sumWeights = (float[])best.Weights.Clone();
+            var sumTransitions = (float[])best.Transitions.Clone();
+            for (var k = 1; k < Seeds; k++)
             {
-                var item = trainItems[s];
-                var n = item.Gold.Length;
-                EnsureCapacity(ref predicted, ref emissions, n);
-                if (WordDropout > 0)
+                var run = Run(trainItems, devItems, f, Seed + k, progress, ref predicted, ref emissions);
+                for (var x = 0; x < sumWeights.Length; x++)
                 {
-                    var dropped = item.Dropped ??= new bool[n];
-                    for (var i = 0; i < n; i++)
-                    {
-                        dropped[i] = random.NextDouble() < WordDropout;
-                    }
+                    sumWeights[x] += run.Weights[x];
                 }
 
-                Decode(item, w, tw, emissions, predicted);
-                var wrong = false;
-                for (var i = 0; i < n; i++)
+                for (var x = 0; x < sumTransitions.Length; x++)
                 {
-                    var g = item.Gold[i];
-                    var p = predicted[i];
-                    var gp = i == 0 ? -1 : item.Gold[i - 1];
-                    var pp = i == 0 ? -1 : predicted[i - 1];
-                    if (g != p)
-                    {
-                        wrong = true;
-                        foreach (var id in item.FeaturesOf(i))
-                        {
-                            w[(id * T) + g] += 1;
-                            acc[(id * T) + g] += c;
-                            w[(id * T) + p] -= 1;
-                            acc[(id * T) + p] -= c;
-                        }
-                    }
-
-                    if (g != p || gp != pp)
-                    {
-                        tw[((gp + 1) * T) + g] += 1;
-                        tacc[((gp + 1) * T) + g] += c;
-                        tw[((pp + 1) * T) + p] -= 1;
-                        tacc[((pp + 1) * T) + p] -= c;
-                    }
+                    sumTransitions[x] += run.Transitions[x];
                 }
-
-                item.Dropped = null;
-                mistakes += wrong ? 1 : 0;
-                c++;
             }
 
-            var averaged = Average(w, acc, c);
-            var averagedTransitions = Average(tw, tacc, c);
-            var f1 = devItems.Count == 0 ? epoch : Score(devItems, averaged, averagedTransitions, ref predicted, ref emissions);
-            DevF1ByEpoch.Add(f1);
-            progress?.Invoke($"epoch {epoch}: {mistakes} sentences wrong in training, dev F1 {f1:F2}");
-            if (f1 > best.F1)
+            for (var x = 0; x < sumWeights.Length; x++)
             {
-                best = (f1, averaged, averagedTransitions);
-                BestEpoch = epoch;
-                sinceBest = 0;
+                sumWeights[x] /= Seeds;
             }
-            else if (++sinceBest >= Patience)
+
+            for (var x = 0; x < sumTransitions.Length; x++)
             {
-                break;
+                sumTransitions[x] /= Seeds;
             }
+
+            var f1 = devItems.Count == 0 ? 0 : Score(devItems, sumWeights, sumTransitions, ref predicted, ref emissions);
+            progress?.Invoke($"average of {Seeds} seeds: dev F1 {f1:F2}");
+            best = (f1, sumWeights, sumTransitions);
         }
 
         // 3. The perceptron is cautious (precision well above recall): choose on dev a penalty on
@@ -196,10 +174,100 @@ public sealed class NerTrainer
         }
 
         progress?.Invoke($"best epoch {BestEpoch} (dev F1 {best.F1:F2}); {keptKeys.Count} features kept");
-        return new NerModel(extractor, [.. keptKeys], [.. keptWeights], best.Transitions) { OutsideBias = outsideBias };
+        var denseFeatures = dense ? new NerDenseFeatures(DenseWindow, _lexicon.VectorDimensions, DenseScale, best.Weights[_denseOffset..]) : null;
+        return new NerModel(extractor, [.. keptKeys], [.. keptWeights], best.Transitions, denseFeatures) { OutsideBias = outsideBias };
     }
 
-    private static (ulong[] Features, int[] Offsets, int[] Lexical) Hash(NerFeatureExtractor extractor, IReadOnlyList<string> tokens, NerFeatureBuffer buffer)
+    private (double F1, float[] Weights, float[] Transitions) Run(List<Item> trainItems, List<Item> devItems, int f, int seed, Action<string>? progress, ref int[] predicted, ref float[] emissions)
+    {
+        // Perceptron with lazy averaging: averaged = w - acc / c.
+        var w = new float[(f * T) + _denseLength];
+        var acc = new float[(f * T) + _denseLength];
+        var tw = new float[(T + 1) * T];
+        var tacc = new float[(T + 1) * T];
+        float c = 1;
+        var order = Enumerable.Range(0, trainItems.Count).ToArray();
+        var random = new Random(seed);
+        var best = (F1: -1.0, Weights: Array.Empty<float>(), Transitions: Array.Empty<float>());
+        var sinceBest = 0;
+        for (var epoch = 1; epoch <= MaxEpochs; epoch++)
+        {
+            random.Shuffle(order);
+            var mistakes = 0;
+            foreach (var s in order)
+            {
+                var item = trainItems[s];
+                var n = item.Gold.Length;
+                EnsureCapacity(ref predicted, ref emissions, n);
+                if (WordDropout > 0)
+                {
+                    var dropped = item.Dropped ??= new bool[n];
+                    for (var i = 0; i < n; i++)
+                    {
+                        dropped[i] = random.NextDouble() < WordDropout;
+                    }
+                }
+
+                Decode(item, w, tw, emissions, predicted);
+                var wrong = false;
+                for (var i = 0; i < n; i++)
+                {
+                    var g = item.Gold[i];
+                    var p = predicted[i];
+                    var gp = i == 0 ? -1 : item.Gold[i - 1];
+                    var pp = i == 0 ? -1 : predicted[i - 1];
+                    if (g != p)
+                    {
+                        wrong = true;
+                        foreach (var id in item.FeaturesOf(i))
+                        {
+                            w[(id * T) + g] += 1;
+                            acc[(id * T) + g] += c;
+                            w[(id * T) + p] -= 1;
+                            acc[(id * T) + p] -= c;
+                        }
+
+                        if (_denseLength > 0)
+                        {
+                            NerDenseFeatures.Update(_lexicon, item.Rows, n, i, DenseWindow, DenseScale, g, p, c, w.AsSpan(_denseOffset), acc.AsSpan(_denseOffset), DenseDropout && item.Dropped is { } hidden && hidden[i]);
+                        }
+                    }
+
+                    if (g != p || gp != pp)
+                    {
+                        tw[((gp + 1) * T) + g] += 1;
+                        tacc[((gp + 1) * T) + g] += c;
+                        tw[((pp + 1) * T) + p] -= 1;
+                        tacc[((pp + 1) * T) + p] -= c;
+                    }
+                }
+
+                item.Dropped = null;
+                mistakes += wrong ? 1 : 0;
+                c++;
+            }
+
+            var averaged = Average(w, acc, c);
+            var averagedTransitions = Average(tw, tacc, c);
+            var f1 = devItems.Count == 0 ? epoch : Score(devItems, averaged, averagedTransitions, ref predicted, ref emissions);
+            DevF1ByEpoch.Add(f1);
+            progress?.Invoke($"seed {seed} epoch {epoch}: {mistakes} sentences wrong in training, dev F1 {f1:F2}");
+            if (f1 > best.F1)
+            {
+                best = (f1, averaged, averagedTransitions);
+                BestEpoch = epoch;
+                sinceBest = 0;
+            }
+            else if (++sinceBest >= Patience)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    private static (ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows) Hash(NerFeatureExtractor extractor, IReadOnlyList<string> tokens, NerFeatureBuffer buffer)
     {
         extractor.Extract(NerTokenSpans.FromTokens(tokens), buffer);
         var offsets = new int[tokens.Count + 1];
@@ -216,10 +284,10 @@ public sealed class NerTrainer
         }
 
         offsets[tokens.Count] = features.Count;
-        return ([.. features], offsets, lexical);
+        return ([.. features], offsets, lexical, buffer.Rows.AsSpan(0, tokens.Count).ToArray());
     }
 
-    private static Item ToIds((ulong[] Features, int[] Offsets, int[] Lexical) hashed, Dictionary<ulong, int> ids, IReadOnlyList<string> tags)
+    private static Item ToIds((ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows) hashed, Dictionary<ulong, int> ids, IReadOnlyList<string> tags)
     {
         var n = tags.Count;
         var offsets = new int[n + 1];
@@ -243,10 +311,10 @@ public sealed class NerTrainer
 
         offsets[n] = list.Count;
         var gold = NerTags.Repair(tags.Select(t => NerTags.Parse(t)!.Value).ToArray());
-        return new Item([.. list], offsets, lexical, gold, tags);
+        return new Item([.. list], offsets, lexical, hashed.Rows, gold, tags);
     }
 
-    private static void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0)
+    private void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0)
     {
         var n = item.Gold.Length;
         Array.Clear(emissions, 0, n * T);
@@ -261,6 +329,11 @@ public sealed class NerTrainer
             }
         }
 
+        if (_denseLength > 0)
+        {
+            NerDenseFeatures.AddEmissions(_lexicon, item.Rows, n, DenseWindow, DenseScale, weights.AsSpan(_denseOffset, _denseLength), emissions.AsSpan(0, n * T), DenseDropout ? item.Dropped : default);
+        }
+
         if (outsideBias != 0)
         {
             for (var i = 0; i < n; i++)
@@ -272,7 +345,7 @@ public sealed class NerTrainer
         NerViterbi.Decode(emissions.AsSpan(0, n * T), transitions, n, output.AsSpan(0, n));
     }
 
-    private static double Score(List<Item> items, float[] weights, float[] transitions, ref int[] predicted, ref float[] emissions, float outsideBias = 0)
+    private double Score(List<Item> items, float[] weights, float[] transitions, ref int[] predicted, ref float[] emissions, float outsideBias = 0)
     {
         var scorer = new NerScorer();
         foreach (var item in items)
@@ -339,7 +412,7 @@ public sealed class NerTrainer
         }
     }
 
-    private sealed record Item(int[] Features, int[] Offsets, int[] Lexical, int[] Gold, IReadOnlyList<string> GoldNames)
+    private sealed record Item(int[] Features, int[] Offsets, int[] Lexical, int[] Rows, int[] Gold, IReadOnlyList<string> GoldNames)
     {
         /// <summary>When set, the lexical features of the marked tokens are hidden (word dropout).</summary>
         public bool[]? Dropped { get; set; }

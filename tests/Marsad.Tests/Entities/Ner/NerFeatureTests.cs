@@ -39,6 +39,33 @@ public sealed class NerFeatureTests
         Assert.Equal(expected, new string(buffer, 0, n));
     }
 
+    [Theory]
+    [InlineData("وزارة", true, false)]
+    [InlineData("الحزب", true, false)]
+    [InlineData("وزير", false, true)]
+    [InlineData("كتاب", false, false)]
+    public void TriggerWordsAreMatchedOnTheBareNormalisedStem(string word, bool organisationHead, bool personTitle)
+    {
+        var normalized = NerWordForms.Normalize(word);
+        var bare = normalized.StartsWith("\u0627\u0644", StringComparison.Ordinal) ? normalized[2..] : normalized;
+        Assert.Equal(organisationHead, NerTriggerWords.IsOrganisationHead(bare));
+        Assert.Equal(personTitle, NerTriggerWords.IsPersonTitle(bare));
+    }
+
+    [Fact]
+    public void TriggerFeaturesDependOnTheWordsToTheLeft()
+    {
+        var withTrigger = NerTokenSpans.FromTokens(["وزارة", "الخارجية", "امس"]);
+        var without = NerTokenSpans.FromTokens(["كتاب", "الخارجية", "امس"]);
+        var triggers = new NerFeatureExtractor(Lexicon, NerGazetteer.Empty, NerFeatureGroups.Triggers);
+        var a = new NerFeatureBuffer();
+        var b = new NerFeatureBuffer();
+        triggers.Extract(withTrigger, a);
+        triggers.Extract(without, b);
+        Assert.NotEqual(a.FeaturesOf(1).ToArray(), b.FeaturesOf(1).ToArray());
+        Assert.Equal(a.FeaturesOf(2).Length, b.FeaturesOf(2).Length + 1);
+    }
+
     [Fact]
     public void TokenizerSeparatesPunctuationAndKeepsCliticsAndNumbers()
     {

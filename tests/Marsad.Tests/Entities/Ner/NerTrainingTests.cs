@@ -19,6 +19,9 @@ public sealed class NerTrainingTests
         S("اجتمع|O محمد|B-PER العلي|I-PER مع|O وفد|O شركة|O النور|B-ORG للطاقة|I-ORG"),
     ];
 
+    /// <summary>The hand-written training sentences.</summary>
+    internal static IReadOnlyList<NerSentence> ToyCorpus => Toy;
+
     [Fact]
     public void PerceptronLearnsTheToyCorpus()
     {
