@@ -13,7 +13,7 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
     public sealed class Settings : DataSettings
     {
         [CommandOption("--queries <N>")]
-        [Description("Known-item queries (rewritten headlines), default 1000.")]
+        [Description("Known-item queries (rewritten headlines), default 1000; 0 runs only the latency measurement.")]
         [DefaultValue(1000)]
         public int Queries { get; init; } = 1000;
 
@@ -34,7 +34,7 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
         [CommandOption("--json")]
         public bool Json { get; init; }
 
-        public override ValidationResult Validate() => Queries < 1 || LatencyQueries < 0 ? ValidationResult.Error("--queries must be positive") : ValidationResult.Success();
+        public override ValidationResult Validate() => Queries < 0 || LatencyQueries < 0 || (Queries == 0 && LatencyQueries == 0) ? ValidationResult.Error("--queries and --latency-queries must not be negative, and one must be positive") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -47,18 +47,22 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
         }
 
         using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
-        var quality = SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, settings.Words, m => Console.Error.WriteLine(m));
+        var quality = settings.Queries > 0 ? SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, settings.Words, m => Console.Error.WriteLine(m)) : null;
         var latencies = settings.LatencyQueries > 0
             ? new[] { SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1, highlights: true), SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1, highlights: false) }
             : [];
         return Report(settings, quality, latencies);
     }
 
-    private static int Report(Settings settings, SearchEvaluation quality, IReadOnlyList<SearchLatency> latencies)
+    private static int Report(Settings settings, SearchEvaluation? quality, IReadOnlyList<SearchLatency> latencies)
     {
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(quality, ArchiveCliJson.Readable.SearchEvaluation));
+            if (quality is not null)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(quality, ArchiveCliJson.Readable.SearchEvaluation));
+            }
+
             foreach (var latency in latencies)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(latency, ArchiveCliJson.Readable.SearchLatency));
@@ -67,6 +71,22 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
             return ExitCodes.Ok;
         }
 
+        if (quality is not null)
+        {
+            WriteQuality(quality);
+        }
+
+        foreach (var latency in latencies)
+        {
+            var cpu = latency.CpuP50Ms is { } p50 ? $"; CPU time of the searching thread: p50 {F(p50)} ms, p90 {F(latency.CpuP90Ms!.Value)} ms, p99 {F(latency.CpuP99Ms!.Value)} ms, max {F(latency.CpuMaxMs!.Value)} ms" : string.Empty;
+            AnsiConsole.MarkupLine($"latency over {latency.Queries} queries on {latency.Documents} documents {(latency.Highlights ? "with" : "without")} highlights: wall p50 {F(latency.P50Ms)} ms, p90 {F(latency.P90Ms)} ms, p99 {F(latency.P99Ms)} ms, max {F(latency.MaxMs)} ms{cpu}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteQuality(SearchEvaluation quality)
+    {
         AnsiConsole.MarkupLine($"known-item search: {quality.Queries} rewritten headlines{(quality.Words > 0 ? $" cut to {quality.Words} words" : "")} over {quality.Documents} articles (seed {quality.Seed})");
         var kinds = quality.Scores[0].MrrByRewrite.Keys.ToList();
         var table = new Table().AddColumns(["analyzer", "MRR@10", "S@1", "S@10", .. kinds]);
@@ -76,12 +96,6 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
         }
 
         AnsiConsole.Write(table);
-        foreach (var latency in latencies)
-        {
-            AnsiConsole.MarkupLine($"latency over {latency.Queries} queries on {latency.Documents} documents {(latency.Highlights ? "with" : "without")} highlights: p50 {F(latency.P50Ms)} ms, p90 {F(latency.P90Ms)} ms, p99 {F(latency.P99Ms)} ms, max {F(latency.MaxMs)} ms");
-        }
-
-        return ExitCodes.Ok;
     }
 
     private static string F(double v) => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);

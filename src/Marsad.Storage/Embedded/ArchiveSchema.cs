@@ -3,6 +3,8 @@ namespace Marsad.Storage.Embedded;
 /// <summary>
 /// The SQLite schema of the embedded archive. SQLite is the source of truth; the Lucene index is
 /// derived from it, and <c>articles.indexed</c> records which originals the index has committed.
+/// <c>texts</c> holds each original's text (headline and body, deflated UTF-8) apart from its analysis, so that
+/// highlighting a search hit reads a few kilobytes instead of decompressing and parsing the whole analysis.
 /// </summary>
 internal static class ArchiveSchema
 {
@@ -29,6 +31,7 @@ internal static class ArchiveSchema
         CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
         CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
         CREATE TABLE IF NOT EXISTS analyses(article_id TEXT PRIMARY KEY, json BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS texts(article_id TEXT PRIMARY KEY, text BLOB NOT NULL) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS entities(key TEXT PRIMARY KEY, type TEXT, name TEXT, english TEXT, wikidata TEXT);
         CREATE TABLE IF NOT EXISTS article_entities(entity_key TEXT NOT NULL, article_id TEXT NOT NULL, mentions INTEGER NOT NULL, PRIMARY KEY(entity_key, article_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS article_entities_article ON article_entities(article_id);

@@ -41,8 +41,12 @@ public sealed partial class EmbeddedArchive : IArchive
     /// <summary>The index is committed after this many new originals…</summary>
     public const int IndexCommitArticles = 4096;
 
-    /// <summary>…or this long after the last commit, whichever comes first.</summary>
-    public static readonly TimeSpan IndexCommitInterval = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// …or this long after the last commit, whichever comes first. Each commit syncs the index files, which on a
+    /// busy disk stalls the single writer for seconds: every 30 s keeps that small against ingest time, and a
+    /// crash re-indexes at most that much from SQLite.
+    /// </summary>
+    public static readonly TimeSpan IndexCommitInterval = TimeSpan.FromSeconds(30);
 
     private static readonly JsonSerializerOptions CompactJson = new(MarsadJsonContext.Default.Options) { WriteIndented = false };
     private static readonly MarsadJsonContext Compact = new(CompactJson);
@@ -167,6 +171,7 @@ public sealed partial class EmbeddedArchive : IArchive
                 "INSERT INTO articles(id, seq, source, url, section, headline, published, origin, exact_hash, signature, duplicate_of, duplicate_kind, similarity, story_id, indexed, added) " +
                 "VALUES ($id, $seq, $source, $url, $section, $headline, $published, $origin, $hash, $signature, $dupOf, $dupKind, $similarity, $story, 0, $added)");
             var insertAnalysis = Command("INSERT INTO analyses(article_id, json) VALUES ($id, $json)");
+            var insertText = Command("INSERT OR REPLACE INTO texts(article_id, text) VALUES ($id, $text)");
             var batchIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
@@ -202,6 +207,9 @@ public sealed partial class EmbeddedArchive : IArchive
                         Bind(insertAnalysis, "$id", article.Id);
                         Bind(insertAnalysis, "$json", Compress(AnalysisDocument.From(analysed.Doc, includeTokens: false)));
                         insertAnalysis.ExecuteNonQuery();
+                        Bind(insertText, "$id", article.Id);
+                        Bind(insertText, "$text", CompressText(analysed.Doc.Text));
+                        insertText.ExecuteNonQuery();
                         WriteLayers(analysed.Doc);
                         RegisterOriginal(article.Id, analysed.Fingerprint);
                         originals.Add(analysed);
@@ -227,6 +235,7 @@ public sealed partial class EmbeddedArchive : IArchive
             Times?.Add("store.stories.save", System.Diagnostics.Stopwatch.GetTimestamp() - saveStart);
             insertArticle.Dispose();
             insertAnalysis.Dispose();
+            insertText.Dispose();
             tx.Commit();
             _tx = null;
             lock (_knownLock)
@@ -276,7 +285,55 @@ public sealed partial class EmbeddedArchive : IArchive
     public SearchResults Search(SearchQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _index.Search(query, TextOf);
+        return _index.Search(query, HitSources);
+    }
+
+    /// <summary>The hits' display fields from the articles table, and their texts when highlighting, in one query each.</summary>
+    private Dictionary<string, HitSource> HitSources(IReadOnlyList<string> ids, bool withText)
+    {
+        var found = new Dictionary<string, HitSource>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return found;
+        }
+
+        var names = string.Join(", ", ids.Select((_, i) => "$i" + i.ToString(CultureInfo.InvariantCulture)));
+        var parameters = ids.Select((id, i) => ("$i" + i.ToString(CultureInfo.InvariantCulture), (object?)id)).ToArray();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (withText)
+        {
+            using var cmd = Command($"SELECT article_id, text FROM texts WHERE article_id IN ({names})", parameters);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                texts[reader.GetString(0)] = DecompressText((byte[])reader[1]);
+            }
+        }
+
+        using (var cmd = Command($"SELECT id, headline, source, section, published, url FROM articles WHERE id IN ({names})", parameters))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                var text = texts.GetValueOrDefault(id);
+                if (withText && text is null)
+                {
+                    // An archive written before the texts table: the text from the stored analysis.
+                    text = GetArticle(id)?.Analysis.Text;
+                }
+
+                found[id] = new HitSource(
+                    reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : FormatTime(reader.GetInt64(4)),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    text);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Commits the index and marks the articles it now holds as indexed. Called by batches, and on dispose.</summary>
@@ -294,9 +351,6 @@ public sealed partial class EmbeddedArchive : IArchive
         _uncommitted.Clear();
         _sinceIndexCommit.Restart();
     }
-
-    /// <summary>The text of an article (headline and body), for highlighting.</summary>
-    private string? TextOf(string id) => GetArticle(id)?.Analysis.Text;
 
     public IReadOnlyList<StorySummary> Stories(StoryQuery query)
     {
@@ -720,7 +774,10 @@ public sealed partial class EmbeddedArchive : IArchive
         doc.Article.Section,
         doc.Article.PublishedAt,
         doc.Article.Url,
-        doc.Entities.Select(e => e.Key).ToList());
+        doc.Entities.Select(e => e.Key).ToList())
+    {
+        Tokens = doc.Tokens,
+    };
 
     private static IndexDocument ToIndexDocument(AnalysisDocument doc) => new(
         doc.Article.Id,
@@ -741,6 +798,26 @@ public sealed partial class EmbeddedArchive : IArchive
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Deflates UTF-8 text at the fastest level: texts are read back on every highlighted hit.</summary>
+    internal static byte[] CompressText(string text)
+    {
+        using var buffer = new MemoryStream(text.Length);
+        using (var deflate = new DeflateStream(buffer, CompressionLevel.Fastest))
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            deflate.Write(bytes);
+        }
+
+        return buffer.ToArray();
+    }
+
+    internal static string DecompressText(byte[] bytes)
+    {
+        using var deflate = new DeflateStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var reader = new StreamReader(deflate, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     internal static AnalysisDocument Decompress(byte[] bytes)

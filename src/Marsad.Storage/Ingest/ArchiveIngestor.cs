@@ -83,7 +83,7 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
     public async Task<IngestSummary> RunAsync(IReadOnlyList<string> files, string rejectsPath, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var toAnalyse = Channel.CreateBounded<Article>(new BoundedChannelOptions(options.QueueCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        var toAnalyse = Channel.CreateBounded<(Article Article, ContentFingerprint Fingerprint)>(new BoundedChannelOptions(options.QueueCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         var toStore = Channel.CreateBounded<object>(new BoundedChannelOptions(options.QueueCapacity * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var rejectedByCode = new Dictionary<string, int>(StringComparer.Ordinal);
         long exact = 0, near = 0;
@@ -128,7 +128,8 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
                             }
 
                             archive.RegisterOriginal(article.Id, fingerprint);
-                            await toAnalyse.Writer.WriteAsync(article with { }, CancellationToken.None);
+                            // The fingerprint goes along: the analyser stores it with the original instead of computing it again.
+                            await toAnalyse.Writer.WriteAsync((article with { }, fingerprint), CancellationToken.None);
                         }
                     }
                 }
@@ -142,7 +143,7 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
         var analysers = Enumerable.Range(0, Math.Max(1, options.Analysers)).Select(_ => Task.Run(
             async () =>
             {
-                await foreach (var article in toAnalyse.Reader.ReadAllAsync(CancellationToken.None))
+                await foreach (var (article, fingerprint) in toAnalyse.Reader.ReadAllAsync(CancellationToken.None))
                 {
                     object result;
                     try
@@ -150,7 +151,7 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
                         var started = Stopwatch.GetTimestamp();
                         var doc = pipeline.Analyze(article);
                         Times.Add("analyse", Stopwatch.GetTimestamp() - started);
-                        result = new AnalysedEntry(doc, ContentFingerprint.Of(article));
+                        result = new AnalysedEntry(doc, fingerprint);
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {

@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 using Marsad.Search;
@@ -10,7 +9,7 @@ namespace Marsad.Storage.Search;
 /// <summary>How <see cref="MarsadAnalyzer"/> turns a word into terms.</summary>
 public enum SearchForm
 {
-    /// <summary>The folded word, and at the same position its clitic-free form (لروسيا → لروسيا + روسيا).</summary>
+    /// <summary>The normalised word, and at the same position its clitic-free form (لروسيا → لروسيا + روسيا).</summary>
     Surface,
 
     /// <summary>The light stem only (والمفاوضات → مفاوض).</summary>
@@ -18,10 +17,10 @@ public enum SearchForm
 }
 
 /// <summary>
-/// The Lucene analyzer built on Marsad's folding (<see cref="SearchFolding"/>): the standard
-/// tokenizer (Unicode word breaks), then folding of spelling variants, then either the surface form
-/// stacked with its clitic-free form or the light stem. The same analyzer runs on documents and on
-/// queries, so روسيا finds لروسيا and وروسيا, and كوريا الشمالية finds كوريا الشماليه.
+/// The Lucene analyzer built on Marsad.Text (<see cref="SearchTerms"/>): the text layer's tokenizer, Search
+/// normalisation, clitic segmentation and light stemming, giving either the surface form stacked with its
+/// clitic-free form or the light stem. The same rule runs on documents and on queries, so روسيا finds لروسيا
+/// and وروسيا, and كوريا الشمالية finds كوريا الشماليه.
 /// </summary>
 public sealed class MarsadAnalyzer(SearchForm form) : Analyzer
 {
@@ -29,87 +28,125 @@ public sealed class MarsadAnalyzer(SearchForm form) : Analyzer
 
     public SearchForm Form { get; } = form;
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new MarsadFoldingFilter(tokenizer, SearchFolding.Current, Form);
-        return new TokenStreamComponents(tokenizer, stream);
-    }
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        new(new MarsadTokenizer(reader, Form));
 }
 
-/// <summary>The token filter behind <see cref="MarsadAnalyzer"/>; folds in place in the term buffer.</summary>
-internal sealed class MarsadFoldingFilter : TokenFilter
+/// <summary>The tokenizer behind <see cref="MarsadAnalyzer"/>: reads the field, analyses it once with <see cref="SearchTerms.Analyse"/>, then emits the terms.</summary>
+internal sealed class MarsadTokenizer : Tokenizer
 {
-    private readonly ICharTermAttribute _term;
-    private readonly IPositionIncrementAttribute _position;
-    private readonly ISearchFolding _folding;
     private readonly SearchForm _form;
-    private char[] _pending = new char[32];
-    private int _pendingLength;
-    private State? _saved;
+    private readonly SearchTermList _terms = new();
+    private readonly TermListEmitter _emitter;
+    private readonly Func<int, int> _correct;
 
-    public MarsadFoldingFilter(TokenStream input, ISearchFolding folding, SearchForm form)
-        : base(input)
+    public MarsadTokenizer(TextReader reader, SearchForm form)
+        : base(reader)
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _position = AddAttribute<IPositionIncrementAttribute>();
-        _folding = folding;
         _form = form;
+        _emitter = new TermListEmitter(this);
+        _correct = CorrectOffset;
     }
 
     public override bool IncrementToken()
     {
-        if (_saved is not null)
-        {
-            RestoreState(_saved);
-            _saved = null;
-            _term.CopyBuffer(_pending, 0, _pendingLength);
-            _position.PositionIncrement = 0;
-            return true;
-        }
-
-        while (m_input.IncrementToken())
-        {
-            var buffer = _term.Buffer.AsSpan(0, _term.Length);
-            var length = _folding.Fold(buffer);
-            if (length == 0)
-            {
-                // A token of diacritics or tatweel only: nothing to search for.
-                continue;
-            }
-
-            var clitics = _folding.ProcliticLength(buffer[..length]);
-            if (_form == SearchForm.Stem)
-            {
-                var stem = _folding.StemLength(buffer[clitics..length]);
-                buffer.Slice(clitics, stem).CopyTo(buffer);
-                _term.Length = stem;
-                return true;
-            }
-
-            _term.Length = length;
-            if (clitics > 0)
-            {
-                _pendingLength = length - clitics;
-                if (_pending.Length < _pendingLength)
-                {
-                    _pending = new char[_pendingLength * 2];
-                }
-
-                buffer[clitics..length].CopyTo(_pending);
-                _saved = CaptureState();
-            }
-
-            return true;
-        }
-
-        return false;
+        ClearAttributes();
+        return _emitter.Next(_terms, _correct);
     }
 
     public override void Reset()
     {
         base.Reset();
-        _saved = null;
+        var text = m_input.ReadToEnd();
+        _terms.Clear();
+        SearchTerms.Analyse(text, 0, text.Length, _form == SearchForm.Surface ? _terms : null, _form == SearchForm.Stem ? _terms : null);
+        _emitter.Reset(text.Length);
+    }
+
+    public override void End()
+    {
+        base.End();
+        _emitter.End(_correct);
+    }
+}
+
+/// <summary>
+/// A token stream over terms analysed beforehand (a document's terms built from its token layer), so that
+/// indexing does not tokenise and segment the text again. Set <see cref="Terms"/> before each use.
+/// </summary>
+internal sealed class TermListTokenStream : TokenStream
+{
+    private readonly TermListEmitter _emitter;
+
+    public TermListTokenStream() => _emitter = new TermListEmitter(this);
+
+    public SearchTermList Terms { get; set; } = new();
+
+    /// <summary>The length of the text the terms came from (the final offset).</summary>
+    public int TextLength { get; set; }
+
+    public override bool IncrementToken()
+    {
+        ClearAttributes();
+        return _emitter.Next(Terms, static o => o);
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _emitter.Reset(TextLength);
+    }
+
+    public override void End()
+    {
+        base.End();
+        _emitter.End(static o => o);
+    }
+}
+
+/// <summary>Writes a <see cref="SearchTermList"/> into a stream's term, offset and position attributes.</summary>
+internal sealed class TermListEmitter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IOffsetAttribute _offset;
+    private readonly IPositionIncrementAttribute _position;
+    private int _next;
+    private int _textLength;
+
+    public TermListEmitter(AttributeSource source)
+    {
+        _term = source.AddAttribute<ICharTermAttribute>();
+        _offset = source.AddAttribute<IOffsetAttribute>();
+        _position = source.AddAttribute<IPositionIncrementAttribute>();
+    }
+
+    public void Reset(int textLength)
+    {
+        _next = 0;
+        _textLength = textLength;
+    }
+
+    public bool Next(SearchTermList terms, Func<int, int> correct)
+    {
+        if (_next >= terms.Count)
+        {
+            return false;
+        }
+
+        var e = terms[_next];
+        var term = terms.Term(_next);
+        _term.CopyBuffer(term);
+        _offset.SetOffset(correct(e.Start), correct(e.End));
+        // The first term of a field always advances, even when its word had a stacked form before it.
+        _position.PositionIncrement = _next == 0 ? 1 : e.PositionIncrement;
+        _next++;
+        return true;
+    }
+
+    public void End(Func<int, int> correct)
+    {
+        var final = correct(_textLength);
+        _offset.SetOffset(final, final);
     }
 }
 
@@ -120,5 +157,15 @@ internal sealed class KeywordLowerAnalyzer : Analyzer
     {
         var tokenizer = new KeywordTokenizer(reader);
         return new TokenStreamComponents(tokenizer, new LowerCaseFilter(MarsadAnalyzer.Version, tokenizer));
+    }
+}
+
+internal static class CharTermExtensions
+{
+    public static void CopyBuffer(this ICharTermAttribute attribute, ReadOnlySpan<char> term)
+    {
+        var buffer = attribute.ResizeBuffer(term.Length);
+        term.CopyTo(buffer);
+        attribute.Length = term.Length;
     }
 }

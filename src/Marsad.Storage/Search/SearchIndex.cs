@@ -6,10 +6,10 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Highlight;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Marsad.Search;
 
 namespace Marsad.Storage.Search;
 
@@ -22,7 +22,14 @@ public sealed record IndexDocument(
     string? Section,
     DateTimeOffset? PublishedAt,
     string? Url,
-    IReadOnlyList<string> EntityKeys);
+    IReadOnlyList<string> EntityKeys)
+{
+    /// <summary>The article's token layer over <see cref="Text"/>, when analysed: the terms are then built from it instead of segmenting the text again.</summary>
+    public IReadOnlyList<Marsad.Model.TokenAnnotation>? Tokens { get; init; }
+}
+
+/// <summary>What a search hit shows, from the archive: display fields and (when highlighting) the text.</summary>
+public sealed record HitSource(string? Headline, string? Source, string? Section, string? PublishedAt, string? Url, string? Text);
 
 /// <summary>Which analysis the index uses: Marsad's (surface + stem fields) or Lucene's stock ArabicAnalyzer (the baseline).</summary>
 public enum IndexAnalysis
@@ -50,6 +57,17 @@ public sealed partial class SearchIndex : IDisposable
     private const string UrlField = "url";
     private const string PublishedField = "published";
     private const string HeadlineStoredField = "headline";
+    private const string SourceStoredField = "source_stored";
+    private const string SectionStoredField = "section_stored";
+
+    /// <summary>The id again as doc values: a hit's id is then one array read, not a decompressed stored-fields chunk.</summary>
+    private const string IdValuesField = "id_dv";
+
+    /// <summary>A read-only index looks for a newer commit at most this often; a writer's reader is reopened after changes.</summary>
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The stored fields a hit shows when the caller does not supply them.</summary>
+    private static readonly HashSet<string> HitFields = [HeadlineStoredField, SourceStoredField, SectionStoredField, PublishedField, UrlField];
 
     private static readonly char[] QuerySyntax = ['+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '~', '*', '?', ':', '\\', '/'];
 
@@ -59,7 +77,18 @@ public sealed partial class SearchIndex : IDisposable
     private readonly string[] _queryFields;
     private readonly Dictionary<string, float> _boosts;
     private readonly object _readerLock = new();
+    private readonly System.Threading.Lock _putLock = new();
+    private readonly BM25Similarity _similarity = new();
     private DirectoryReader? _reader;
+    private IndexSearcher? _searcher;
+    private long _lastRefresh;
+    private volatile bool _changed;
+
+    // Reused by Put (one document at a time, under _putLock): the terms of the text and of the headline.
+    private readonly SearchTermList _textSurface = new();
+    private readonly SearchTermList _textStems = new();
+    private readonly SearchTermList _headSurface = new();
+    private readonly SearchTermList _headStems = new();
 
     private SearchIndex(Lucene.Net.Store.Directory directory, bool writable, IndexAnalysis analysis)
     {
@@ -124,56 +153,107 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Adds or replaces (by id) one article's document.</summary>
     public void Put(IndexDocument doc)
     {
+        ArgumentNullException.ThrowIfNull(doc);
         var writer = Writer();
-        var d = new Document
+        lock (_putLock)
         {
-            new StringField(IdField, doc.Id, Field.Store.YES),
-            new Lucene.Net.Documents.TextField(HeadlineField, doc.Headline ?? string.Empty, Field.Store.NO),
-            new Lucene.Net.Documents.TextField(TextField, doc.Text, Field.Store.NO),
-        };
-        if (Analysis == IndexAnalysis.Marsad)
-        {
-            d.Add(new Lucene.Net.Documents.TextField(HeadlineStemField, doc.Headline ?? string.Empty, Field.Store.NO));
-            d.Add(new Lucene.Net.Documents.TextField(TextStemField, doc.Text, Field.Store.NO));
-        }
+            var d = new Document
+            {
+                new StringField(IdField, doc.Id, Field.Store.NO),
+                new BinaryDocValuesField(IdValuesField, new BytesRef(doc.Id)),
+            };
+            if (Analysis == IndexAnalysis.Marsad)
+            {
+                AddMarsadFields(d, doc);
+            }
+            else
+            {
+                d.Add(new Lucene.Net.Documents.TextField(HeadlineField, doc.Headline ?? string.Empty, Field.Store.NO));
+                d.Add(new Lucene.Net.Documents.TextField(TextField, doc.Text, Field.Store.NO));
+            }
 
-        foreach (var key in doc.EntityKeys.Distinct(StringComparer.Ordinal))
-        {
-            d.Add(new StringField(EntityField, key, Field.Store.NO));
-        }
+            foreach (var key in doc.EntityKeys.Distinct(StringComparer.Ordinal))
+            {
+                d.Add(new StringField(EntityField, key, Field.Store.NO));
+            }
 
-        if (!string.IsNullOrEmpty(doc.Source))
-        {
-            d.Add(new StringField(SourceField, doc.Source.ToLowerInvariant(), Field.Store.NO));
-            d.Add(new StoredField("source_stored", doc.Source));
-        }
+            if (!string.IsNullOrEmpty(doc.Source))
+            {
+                d.Add(new StringField(SourceField, doc.Source.ToLowerInvariant(), Field.Store.NO));
+                d.Add(new StoredField(SourceStoredField, doc.Source));
+            }
 
-        if (!string.IsNullOrEmpty(doc.Section))
-        {
-            d.Add(new StringField(SectionField, doc.Section.ToLowerInvariant(), Field.Store.NO));
-            d.Add(new StoredField("section_stored", doc.Section));
-        }
+            if (!string.IsNullOrEmpty(doc.Section))
+            {
+                d.Add(new StringField(SectionField, doc.Section.ToLowerInvariant(), Field.Store.NO));
+                d.Add(new StoredField(SectionStoredField, doc.Section));
+            }
 
-        if (doc.PublishedAt is { } published)
-        {
-            d.Add(new Int64Field(DateField, published.ToUnixTimeSeconds(), Field.Store.NO));
-            d.Add(new StoredField(PublishedField, published.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)));
-        }
+            if (doc.PublishedAt is { } published)
+            {
+                d.Add(new Int64Field(DateField, published.ToUnixTimeSeconds(), Field.Store.NO));
+                d.Add(new StoredField(PublishedField, published.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)));
+            }
 
-        if (!string.IsNullOrEmpty(doc.Url))
-        {
-            d.Add(new StoredField(UrlField, doc.Url));
-        }
+            if (!string.IsNullOrEmpty(doc.Url))
+            {
+                d.Add(new StoredField(UrlField, doc.Url));
+            }
 
-        if (!string.IsNullOrEmpty(doc.Headline))
-        {
-            d.Add(new StoredField(HeadlineStoredField, doc.Headline));
-        }
+            if (!string.IsNullOrEmpty(doc.Headline))
+            {
+                d.Add(new StoredField(HeadlineStoredField, doc.Headline));
+            }
 
-        writer.UpdateDocument(new Term(IdField, doc.Id), d);
+            writer.UpdateDocument(new Term(IdField, doc.Id), d);
+            _changed = true;
+        }
     }
 
-    public void Delete(string id) => Writer().DeleteDocuments(new Term(IdField, id));
+    /// <summary>
+    /// The surface and stem fields of headline and text, from terms analysed once per document (from the token
+    /// layer when the document has one) rather than by the analyzer once per field.
+    /// </summary>
+    private void AddMarsadFields(Document d, IndexDocument doc)
+    {
+        _textSurface.Clear();
+        _textStems.Clear();
+        _headSurface.Clear();
+        _headStems.Clear();
+        if (doc.Tokens is { Count: > 0 } tokens)
+        {
+            SearchTerms.FromTokens(doc.Text, tokens, 0, doc.Text.Length, _textSurface, _textStems);
+        }
+        else
+        {
+            SearchTerms.Analyse(doc.Text, 0, doc.Text.Length, _textSurface, _textStems);
+        }
+
+        var headline = doc.Headline ?? string.Empty;
+        if (headline.Length > 0 && doc.Text.StartsWith(headline, StringComparison.Ordinal) && (doc.Text.Length == headline.Length || !char.IsLetterOrDigit(doc.Text[headline.Length])))
+        {
+            // The text begins with the headline (as an analysed article's does): its terms are the text's first ones.
+            _headSurface.AddPrefix(_textSurface, headline.Length);
+            _headStems.AddPrefix(_textStems, headline.Length);
+        }
+        else
+        {
+            SearchTerms.Analyse(headline, 0, headline.Length, _headSurface, _headStems);
+        }
+
+        d.Add(new Lucene.Net.Documents.TextField(HeadlineField, Stream(_headSurface, headline.Length)));
+        d.Add(new Lucene.Net.Documents.TextField(TextField, Stream(_textSurface, doc.Text.Length)));
+        d.Add(new Lucene.Net.Documents.TextField(HeadlineStemField, Stream(_headStems, headline.Length)));
+        d.Add(new Lucene.Net.Documents.TextField(TextStemField, Stream(_textStems, doc.Text.Length)));
+    }
+
+    private static TermListTokenStream Stream(SearchTermList terms, int textLength) => new() { Terms = terms, TextLength = textLength };
+
+    public void Delete(string id)
+    {
+        Writer().DeleteDocuments(new Term(IdField, id));
+        _changed = true;
+    }
 
     /// <summary>Makes the changes durable (Lucene's two-phase commit).</summary>
     public void Commit() => Writer().Commit();
@@ -181,21 +261,20 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>The ids of every live document.</summary>
     public HashSet<string> Ids()
     {
-        var reader = Reader();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var live = MultiFields.GetLiveDocs(reader);
-        var visitor = new HashSet<string> { IdField };
-        for (var i = 0; i < reader.MaxDoc; i++)
+        var scratch = new BytesRef();
+        foreach (var leaf in Reader().Leaves)
         {
-            if (live is not null && !live.Get(i))
+            var reader = leaf.AtomicReader;
+            var values = reader.GetBinaryDocValues(IdValuesField);
+            var live = reader.LiveDocs;
+            for (var i = 0; values is not null && i < reader.MaxDoc; i++)
             {
-                continue;
-            }
-
-            var id = reader.Document(i, visitor).Get(IdField);
-            if (id is not null)
-            {
-                ids.Add(id);
+                if (live is null || live.Get(i))
+                {
+                    values.Get(i, scratch);
+                    ids.Add(scratch.Utf8ToString());
+                }
             }
         }
 
@@ -205,11 +284,28 @@ public sealed partial class SearchIndex : IDisposable
     /// <summary>Live documents in the index.</summary>
     public int Count => Reader().NumDocs;
 
-    /// <summary>Runs a query. <paramref name="textOf"/> gives an article's text for highlighting (null skips highlights).</summary>
-    public SearchResults Search(SearchQuery query, Func<string, string?>? textOf)
+    /// <summary>
+    /// Runs a query: BM25 over the text fields, filters as constant-score clauses. <paramref name="hitsFrom"/>, when
+    /// given, supplies the hits' display fields and texts (the archive reads them from SQLite in one go); else the
+    /// display fields come from the index's stored fields and nothing is highlighted.
+    /// </summary>
+    public SearchResults Search(SearchQuery query, Func<IReadOnlyList<string>, bool, IReadOnlyDictionary<string, HitSource>>? hitsFrom = null)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var watch = Stopwatch.StartNew();
-        var searcher = new IndexSearcher(Reader()) { Similarity = new BM25Similarity() };
+        var searcher = Searcher();
+        try
+        {
+            return Search(query, searcher, watch, hitsFrom);
+        }
+        finally
+        {
+            searcher.IndexReader.DecRef();
+        }
+    }
+
+    private SearchResults Search(SearchQuery query, IndexSearcher searcher, Stopwatch watch, Func<IReadOnlyList<string>, bool, IReadOnlyDictionary<string, HitSource>>? hitsFrom)
+    {
         var parsed = Parse(query.Text);
         var combined = new BooleanQuery();
         if (parsed is not null)
@@ -248,28 +344,66 @@ public sealed partial class SearchIndex : IDisposable
         }
 
         var top = searcher.Search(combined, Math.Max(1, query.Limit));
-        var hits = new List<SearchHit>(top.ScoreDocs.Length);
-        Highlighter? highlighter = null;
-        if (query.Highlights && textOf is not null && parsed is not null)
+        var ids = top.ScoreDocs.Select(sd => IdOf(searcher, sd.Doc)).ToList();
+        var highlighter = query.Highlights && hitsFrom is not null && parsed is not null ? HighlighterFor(parsed) : null;
+        var sources = hitsFrom?.Invoke(ids, highlighter is not null);
+        var hits = new List<SearchHit>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
         {
-            highlighter = new Highlighter(new SimpleHTMLFormatter(HighlightMarkers.Open.ToString(), HighlightMarkers.Close.ToString()), new QueryScorer(parsed, TextField)) { TextFragmenter = new SimpleFragmenter(120) };
-        }
-
-        foreach (var scoreDoc in top.ScoreDocs)
-        {
-            var d = searcher.Doc(scoreDoc.Doc);
-            var id = d.Get(IdField);
-            IReadOnlyList<string> fragments = [];
-            if (highlighter is not null && textOf!(id) is { } text)
+            var id = ids[i];
+            var score = top.ScoreDocs[i].Score;
+            if (sources is not null)
             {
-                using var stream = _analyzer.GetTokenStream(TextField, text);
-                fragments = highlighter.GetBestFragments(stream, text, 3).Select(f => f.Replace('\n', ' ')).ToList();
+                if (sources.TryGetValue(id, out var h))
+                {
+                    var fragments = highlighter is not null && h.Text is { } text ? highlighter.Fragments(text, 3) : [];
+                    hits.Add(new SearchHit(id, score, h.Headline, h.Source, h.Section, h.PublishedAt, h.Url, fragments));
+                }
+                else
+                {
+                    hits.Add(new SearchHit(id, score, null, null, null, null, null, []));
+                }
+
+                continue;
             }
 
-            hits.Add(new SearchHit(id, scoreDoc.Score, d.Get(HeadlineStoredField), d.Get("source_stored"), d.Get("section_stored"), d.Get(PublishedField), d.Get(UrlField), fragments));
+            var d = searcher.Doc(top.ScoreDocs[i].Doc, HitFields);
+            hits.Add(new SearchHit(id, score, d.Get(HeadlineStoredField), d.Get(SourceStoredField), d.Get(SectionStoredField), d.Get(PublishedField), d.Get(UrlField), []));
         }
 
         return new SearchResults(top.TotalHits, hits, watch.Elapsed.TotalMilliseconds);
+    }
+
+    private static string IdOf(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        if (leaf.AtomicReader.GetBinaryDocValues(IdValuesField) is not { } values)
+        {
+            // An index written before the ids had doc values: the stored id.
+            return searcher.Doc(doc, new HashSet<string> { IdField }).Get(IdField);
+        }
+
+        var scratch = new BytesRef();
+        values.Get(doc - leaf.DocBase, scratch);
+        return scratch.Utf8ToString();
+    }
+
+    /// <summary>A highlighter for the query's words: surface-field terms and stem-field terms (Marsad's analysis), or the stock analyzer's terms.</summary>
+    private SearchHighlighter? HighlighterFor(Query parsed)
+    {
+        var terms = new HashSet<Term>();
+        parsed.ExtractTerms(terms);
+        if (Analysis != IndexAnalysis.Marsad)
+        {
+            // The baseline index (evaluation only) is not highlighted.
+            return null;
+        }
+
+        var surface = terms.Where(t => t.Field is HeadlineField or TextField).Select(t => t.Text).ToList();
+        var stems = terms.Where(t => t.Field is HeadlineStemField or TextStemField).Select(t => t.Text).ToList();
+        var highlighter = new SearchHighlighter(surface, stems);
+        return highlighter.IsEmpty ? null : highlighter;
     }
 
     /// <summary>Parses the user's query: words are OR-ed and ranked by BM25, "…" is a phrase; other query syntax is taken literally.</summary>
@@ -326,6 +460,31 @@ public sealed partial class SearchIndex : IDisposable
 
     private IndexWriter Writer() => _writer ?? throw new InvalidOperationException("the index was opened read-only");
 
+    /// <summary>The current searcher: reused across queries, reopened when the writer changed the index or (read-only) when a newer commit may exist.</summary>
+    private IndexSearcher Searcher()
+    {
+        lock (_readerLock)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var stale = _writer is not null ? _changed : Stopwatch.GetElapsedTime(_lastRefresh, now) >= RefreshInterval;
+            if (_searcher is null || stale)
+            {
+                var before = _reader;
+                var reader = Reader();
+                if (_searcher is null || !ReferenceEquals(before, reader))
+                {
+                    _searcher = new IndexSearcher(reader) { Similarity = _similarity };
+                }
+
+                _lastRefresh = now;
+            }
+
+            // The caller holds a reference until its search ends, so a reopen cannot close the reader under it.
+            _searcher.IndexReader.IncRef();
+            return _searcher;
+        }
+    }
+
     private DirectoryReader Reader()
     {
         lock (_readerLock)
@@ -339,11 +498,14 @@ public sealed partial class SearchIndex : IDisposable
                 var newer = _writer is not null ? DirectoryReader.OpenIfChanged(_reader, _writer, true) : DirectoryReader.OpenIfChanged(_reader);
                 if (newer is not null)
                 {
-                    _reader.Dispose();
+                    // Searches still running on the old reader finish before it is closed: Lucene's reference
+                    // count keeps it open until then.
+                    _reader.DecRef();
                     _reader = newer;
                 }
             }
 
+            _changed = false;
             return _reader;
         }
     }

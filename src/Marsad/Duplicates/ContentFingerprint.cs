@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using Marsad.Model;
-using Marsad.Search;
+using Marsad.Text;
 
 namespace Marsad.Duplicates;
 
 /// <summary>
-/// What near-duplicate detection knows of an article: a hash of its folded text (exact copies) and a
+/// What near-duplicate detection knows of an article: a hash of its normalised words (exact copies) and a
 /// MinHash signature over word 3-shingles (near copies: the same agency story with a new headline,
 /// a dropped sentence or another outlet's boilerplate).
 /// </summary>
@@ -17,21 +17,62 @@ public sealed record ContentFingerprint(string ExactHash, uint[] Signature)
 
     private const int ShingleSize = 3;
 
+    // Longer tokens (URLs glued to text, long Latin runs) are left out of the fingerprint.
+    private const int MaxWordLength = 64;
+    private const int WordBuffer = MaxWordLength * ArabicNormalizer.MaxExpansion;
+
     /// <summary>Fingerprints an article's body (the headline is left out: outlets rewrite headlines of the same copy).</summary>
     public static ContentFingerprint Of(Article article)
     {
-        var words = new List<string>(256);
+        ArgumentNullException.ThrowIfNull(article);
+        var words = new List<ulong>(512);
+        using var exact = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var paragraph in article.Paragraphs)
         {
-            SearchFolding.ForEachWord(paragraph, w => words.Add(SearchFolding.Term(w)));
+            AddWords(paragraph, words, exact);
         }
 
         if (words.Count == 0 && article.Headline is { } headline)
         {
-            SearchFolding.ForEachWord(headline, w => words.Add(SearchFolding.Term(w)));
+            AddWords(headline, words, exact);
         }
 
-        return new ContentFingerprint(ExactHashOf(words), MinHash(words));
+        Span<byte> digest = stackalloc byte[32];
+        exact.GetHashAndReset(digest);
+        return new ContentFingerprint(Convert.ToHexStringLower(digest[..12]), MinHash(words));
+    }
+
+    /// <summary>
+    /// The words of a text as the text layer sees them (<see cref="ArabicTokenizer"/>), Search-normalised and
+    /// light-stemmed by rule (<see cref="LightStemmer.StripAffixes"/>: blind, but the same on both copies, which is
+    /// all a fingerprint needs), hashed for the shingles and fed to the exact hash.
+    /// </summary>
+    private static void AddWords(string text, List<ulong> words, IncrementalHash exact)
+    {
+        Span<char> buffer = stackalloc char[WordBuffer];
+        Span<byte> bytes = stackalloc byte[WordBuffer * 3];
+        var position = 0;
+        var span = text.AsSpan();
+        while (ArabicTokenizer.TryNext(span, ref position, out var token))
+        {
+            if (token.Kind is not (TokenKind.ArabicWord or TokenKind.LatinWord or TokenKind.Number) || token.Length > MaxWordLength)
+            {
+                continue;
+            }
+
+            var n = ArabicNormalizer.Normalize(span[token.Start..token.End], buffer, NormalizationProfile.Search);
+            n = LightStemmer.StripAffixes(buffer[..n]);
+            if (n == 0)
+            {
+                continue;
+            }
+
+            var word = buffer[..n];
+            words.Add(Fnv1a(word));
+            var count = Encoding.UTF8.GetBytes(word, bytes);
+            bytes[count] = (byte)' ';
+            exact.AppendData(bytes[..(count + 1)]);
+        }
     }
 
     /// <summary>The estimated Jaccard similarity of the two shingle sets: the share of equal signature slots.</summary>
@@ -63,34 +104,20 @@ public sealed record ContentFingerprint(string ExactHash, uint[] Signature)
         return signature;
     }
 
-    private static string ExactHashOf(List<string> words)
-    {
-        var text = string.Join(' ', words);
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
-        return Convert.ToHexStringLower(digest[..12]);
-    }
-
-    private static uint[] MinHash(List<string> words)
+    private static uint[] MinHash(List<ulong> wordHashes)
     {
         var signature = new uint[SignatureLength];
         Array.Fill(signature, uint.MaxValue);
-        if (words.Count == 0)
+        if (wordHashes.Count == 0)
         {
             return signature;
         }
 
-        var wordHashes = new ulong[words.Count];
-        for (var i = 0; i < words.Count; i++)
-        {
-            wordHashes[i] = Fnv1a(words[i]);
-        }
-
-        var shingles = Math.Max(1, words.Count - ShingleSize + 1);
+        var shingles = Math.Max(1, wordHashes.Count - ShingleSize + 1);
         for (var s = 0; s < shingles; s++)
         {
             ulong h = 14695981039346656037UL;
-            for (var k = s; k < Math.Min(s + ShingleSize, words.Count); k++)
+            for (var k = s; k < Math.Min(s + ShingleSize, wordHashes.Count); k++)
             {
                 h = Mix(h ^ wordHashes[k]);
             }
@@ -124,7 +151,7 @@ public sealed record ContentFingerprint(string ExactHash, uint[] Signature)
         return seeds;
     }
 
-    private static ulong Fnv1a(string s)
+    private static ulong Fnv1a(ReadOnlySpan<char> s)
     {
         ulong h = 14695981039346656037UL;
         foreach (var c in s)

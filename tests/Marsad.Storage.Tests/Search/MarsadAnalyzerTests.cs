@@ -17,7 +17,7 @@ public sealed class MarsadAnalyzerTests
     }
 
     private static List<string> Ids(SearchIndex index, string query) =>
-        index.Search(new SearchQuery(query) { Highlights = false, Limit = 10 }, null).Hits.Select(h => h.Id).ToList();
+        index.Search(new SearchQuery(query) { Highlights = false, Limit = 10 }).Hits.Select(h => h.Id).ToList();
 
     [Fact]
     public void Russia_finds_the_word_with_prepositions_and_conjunctions()
@@ -77,11 +77,11 @@ public sealed class MarsadAnalyzerTests
             IndexAnalysis.Marsad,
             ("a", "زيارة", "وصل الوفد لروسيا."),
             ("b", "محادثات", "اتفقت الصين وروسيا."));
-        var byEntity = index.Search(new SearchQuery("روسيا") { EntityKey = "LOC:روسيا" }, null);
+        var byEntity = index.Search(new SearchQuery("روسيا") { EntityKey = "LOC:روسيا" });
         Assert.Equal(["b"], byEntity.Hits.Select(h => h.Id));
-        Assert.Empty(index.Search(new SearchQuery("روسيا") { Source = "other" }, null).Hits);
-        Assert.Equal(2, index.Search(new SearchQuery("روسيا") { Source = "WIRE" }, null).TotalHits);
-        Assert.Empty(index.Search(new SearchQuery("روسيا") { From = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero) }, null).Hits);
+        Assert.Empty(index.Search(new SearchQuery("روسيا") { Source = "other" }).Hits);
+        Assert.Equal(2, index.Search(new SearchQuery("روسيا") { Source = "WIRE" }).TotalHits);
+        Assert.Empty(index.Search(new SearchQuery("روسيا") { From = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero) }).Hits);
     }
 
     [Fact]
@@ -89,8 +89,23 @@ public sealed class MarsadAnalyzerTests
     {
         using var index = IndexOf(IndexAnalysis.Marsad, ("a", "زيارة", "وصل الوفد لروسيا صباح الأحد."));
         var text = "زيارة\n\nوصل الوفد لروسيا صباح الأحد.";
-        var hit = Assert.Single(index.Search(new SearchQuery("روسيا"), _ => text).Hits);
+        var hit = Assert.Single(index.Search(new SearchQuery("روسيا"), (ids, _) => ids.ToDictionary(id => id, _ => new HitSource("زيارة", null, null, null, null, text))).Hits);
         Assert.Contains($"{HighlightMarkers.Open}لروسيا{HighlightMarkers.Close}", string.Concat(hit.Highlights), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_fragment_holding_most_query_words_comes_first_and_stems_are_marked()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("وتابعت الصحف المحلية تطورات الأحداث في المنطقة.", 6));
+        var text = $"اجتماع\n\nوصل الوفد إلى موسكو. {filler} وبدأت المفاوضات بين الوفد الروسي والوفد الإيراني في موسكو.";
+        using var index = IndexOf(IndexAnalysis.Marsad, ("a", "اجتماع", text["اجتماع\n\n".Length..]));
+        var hit = Assert.Single(index.Search(new SearchQuery("مفاوضات موسكو"), (ids, _) => ids.ToDictionary(id => id, _ => new HitSource(null, null, null, null, null, text))).Hits);
+        Assert.Equal(2, hit.Highlights.Count);
+        // The closing sentence has both words (المفاوضات through its stem, موسكو as written).
+        Assert.Contains($"{HighlightMarkers.Open}المفاوضات{HighlightMarkers.Close}", hit.Highlights[0], StringComparison.Ordinal);
+        Assert.Contains($"{HighlightMarkers.Open}موسكو{HighlightMarkers.Close}", hit.Highlights[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("المفاوضات", hit.Highlights[1], StringComparison.Ordinal);
+        Assert.All(hit.Highlights, f => Assert.InRange(f.Length, 1, SearchHighlighter.FragmentLength + 40));
     }
 
     [Theory]
@@ -102,7 +117,7 @@ public sealed class MarsadAnalyzerTests
     public void Empty_or_syntax_only_queries_return_no_hits_without_throwing(string query)
     {
         using var index = IndexOf(IndexAnalysis.Marsad, ("a", "زيارة", "وصل الوفد."));
-        Assert.Empty(index.Search(new SearchQuery(query), null).Hits);
+        Assert.Empty(index.Search(new SearchQuery(query)).Hits);
     }
 
     [Fact]
@@ -115,7 +130,7 @@ public sealed class MarsadAnalyzerTests
             var chars = Enumerable.Range(0, random.Next(0, 40)).Select(_ => (char)random.Next(0x20, 0x700)).ToArray();
             var text = new string(chars.Where(c => !char.IsSurrogate(c)).ToArray());
             index.Put(new IndexDocument($"r{i}", text, text, null, null, null, null, []));
-            _ = index.Search(new SearchQuery(text) { Highlights = false }, null);
+            _ = index.Search(new SearchQuery(text) { Highlights = false });
         }
 
         index.Commit();
