@@ -4,7 +4,7 @@ namespace Marsad.Stories;
 public sealed record StoryClusterOptions
 {
     /// <summary>The least score (cosine to the story's centroid plus the entity bonus) to join a story.</summary>
-    public double Threshold { get; init; } = 0.24;
+    public double Threshold { get; init; } = 0.30;
 
     /// <summary>An article joins only stories seen within this many days of its time.</summary>
     public double WindowDays { get; init; } = 3;
