@@ -30,17 +30,8 @@ public static class PostgresSearchEvaluator
         var marsad = Ranks(PostgresTextSearch.Marsad);
         var arabic = Ranks(PostgresTextSearch.Arabic);
 
-        AnalyzerScore Score(string name, int?[] r)
-        {
-            double Mrr(IEnumerable<int> indexes) => indexes.Select(i => r[i] is { } k ? 1.0 / k : 0.0).DefaultIfEmpty(0).Average();
-            var all = Enumerable.Range(0, r.Length).ToList();
-            return new AnalyzerScore(
-                name,
-                Math.Round(Mrr(all), 4),
-                Math.Round(r.Count(k => k == 1) / (double)Math.Max(1, r.Length), 4),
-                Math.Round(r.Count(k => k is not null) / (double)Math.Max(1, r.Length), 4),
-                kinds.ToDictionary(k => k.ToString(), k => Math.Round(Mrr(all.Where(i => queryList[i].Kind == k)), 4)));
-        }
+        var rewriteOf = queryList.Select(q => q.Kind).ToArray();
+        AnalyzerScore Score(string name, int?[] r) => AnalyzerScore.From(name, r, rewriteOf);
 
         var examples = queryList.Take(12).Select((q, i) => new QueryExample(q.Kind.ToString(), q.Target.Headline!, q.Query, marsad[i], arabic[i])).ToList();
         return new SearchEvaluation(documents.Count, queryList.Count, seed, words, [Score("postgres-marsad-tsvector", marsad), Score("postgres-arabic", arabic)], examples);

@@ -6,7 +6,21 @@ using Marsad.Storage.Search;
 namespace Marsad.Storage.Evaluation;
 
 /// <summary>MRR@10 of one analyzer, overall and per kind of rewrite.</summary>
-public sealed record AnalyzerScore(string Analyzer, double Mrr, double SuccessAt1, double SuccessAt10, IReadOnlyDictionary<string, double> MrrByRewrite);
+public sealed record AnalyzerScore(string Analyzer, double Mrr, double SuccessAt1, double SuccessAt10, IReadOnlyDictionary<string, double> MrrByRewrite)
+{
+    /// <summary>Scores one analyzer from the rank of each query's target (null: not in the top ten) and each query's rewrite.</summary>
+    internal static AnalyzerScore From(string name, int?[] ranks, IReadOnlyList<Rewrite> rewriteOf)
+    {
+        double Mrr(IEnumerable<int> indexes) => indexes.Select(i => ranks[i] is { } k ? 1.0 / k : 0.0).DefaultIfEmpty(0).Average();
+        var all = Enumerable.Range(0, ranks.Length).ToList();
+        return new AnalyzerScore(
+            name,
+            Math.Round(Mrr(all), 4),
+            Math.Round(ranks.Count(k => k == 1) / (double)Math.Max(1, ranks.Length), 4),
+            Math.Round(ranks.Count(k => k is not null) / (double)Math.Max(1, ranks.Length), 4),
+            Enum.GetValues<Rewrite>().ToDictionary(k => k.ToString(), k => Math.Round(Mrr(all.Where(i => rewriteOf[i] == k)), 4)));
+    }
+}
 
 /// <summary>The known-item evaluation: Marsad's analyzer against Lucene's stock ArabicAnalyzer on the same documents and queries.</summary>
 public sealed record SearchEvaluation(int Documents, int Queries, int Seed, int Words, IReadOnlyList<AnalyzerScore> Scores, IReadOnlyList<QueryExample> Examples);
@@ -78,17 +92,8 @@ public static class SearchEvaluator
             }
         }
 
-        AnalyzerScore Score(string name, int?[] r)
-        {
-            double Mrr(IEnumerable<int> indexes) => indexes.Select(i => r[i] is { } k ? 1.0 / k : 0.0).DefaultIfEmpty(0).Average();
-            var all = Enumerable.Range(0, r.Length).ToList();
-            return new AnalyzerScore(
-                name,
-                Math.Round(Mrr(all), 4),
-                Math.Round(r.Count(k => k == 1) / (double)Math.Max(1, r.Length), 4),
-                Math.Round(r.Count(k => k is not null) / (double)Math.Max(1, r.Length), 4),
-                kinds.ToDictionary(k => k.ToString(), k => Math.Round(Mrr(all.Where(i => queryList[i].Kind == k)), 4)));
-        }
+        var rewriteOf = queryList.Select(q => q.Kind).ToArray();
+        AnalyzerScore Score(string name, int?[] r) => AnalyzerScore.From(name, r, rewriteOf);
 
         var examples = queryList.Take(12).Select((q, i) => new QueryExample(q.Kind.ToString(), q.Target.Headline!, q.Query, ranks[IndexAnalysis.Marsad][i], ranks[IndexAnalysis.LuceneArabic][i])).ToList();
         return new SearchEvaluation(documents.Count, queryList.Count, seed, words, [Score("marsad", ranks[IndexAnalysis.Marsad]), Score("lucene-arabic", ranks[IndexAnalysis.LuceneArabic])], examples);

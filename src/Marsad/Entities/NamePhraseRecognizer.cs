@@ -85,8 +85,8 @@ public static class NamePhraseRecognizer
     private static (int End, string Type) MatchPhrase(AnalyzedArticle doc, int i, ReadOnlySpan<char> headForm, Span<char> buffer)
     {
         var tokens = doc.Tokens;
-        var construct = ConstructHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(headForm);
-        var adjectival = !construct && AdjectiveHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(headForm);
+        var construct = Has(ConstructHeads, headForm);
+        var adjectival = !construct && Has(AdjectiveHeads, headForm);
         if (construct || adjectival)
         {
             var last = -1;
@@ -102,7 +102,7 @@ public static class NamePhraseRecognizer
                 var length = NerWordForms.Normalize(surface, buffer);
                 var form = buffer[..length];
                 if (!IsDefinite(form) || ArabicStopWords.Contains(form)
-                    || (construct && j == i + 1 && GenericGenitives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(form)))
+                    || (construct && j == i + 1 && Has(GenericGenitives, form)))
                 {
                     break;
                 }
@@ -111,7 +111,7 @@ public static class NamePhraseRecognizer
                 // definite head, must be an adjective: a nisba (ـي/ـية) or an elative (الأقصى، الأعلى، الأوسط).
                 var needsAdjective = adjectival || j > i + 1;
                 var isAdjective = IsRelationalAdjective(surface) || IsElative(form);
-                if (needsAdjective && (!isAdjective || GenericAdjectives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(form[2..])))
+                if (needsAdjective && (!isAdjective || Has(GenericAdjectives, form[2..])))
                 {
                     break;
                 }
@@ -130,11 +130,11 @@ public static class NamePhraseRecognizer
                 return (0, "");
             }
 
-            var isEvent = EventHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(headForm);
+            var isEvent = Has(EventHeads, headForm);
             return (tokens[last].End, isEvent ? "MISC" : "ORG");
         }
 
-        if (FacilityHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(headForm)
+        if (Has(FacilityHeads, headForm)
             && tokens[i + 1].Kind == TokenKind.Number && Adjacent(doc, tokens[i], tokens[i + 1]))
         {
             return (tokens[i + 1].End, "LOC");
@@ -172,7 +172,9 @@ public static class NamePhraseRecognizer
             if (mention.Start == start && mention.Type is "ORG" or "MISC")
             {
                 // The article names it by the tagger's shorter form elsewhere (حزب الله … حزب الله اللبناني):
-                // keep that form so the mentions stay one entity.
+                // keep that form so the mentions stay one entity. (The resolver cannot join them itself: a nisba
+                // after an ORG name is sometimes a descriptor, اللبناني, and sometimes part of the name, مجلس الأمن
+                // القومي ≠ مجلس الأمن — see EntityResolverTests.OrganisationPrefixDoesNotMerge.)
                 if (NamedElsewhere(mentions, mention, start, end))
                 {
                     return;
@@ -224,6 +226,8 @@ public static class NamePhraseRecognizer
 
         return true;
     }
+
+    private static bool Has(HashSet<string> words, ReadOnlySpan<char> form) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(form);
 
     private static bool IsDefinite(ReadOnlySpan<char> form) => form.Length > 3 && form[0] == Alef && form[1] == Lam;
 

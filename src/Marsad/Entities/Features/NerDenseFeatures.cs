@@ -57,7 +57,7 @@ public sealed class NerDenseFeatures
                 var block = Weights.AsSpan(p * T * Dimensions, T * Dimensions);
                 for (var t = 0; t < T; t++)
                 {
-                    table[(((r * positions) + p) * T) + t] = Scale * Dot(v, block.Slice(t * Dimensions, Dimensions));
+                    table[(((r * positions) + p) * T) + t] = Scale * VectorMath.Dot(v, block.Slice(t * Dimensions, Dimensions));
                 }
             }
         }
@@ -129,7 +129,7 @@ public sealed class NerDenseFeatures
                 var row = emissions.Slice(i * T, T);
                 for (var t = 0; t < T; t++)
                 {
-                    row[t] += scale * Dot(v, block.Slice(t * dim, dim));
+                    row[t] += scale * VectorMath.Dot(v, block.Slice(t * dim, dim));
                 }
             }
         }
@@ -158,36 +158,10 @@ public sealed class NerDenseFeatures
             }
 
             var block = (o + window) * T * dim;
-            AddScaled(weights.Slice(block + (gold * dim), dim), v, scale);
-            AddScaled(accumulated.Slice(block + (gold * dim), dim), v, scale * c);
-            AddScaled(weights.Slice(block + (predicted * dim), dim), v, -scale);
-            AddScaled(accumulated.Slice(block + (predicted * dim), dim), v, -scale * c);
-        }
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-        }
-
-        var result = Vector.Sum(sum);
-        for (; i < a.Length; i++)
-        {
-            result += a[i] * b[i];
-        }
-
-        return result;
-    }
-
-    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
-    {
-        for (var d = 0; d < target.Length; d++)
-        {
-            target[d] += source[d] * scale;
+            VectorMath.AddScaled(weights.Slice(block + (gold * dim), dim), v, scale);
+            VectorMath.AddScaled(accumulated.Slice(block + (gold * dim), dim), v, scale * c);
+            VectorMath.AddScaled(weights.Slice(block + (predicted * dim), dim), v, -scale);
+            VectorMath.AddScaled(accumulated.Slice(block + (predicted * dim), dim), v, -scale * c);
         }
     }
 }

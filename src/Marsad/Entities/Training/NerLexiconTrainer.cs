@@ -144,7 +144,7 @@ public sealed class NerLexiconTrainer
         for (var e = 0; e < embedded.Length; e++)
         {
             var source = vectors.AsSpan(e * dim, dim);
-            var norm = MathF.Sqrt(Word2Vec.Dot(source, source));
+            var norm = MathF.Sqrt(VectorMath.Dot(source, source));
             var target = unit.AsSpan(e * dim, dim);
             for (var d = 0; d < dim && norm > 0; d++)
             {

@@ -41,7 +41,7 @@ public static class SphericalKMeans
                 var bestScore = float.NegativeInfinity;
                 for (var c = 0; c < k; c++)
                 {
-                    var score = Word2Vec.Dot(row, centroids.AsSpan(c * dim, dim));
+                    var score = VectorMath.Dot(row, centroids.AsSpan(c * dim, dim));
                     if (score > bestScore)
                     {
                         bestScore = score;
@@ -61,7 +61,7 @@ public static class SphericalKMeans
             var sizes = new int[k];
             for (var r = 0; r < rows; r++)
             {
-                Word2Vec.AddScaled(centroids.AsSpan(assignment[r] * dim, dim), unit.AsSpan(r * dim, dim), 1f);
+                VectorMath.AddScaled(centroids.AsSpan(assignment[r] * dim, dim), unit.AsSpan(r * dim, dim), 1f);
                 sizes[assignment[r]]++;
             }
 
@@ -87,7 +87,7 @@ public static class SphericalKMeans
 
     private static void Normalize(Span<float> v)
     {
-        var norm = MathF.Sqrt(Word2Vec.Dot(v, v));
+        var norm = MathF.Sqrt(VectorMath.Dot(v, v));
         if (norm > 0)
         {
             foreach (ref var x in v)

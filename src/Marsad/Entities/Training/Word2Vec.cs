@@ -115,49 +115,16 @@ public sealed class Word2Vec
             }
 
             var outputRow = output.AsSpan(target * dim, dim);
-            var dot = Dot(inputRow, outputRow);
+            var dot = VectorMath.Dot(inputRow, outputRow);
             var g = (label - Sigmoid(dot)) * rate;
-            AddScaled(grad, outputRow, g);
-            AddScaled(outputRow, inputRow, g);
+            VectorMath.AddScaled(grad, outputRow, g);
+            VectorMath.AddScaled(outputRow, inputRow, g);
         }
 
-        AddScaled(inputRow, grad, 1f);
+        VectorMath.AddScaled(inputRow, grad, 1f);
     }
 
     private static float Sigmoid(float x) => x > 8f ? 1f : x < -8f ? 0f : 1f / (1f + MathF.Exp(-x));
-
-    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-        }
-
-        var result = Vector.Sum(sum);
-        for (; i < a.Length; i++)
-        {
-            result += a[i] * b[i];
-        }
-
-        return result;
-    }
-
-    internal static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
-    {
-        var i = 0;
-        var s = new Vector<float>(scale);
-        for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            (new Vector<float>(target[i..]) + (new Vector<float>(source[i..]) * s)).CopyTo(target[i..]);
-        }
-
-        for (; i < target.Length; i++)
-        {
-            target[i] += source[i] * scale;
-        }
-    }
 
     private static int[] NegativeTable(long[] counts, int size)
     {
