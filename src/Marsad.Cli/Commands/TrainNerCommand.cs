@@ -38,7 +38,7 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         public string? Kb { get; init; }
 
         [CommandOption("--without <GROUPS>")]
-        [Description("Feature groups to leave out, comma-separated: word, clitics, affixes, shape, context, gazetteer, clusters, triggers, embeddings.")]
+        [Description("Feature groups to leave out, comma-separated: word, clitics, affixes, shape, context, gazetteer, clusters, triggers, embeddings, adjectives.")]
         public string? Without { get; init; }
 
         [CommandOption("--epochs <N>")]
@@ -74,6 +74,23 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [Description("Word dropout also hides a token's own word vector.")]
         public bool DenseDropout { get; init; }
 
+        [CommandOption("--train-on-dev")]
+        [Description("Final model: train on train + dev for exactly --epochs epochs (chosen on dev beforehand); needs --consistency on|off.")]
+        public bool TrainOnDev { get; init; }
+
+        [CommandOption("--consistency <MODE>")]
+        [Description("Document consistency: auto (chosen on dev), on or off.")]
+        [DefaultValue("auto")]
+        public string Consistency { get; init; } = "auto";
+
+        [CommandOption("--fixed-epochs")]
+        [Description("Run exactly --epochs epochs and keep the last weights (as --train-on-dev does); dev is only reported.")]
+        public bool FixedEpochs { get; init; }
+
+        [CommandOption("--outside-penalty <X>")]
+        [Description("O-tag penalty as a fraction of the typical emission spread, instead of choosing it on dev.")]
+        public float? OutsidePenalty { get; init; }
+
         [CommandOption("--seeds <N>")]
         [Description("Train with N shuffling seeds (--seed, --seed + 1, ...) and average their weights")]
         [DefaultValue(1)]
@@ -107,6 +124,11 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
                 return ValidationResult.Error($"unknown feature group in --without '{Without}'");
             }
 
+            if (Consistency is not ("auto" or "on" or "off") || (TrainOnDev && Consistency == "auto"))
+            {
+                return ValidationResult.Error("--consistency must be auto, on or off, and on or off with --train-on-dev");
+            }
+
             if (DenseWindow is < 0 or > 3 || DenseScale is <= 0 or > 100)
             {
                 return ValidationResult.Error("--dense-window must be 0..3 and --dense-scale in (0, 100]");
@@ -128,15 +150,36 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         Log($"lexicon {lexicon.Count} words, gazetteer {gazetteer.Count} phrases, features: {groups}");
         var train = NerCorpus.Read(settings.Train!);
         var dev = NerCorpus.Read(settings.Dev!);
-        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout };
+        if (settings.TrainOnDev)
+        {
+            // Nothing is chosen on dev any more: the epoch count and the options come from earlier dev runs.
+            train.AddRange(dev);
+            dev = [];
+            Log($"training on train + dev ({train.Count} sentences) for {settings.Epochs} epochs");
+        }
+
+        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout, FixedEpochs = settings.FixedEpochs || settings.TrainOnDev, OutsidePenalty = settings.OutsidePenalty };
         var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups), train, dev, Log);
-        var withoutConsistency = NerEvaluation.Run(model.WithDocumentConsistency(false), dev).Scores.Overall.F1;
-        var withConsistency = NerEvaluation.Run(model.WithDocumentConsistency(true), dev).Scores.Overall.F1;
-        Log($"document consistency on dev: off {withoutConsistency:F2}, on {withConsistency:F2}");
-        model = model.WithDocumentConsistency(withConsistency > withoutConsistency);
+        if (settings.Consistency == "auto")
+        {
+            var withoutConsistency = NerEvaluation.Run(model.WithDocumentConsistency(false), dev).Scores.Overall.F1;
+            var withConsistency = NerEvaluation.Run(model.WithDocumentConsistency(true), dev).Scores.Overall.F1;
+            Log($"document consistency on dev: off {withoutConsistency:F2}, on {withConsistency:F2}");
+            model = model.WithDocumentConsistency(withConsistency > withoutConsistency);
+        }
+        else
+        {
+            model = model.WithDocumentConsistency(settings.Consistency == "on");
+        }
+
         model.Save(settings.Out!);
         var size = new FileInfo(settings.Out!).Length;
         Log($"wrote {settings.Out} ({size / 1024.0 / 1024.0:F1} MB)");
+        if (dev.Count == 0)
+        {
+            return ExitCodes.Ok;
+        }
+
         var result = NerEvaluation.Run(NerModel.Load(settings.Out!), dev);
         Log($"dev (reloaded model): P {result.Scores.Overall.Precision:F2} R {result.Scores.Overall.Recall:F2} F1 {result.Scores.Overall.F1:F2}");
         return ExitCodes.Ok;

@@ -69,7 +69,7 @@ public sealed class MentionAnnotator : IAnnotator
         NamePhraseRecognizer.Apply(doc);
     }
 
-    private static void AddMentions(AnalyzedArticle doc, NerTokenSpans sentence, ReadOnlySpan<int> tags)
+    private void AddMentions(AnalyzedArticle doc, NerTokenSpans sentence, ReadOnlySpan<int> tags)
     {
         var i = 0;
         while (i < tags.Length)
@@ -89,9 +89,38 @@ public sealed class MentionAnnotator : IAnnotator
 
             var start = sentence.Starts[i];
             var end = sentence.Ends[j - 1];
-            doc.Mentions.Add(new Mention(start, end, NerTags.Types[type], doc.Text[start..end]));
+            if (!(j == i + 1 && NerTags.Types[type] == "LOC" && IsCountryAdjective(doc.Text.AsSpan(start, end - start))))
+            {
+                doc.Mentions.Add(new Mention(start, end, NerTags.Types[type], doc.Text[start..end]));
+            }
+
             i = j;
         }
+    }
+
+    /// <summary>
+    /// A one-word place that is really a country's adjective (وفد كوري شمالي: كوري, tagged LOC because
+    /// it is also the city Kure) is dropped; a word that is itself a country (مالي) is kept.
+    /// </summary>
+    private bool IsCountryAdjective(ReadOnlySpan<char> token)
+    {
+        if (token.Length > 30)
+        {
+            return false;
+        }
+
+        Span<char> normalized = stackalloc char[token.Length + 1];
+        normalized = normalized[..NerWordForms.Normalize(token, normalized)];
+        Span<char> standalone = stackalloc char[normalized.Length + 1];
+        standalone = standalone[.._model.Extractor.Lexicon.Standalone(normalized, standalone)];
+        var adjectives = _model.Extractor.CountryAdjectives;
+        if (adjectives.IsCountry(standalone))
+        {
+            return false;
+        }
+
+        var bare = standalone.Length > 3 && standalone.StartsWith("\u0627\u0644") ? standalone[2..] : standalone; // ال
+        return adjectives.IsCountryAdjective(bare);
     }
 
     private static (int[] Starts, int[] Ends) TokenRanges(AnalyzedArticle doc)

@@ -44,7 +44,17 @@ public static class NerDocumentConsistency
             firstWords.Add(space < 0 ? key : key[..space]);
         }
 
+        // First count the untagged occurrences of each voted name, then relabel only the names the
+        // tagger labelled at least as often as it left them O: a word tagged once by mistake does
+        // not spread through the document.
+        var untagged = new Dictionary<string, int>(StringComparer.Ordinal);
         var buffer = new char[128];
+        Relabel(forms, tags, lookup, firstWords, ref buffer, untagged, relabel: false);
+        Relabel(forms, tags, lookup, firstWords, ref buffer, untagged, relabel: true);
+    }
+
+    private static void Relabel(IReadOnlyList<string[]> forms, IReadOnlyList<int[]> tags, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup, HashSet<string> firstWords, ref char[] buffer, Dictionary<string, int> untagged, bool relabel)
+    {
         for (var s = 0; s < tags.Count; s++)
         {
             var sentence = tags[s];
@@ -60,6 +70,7 @@ public static class NerDocumentConsistency
 
                 var matched = 0;
                 var matchedType = -1;
+                var matchedKey = string.Empty;
                 var length = 0;
                 for (var n = 1; n <= MaxWords && i + n <= sentence.Length && sentence[i + n - 1] == NerTags.O; n++)
                 {
@@ -76,9 +87,9 @@ public static class NerDocumentConsistency
 
                     word.CopyTo(buffer.AsSpan(length));
                     length += word.Length;
-                    if (lookup.TryGetValue(buffer.AsSpan(0, length), out var v))
+                    if (lookup.TryGetValue(buffer.AsSpan(0, length), out var key, out var v))
                     {
-                        (matched, matchedType) = (n, Majority(v));
+                        (matched, matchedType, matchedKey) = (n, Majority(v), key);
                     }
                 }
 
@@ -88,10 +99,21 @@ public static class NerDocumentConsistency
                     continue;
                 }
 
-                sentence[i] = NerTags.Begin(matchedType);
-                for (var k = i + 1; k < i + matched; k++)
+                if (!relabel)
                 {
-                    sentence[k] = NerTags.Inside(matchedType);
+                    untagged[matchedKey] = untagged.GetValueOrDefault(matchedKey) + 1;
+                    i += matched;
+                    continue;
+                }
+
+                var votes = lookup[matchedKey.AsSpan()];
+                if (votes.Sum() >= untagged.GetValueOrDefault(matchedKey))
+                {
+                    sentence[i] = NerTags.Begin(matchedType);
+                    for (var k = i + 1; k < i + matched; k++)
+                    {
+                        sentence[k] = NerTags.Inside(matchedType);
+                    }
                 }
 
                 i += matched;

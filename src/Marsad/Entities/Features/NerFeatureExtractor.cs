@@ -26,6 +26,8 @@ public sealed class NerFeatureExtractor
                 _titleBit = (ushort)(1 << c);
             }
         }
+
+        CountryAdjectives = new NerCountryAdjectives(gazetteer);
     }
 
     public NerLexicon Lexicon { get; }
@@ -34,6 +36,9 @@ public sealed class NerFeatureExtractor
 
     /// <summary>The gazetteer bit of the "title" category (0 when the gazetteer has none).</summary>
     private readonly ushort _titleBit;
+
+    /// <summary>Country adjectives (كوري ← كوريا) by the gazetteer's country names.</summary>
+    public NerCountryAdjectives CountryAdjectives { get; }
 
     public NerFeatureGroups Groups { get; }
 
@@ -163,6 +168,11 @@ public sealed class NerFeatureExtractor
             AddGazetteer(b, 51, i - 1, n);
             AddGazetteer(b, 52, i + 1, n);
             b.Add(Hash(53, GazetteerCode(b, i, n) * 65536 + GazetteerCode(b, i + 1, n)));
+        }
+
+        if ((Groups & NerFeatureGroups.Adjectives) != 0 && CountryAdjectives.IsCountryAdjective(bare))
+        {
+            b.Add(Hash(54));
         }
 
         if ((Groups & NerFeatureGroups.Triggers) != 0)

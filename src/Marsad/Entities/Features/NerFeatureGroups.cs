@@ -36,5 +36,11 @@ public enum NerFeatureGroups
     /// <summary>Word vectors (skip-gram, from unlabelled news) of the token and its neighbours as real-valued features.</summary>
     Embeddings = 256,
 
-    All = Word | Clitics | Affixes | Shape | Context | Gazetteer | Clusters | Triggers | Embeddings,
+    /// <summary>
+    /// The token is the nisba adjective of a country in the gazetteer (كوري ← كوريا): ANERcorp tags
+    /// these O. Models saved before this group existed have it off.
+    /// </summary>
+    Adjectives = 512,
+
+    All = Word | Clitics | Affixes | Shape | Context | Gazetteer | Clusters | Triggers | Embeddings | Adjectives,
 }

@@ -34,6 +34,9 @@ public sealed class NerGazetteer
 
     public int Count => _phrases.Count;
 
+    /// <summary>The phrases that have all of <paramref name="bits"/>.</summary>
+    public IEnumerable<string> PhrasesWith(ushort bits) => _phrases.Where(p => (p.Value & bits) == bits).Select(p => p.Key);
+
     /// <summary>The categories of an exact phrase (words joined by one space), as a bit set; 0 when absent.</summary>
     public ushort Lookup(ReadOnlySpan<char> phrase) => _lookup.TryGetValue(phrase, out var bits) ? bits : (ushort)0;
 

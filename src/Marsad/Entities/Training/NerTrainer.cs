@@ -52,6 +52,18 @@ public sealed class NerTrainer
     /// <summary>Whether to tune the O-tag penalty on dev (see <see cref="NerModel.OutsideBias"/>).</summary>
     public bool ChooseOutsideBias { get; init; } = true;
 
+    /// <summary>
+    /// When set, the O-tag penalty as a fraction of the typical emission spread, not chosen on dev
+    /// (for a final model trained on train + dev with options chosen before).
+    /// </summary>
+    public float? OutsidePenalty { get; init; }
+
+    /// <summary>
+    /// Run exactly <see cref="MaxEpochs"/> epochs per seed and keep the last weights (dev is only
+    /// reported): how a final model on train + dev is trained, so its epoch count can be chosen on dev.
+    /// </summary>
+    public bool FixedEpochs { get; init; }
+
     /// <summary>The O-tag penalty chosen in the last run.</summary>
     public float OutsideBias { get; private set; }
 
@@ -103,11 +115,13 @@ public sealed class NerTrainer
         var best = Run(trainItems, devItems, f, Seed, progress, ref predicted, ref emissions);
         if (Seeds > 1)
         {
+            progress?.Invoke($"seed {Seed}: best epoch {BestEpoch} (dev F1 {best.F1:F2})");
             var sumWeights = (float[])best.Weights.Clone();
             var sumTransitions = (float[])best.Transitions.Clone();
             for (var k = 1; k < Seeds; k++)
             {
                 var run = Run(trainItems, devItems, f, Seed + k, progress, ref predicted, ref emissions);
+                progress?.Invoke($"seed {Seed + k}: best epoch {BestEpoch} (dev F1 {run.F1:F2})");
                 for (var x = 0; x < sumWeights.Length; x++)
                 {
                     sumWeights[x] += run.Weights[x];
@@ -130,14 +144,18 @@ public sealed class NerTrainer
             }
 
             var f1 = devItems.Count == 0 ? 0 : Score(devItems, sumWeights, sumTransitions, ref predicted, ref emissions);
-            progress?.Invoke($"average of {Seeds} seeds: dev F1 {f1:F2}");
+            progress?.Invoke($"average of {Seeds} seeds" + (devItems.Count == 0 ? string.Empty : $": dev F1 {f1:F2}"));
             best = (f1, sumWeights, sumTransitions);
         }
 
         // 3. The perceptron is cautious (precision well above recall): choose on dev a penalty on
         //    the O tag, in units of the typical weight size.
         var outsideBias = 0f;
-        if (devItems.Count > 0 && ChooseOutsideBias)
+        if (OutsidePenalty is { } penalty)
+        {
+            outsideBias = penalty * TypicalEmission(trainItems, best.Weights);
+        }
+        else if (devItems.Count > 0 && ChooseOutsideBias)
         {
             var scale = TypicalEmission(trainItems, best.Weights);
             var bestBiasF1 = best.F1;
@@ -251,14 +269,14 @@ public sealed class NerTrainer
             var averagedTransitions = Average(tw, tacc, c);
             var f1 = devItems.Count == 0 ? epoch : Score(devItems, averaged, averagedTransitions, ref predicted, ref emissions);
             DevF1ByEpoch.Add(f1);
-            progress?.Invoke($"seed {seed} epoch {epoch}: {mistakes} sentences wrong in training, dev F1 {f1:F2}");
-            if (f1 > best.F1)
+            progress?.Invoke($"seed {seed} epoch {epoch}: {mistakes} sentences wrong in training" + (devItems.Count == 0 ? string.Empty : $", dev F1 {f1:F2}"));
+            if (f1 > best.F1 || FixedEpochs)
             {
                 best = (f1, averaged, averagedTransitions);
                 BestEpoch = epoch;
                 sinceBest = 0;
             }
-            else if (++sinceBest >= Patience)
+            else if (++sinceBest >= Patience && !FixedEpochs)
             {
                 break;
             }

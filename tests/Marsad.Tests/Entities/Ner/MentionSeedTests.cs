@@ -17,8 +17,8 @@ public sealed class MentionSeedTests
 {
     private const string Seed = "seeds/000_4a4df9c2005a90e5";
 
-    /// <summary>Expected surfaces (of 24 present in the page) the tagger must find with an accepted type.</summary>
-    private const int MinimumFound = 16;
+    /// <summary>Expected surfaces (of 24 present in the page) the tagger must find with an accepted type (the session-3 model finds 20).</summary>
+    private const int MinimumFound = 20;
     private static readonly string[] Types = ["PER", "LOC", "ORG", "MISC"];
 
     [SkippableFact]
