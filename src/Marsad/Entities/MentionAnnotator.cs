@@ -66,6 +66,7 @@ public sealed class MentionAnnotator : IAnnotator
             AddMentions(doc, sentences[s], tags[s]);
         }
 
+        HarmonisePersonNameTypes(doc.Mentions);
         NamePhraseRecognizer.Apply(doc);
     }
 
@@ -96,6 +97,49 @@ public sealed class MentionAnnotator : IAnnotator
 
             i = j;
         }
+    }
+
+    /// <summary>
+    /// A one-word mention typed ORG, LOC or MISC that is the last word of a person's full name tagged
+    /// elsewhere in the article is that person (أنطونيو غوتيريش … أكد غوتيريش: the tagger, seeing غوتيريش
+    /// alone after a verb, may call it ORG). News refers to people by surname after the first mention, so
+    /// the full name settles the type; without it the resolver keeps them apart. First words are not
+    /// used: on ANT dev they were mostly tagger errors at the start of a "name" (قرطاج مختار الرصاع).
+    /// </summary>
+    private void HarmonisePersonNameTypes(List<Mention> mentions)
+    {
+        HashSet<string>? nameWords = null;
+        foreach (var m in mentions)
+        {
+            if (m.Type == "PER" && m.Text.AsSpan().Contains(' '))
+            {
+                var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                nameWords ??= new HashSet<string>(StringComparer.Ordinal);
+                nameWords.Add(StandaloneForm(words[^1]));
+            }
+        }
+
+        if (nameWords is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Type != "PER" && !m.Text.AsSpan().Contains(' ') && nameWords.Contains(StandaloneForm(m.Text)))
+            {
+                mentions[i] = new Mention(m.Start, m.End, "PER", m.Text) { Score = m.Score };
+            }
+        }
+    }
+
+    /// <summary>The word normalised and without proclitics (لغوتيريش → غوتيريش), as the tagger's lexicon reads it.</summary>
+    private string StandaloneForm(string word)
+    {
+        var normalized = NerWordForms.Normalize(word);
+        var buffer = new char[normalized.Length + 1];
+        return new string(buffer, 0, _model.Extractor.Lexicon.Standalone(normalized, buffer));
     }
 
     /// <summary>
