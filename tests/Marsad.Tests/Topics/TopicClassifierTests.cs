@@ -82,6 +82,23 @@ public sealed class TopicClassifierTests
     }
 
     [Fact]
+    public void A_final_model_keeps_the_given_mix_and_temperatures()
+    {
+        // Train + dev mode: no dev fit; the temperatures come from the train-only run, and the NB mix still classifies.
+        var sports = new[] { "فاز الفريق بالمباراة وسجل اللاعب هدفين في الدوري", "سجل المهاجم هدف الفوز في المباراة النهائية للبطولة" };
+        var economy = new[] { "ارتفعت أسعار النفط في الأسواق وتراجع الدولار أمام اليورو", "أعلن البنك المركزي رفع أسعار الفائدة لمواجهة التضخم" };
+        var train = sports.Select((t, i) => new TopicRecord($"s{i}", null, TopicLabels.Sports, null, t))
+            .Concat(economy.Select((t, i) => new TopicRecord($"e{i}", null, TopicLabels.Economy, null, t)))
+            .ToList();
+        var options = new TopicTrainingOptions { HashBits = 14, Epochs = 3, LearningRate = 2, Idf = true, NaiveBayesRuns = 1, Fixed = new FixedCalibration(0.4f, 0.3f, 1.25f, 0.8f) };
+        var model = TopicTrainer.Train(train, train, options);
+        Assert.Equal(1.25f, model.Temperature);
+        Assert.Equal(0.8f, model.ContentTemperature);
+        var p = model.Predict(null, "اللاعب يسجل هدفا في المباراة");
+        Assert.Equal(TopicLabels.Sports, model.Labels[TopicTrainer.ArgMax(p)]);
+    }
+
+    [Fact]
     public void Naive_bayes_scale_favours_features_of_one_class()
     {
         // Bucket 1 occurs only in class 0 and bucket 3 only in class 1; bucket 2 equally in both, so it carries no
