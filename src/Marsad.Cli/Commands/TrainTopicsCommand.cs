@@ -77,6 +77,29 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [DefaultValue(0.5)]
         public double SourceDropout { get; init; } = 0.5;
 
+        [CommandOption("--source-words")]
+        [Description("With --source-features: also learn outlet × word-form features.")]
+        public bool SourceWords { get; init; }
+
+        [CommandOption("--nb-runs <N>")]
+        [Description("Extra runs on naive-Bayes-scaled features (NB-LR), mixed with the plain runs into one linear model.")]
+        [DefaultValue(0)]
+        public int NaiveBayesRuns { get; init; }
+
+        [CommandOption("--nb-smoothing <A>")]
+        [Description("Additive smoothing of the naive-Bayes feature masses.")]
+        [DefaultValue(0.1)]
+        public double NaiveBayesSmoothing { get; init; } = 0.1;
+
+        [CommandOption("--nb-share <S>")]
+        [Description("The naive-Bayes runs' share of the mixed logits (0–1).")]
+        [DefaultValue(0.5)]
+        public double NaiveBayesShare { get; init; } = 0.5;
+
+        [CommandOption("--fixed <K1,K2,T,TC>")]
+        [Description("Final model on train + dev: keep the last epoch and use these mix factors and temperatures (printed by a run on train only).")]
+        public string? Fixed { get; init; }
+
         [CommandOption("--no-bigrams")]
         public bool NoBigrams { get; init; }
 
@@ -97,12 +120,37 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("--epochs, --learning-rate and --runs must be positive");
             }
 
+            if (NaiveBayesRuns < 0 || NaiveBayesSmoothing <= 0 || NaiveBayesShare is < 0 or > 1)
+            {
+                return ValidationResult.Error("--nb-runs must be ≥ 0, --nb-smoothing positive and --nb-share between 0 and 1");
+            }
+
+            if (Fixed is not null && ParseFixed(Fixed) is null)
+            {
+                return ValidationResult.Error("--fixed takes four positive numbers: plain factor, naive-Bayes factor, temperature, temperature without outlet");
+            }
+
             if (SourceDropout is < 0 or > 1)
             {
                 return ValidationResult.Error("--source-dropout must be between 0 and 1");
             }
 
             return ValidationResult.Success();
+        }
+
+        internal static FixedCalibration? ParseFixed(string text)
+        {
+            var parts = text.Split(',');
+            var values = new float[parts.Length];
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (!float.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out values[i]) || values[i] < 0)
+                {
+                    return null;
+                }
+            }
+
+            return values.Length == 4 && values[2] > 0 && values[3] > 0 ? new FixedCalibration(values[0], values[1], values[2], values[3]) : null;
         }
     }
 
@@ -127,6 +175,11 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             Runs = settings.Runs,
             SourceFeatures = settings.SourceFeatures,
             SourceDropout = settings.SourceDropout,
+            SourceWords = settings.SourceWords,
+            NaiveBayesRuns = settings.NaiveBayesRuns,
+            NaiveBayesSmoothing = settings.NaiveBayesSmoothing,
+            NaiveBayesShare = settings.NaiveBayesShare,
+            Fixed = settings.Fixed is null ? null : Settings.ParseFixed(settings.Fixed),
         };
         var model = TopicTrainer.Train(trainList, devList, options, line => Console.Error.WriteLine(line));
         model.Save(settings.Out!);

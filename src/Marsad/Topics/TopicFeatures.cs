@@ -33,6 +33,9 @@ internal enum TopicFeatureFamilies
 
     /// <summary>Content counts weighted by inverse document frequency (stored per bucket in the model).</summary>
     Idf = 128,
+
+    /// <summary>The outlet crossed with every normalised word form (with <see cref="Source"/>; the outlet part of the features).</summary>
+    SourceWords = 256,
 }
 
 /// <summary>Which feature families the topic model uses and how many hash buckets; stored in the model file.</summary>
@@ -256,6 +259,7 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
     private const uint SourceSeed = 0x165667B1u;
     private const uint LeadSeed = 0xD3A2646Cu;
     private const uint WordBigramSeed = 0xFD7046C5u;
+    private const uint SourceWordSeed = 0xB55A4F09u;
 
     [ThreadStatic]
     private static TopicFeatureBuffer? t_buffer;
@@ -283,6 +287,7 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
         var wordBigrams = Options.Has(TopicFeatureFamilies.WordBigrams);
         var lead = Options.Has(TopicFeatureFamilies.LeadStems);
         var withSource = Options.Has(TopicFeatureFamilies.Source) && !string.IsNullOrWhiteSpace(source);
+        var sourceWords = withSource && Options.Has(TopicFeatureFamilies.SourceWords);
         var sourceHash = withSource ? Fnv(source.AsSpan().Trim(), SourceSeed, lowerAscii: true) : 0u;
         if (withSource)
         {
@@ -332,7 +337,7 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
                 into.AddContent((int)(Finish(stem ^ LeadSeed) & mask));
             }
 
-            var word = words || wordBigrams ? Fnv(token.Normalized.AsSpan(), 0u, lowerAscii: false) : 0u;
+            var word = words || wordBigrams || sourceWords ? Fnv(token.Normalized.AsSpan(), 0u, lowerAscii: false) : 0u;
             if (words)
             {
                 into.AddContent((int)(Finish(word ^ WordSeed) & mask));
@@ -346,6 +351,11 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
             if (withSource)
             {
                 into.AddSource((int)(Finish((sourceHash * 0x01000193u) ^ stem) & mask));
+            }
+
+            if (sourceWords)
+            {
+                into.AddSource((int)(Finish((sourceHash * 0x01000193u) ^ word ^ SourceWordSeed) & mask));
             }
 
             previous = stem;

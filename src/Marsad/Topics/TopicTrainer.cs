@@ -38,7 +38,31 @@ public sealed record TopicTrainingOptions
 
     /// <summary>The probability that a training example hides its outlet, so that the model also works without one.</summary>
     public double SourceDropout { get; init; } = 0.5;
+
+    /// <summary>With <see cref="SourceFeatures"/>: also cross the outlet with every normalised word form.</summary>
+    public bool SourceWords { get; init; }
+
+    /// <summary>
+    /// Extra SGD runs on naive-Bayes-scaled features (<see cref="NaiveBayesScaling"/>), mixed with the plain runs'
+    /// model (0 = none). The mix is one linear model, so inference costs the same.
+    /// </summary>
+    public int NaiveBayesRuns { get; init; }
+
+    /// <summary>Additive smoothing of the naive-Bayes feature masses (in units of L2-normalised feature value).</summary>
+    public double NaiveBayesSmoothing { get; init; } = 0.1;
+
+    /// <summary>The naive-Bayes runs' share of the mixed logits (each side first divided by its own dev temperature).</summary>
+    public double NaiveBayesShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// For a final model trained on train + dev (the dev file is then no held-out set): keep the last epoch instead of
+    /// the best dev epoch, and take the mix factors and the temperatures from a run of the same settings on train only.
+    /// </summary>
+    public FixedCalibration? Fixed { get; init; }
 }
+
+/// <summary>Mix factors (plain, naive-Bayes) and temperatures (with outlet, without) taken from an earlier run on train only.</summary>
+public sealed record FixedCalibration(float PlainFactor, float NaiveBayesFactor, float Temperature, float ContentTemperature);
 
 /// <summary>
 /// Trains <see cref="LinearTopicModel"/> by stochastic gradient descent on the softmax loss with
@@ -73,40 +97,86 @@ public static class TopicTrainer
 
         var classes = labels.Length;
         var size = featureOptions.Buckets * classes;
-        var sumW = new float[size];
-        var sumB = new float[classes];
-        for (var run = 0; run < options.Runs; run++)
+        var (bestW, bestB) = AverageRuns(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.Runs, null, clock, log);
+        if (options.NaiveBayesRuns > 0)
         {
-            var (runW, runB, runAccuracy) = Fit(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.Seed + run, clock, log);
-            log($"run {run + 1}: best dev accuracy {runAccuracy:P2}");
-            for (var i = 0; i < size; i++)
-            {
-                sumW[i] += runW[i] / options.Runs;
-            }
-
-            for (var c = 0; c < classes; c++)
-            {
-                sumB[c] += runB[c] / options.Runs;
-            }
+            var scale = NaiveBayesScaling.Compute(xs, sources, ys, classes, featureOptions.Buckets, options.NaiveBayesSmoothing);
+            var (nbW, nbB) = AverageRuns(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.NaiveBayesRuns, scale, clock, log);
+            log($"plain runs: dev accuracy {Accuracy(devXs, devSources, devYs, bestW, bestB, classes):P2}; naive-Bayes-scaled runs: {Accuracy(devXs, devSources, devYs, nbW, nbB, classes):P2}");
+            var k1 = options.Fixed?.PlainFactor ?? (float)((1 - options.NaiveBayesShare) / FitTemperature(devXs, devSources, devYs, bestW, bestB, classes));
+            var k2 = options.Fixed?.NaiveBayesFactor ?? (float)(options.NaiveBayesShare / FitTemperature(devXs, devSources, devYs, nbW, nbB, classes));
+            log($"mix: plain × {k1:R}, naive-Bayes-scaled × {k2:R}");
+            (bestW, bestB) = Mix(bestW, bestB, k1, nbW, nbB, k2);
         }
 
-        // The runs' weights are averaged: for a linear model that is the average of their logits (an ensemble at no cost).
-        var bestW = sumW;
-        var bestB = sumB;
         var bestAccuracy = Accuracy(devXs, devSources, devYs, bestW, bestB, classes);
 
-        var temperature = FitTemperature(devXs, devSources, devYs, bestW, bestB, classes);
+        var temperature = options.Fixed?.Temperature ?? FitTemperature(devXs, devSources, devYs, bestW, bestB, classes);
         // Articles without a known outlet get less evidence: their scores need a temperature of their own.
-        var contentTemperature = options.SourceFeatures ? FitTemperature(devXs, null, devYs, bestW, bestB, classes) : temperature;
-        log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:F2} ({contentTemperature:F2} without outlet)");
+        var contentTemperature = options.Fixed?.ContentTemperature ?? (options.SourceFeatures ? FitTemperature(devXs, null, devYs, bestW, bestB, classes) : temperature);
+        log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:R} ({contentTemperature:R} without outlet)");
         var knownSources = train.Select(r => r.Source).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new LinearTopicModel(TopicFeatureExtractor.Name, featureOptions, labels, bestW, bestB, temperature, knownSources, idf, contentTemperature);
     }
 
-    /// <summary>One averaged-SGD run; returns the averaged weights of the epoch with the best dev accuracy.</summary>
+    /// <summary>
+    /// Several SGD runs (seeds Seed, Seed + 1, …) whose weights are averaged: for a linear model that is the
+    /// average of their logits (an ensemble at no inference cost).
+    /// </summary>
+    private static (float[] W, float[] B) AverageRuns(
+        SparseVector[] xs, SparseVector[] sources, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs,
+        int classes, int size, TopicTrainingOptions options, int runs, float[]? scale, Stopwatch clock, Action<string> log)
+    {
+        var sumW = new float[size];
+        var sumB = new float[classes];
+        for (var run = 0; run < runs; run++)
+        {
+            var (runW, runB, runAccuracy) = Fit(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.Seed + run, scale, clock, log);
+            log($"{(scale is null ? "run" : "naive-Bayes-scaled run")} {run + 1}: best dev accuracy {runAccuracy:P2}");
+            for (var i = 0; i < size; i++)
+            {
+                sumW[i] += runW[i] / runs;
+            }
+
+            for (var c = 0; c < classes; c++)
+            {
+                sumB[c] += runB[c] / runs;
+            }
+        }
+
+        return (sumW, sumB);
+    }
+
+    /// <summary>
+    /// Mixes two linear models' logits, W = k₁·W₁ + k₂·W₂, with k = share / (the model's own dev temperature) so
+    /// that neither dominates by scale alone. The result is again one linear model.
+    /// </summary>
+    private static (float[] W, float[] B) Mix(float[] w1, float[] b1, float k1, float[] w2, float[] b2, float k2)
+    {
+        var classes = b1.Length;
+        var w = new float[w1.Length];
+        for (var i = 0; i < w.Length; i++)
+        {
+            w[i] = (k1 * w1[i]) + (k2 * w2[i]);
+        }
+
+        var b = new float[classes];
+        for (var c = 0; c < classes; c++)
+        {
+            b[c] = (k1 * b1[c]) + (k2 * b2[c]);
+        }
+
+        return (w, b);
+    }
+
+    /// <summary>
+    /// One averaged-SGD run; returns the averaged weights of the epoch with the best dev accuracy. With a
+    /// naive-Bayes <paramref name="scale"/>, every feature's input to class c is multiplied by scale[bucket, c];
+    /// the returned weights have the scale folded in (w ⊙ scale), so they read unscaled features.
+    /// </summary>
     private static (float[] W, float[] B, double Accuracy) Fit(
         SparseVector[] xs, SparseVector[] sources, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs,
-        int classes, int size, TopicTrainingOptions options, int seed, Stopwatch clock, Action<string> log)
+        int classes, int size, TopicTrainingOptions options, int seed, float[]? scale, Stopwatch clock, Action<string> log)
     {
         var w = new float[size];
         var u = new float[size]; // sum of step * time, for the averaging trick
@@ -125,11 +195,17 @@ public static class TopicTrainer
             foreach (var n in order)
             {
                 var x = xs[n];
-                var scores = Logits(x, w, b, classes);
                 var withSource = sources[n].Indexes.Length > 0 && random.NextDouble() >= options.SourceDropout;
+                var scores = new double[classes];
+                for (var c = 0; c < classes; c++)
+                {
+                    scores[c] = b[c];
+                }
+
+                AddScaledLogits(x, w, scale, scores);
                 if (withSource)
                 {
-                    AddLogits(sources[n], w, scores);
+                    AddScaledLogits(sources[n], w, scale, scores);
                 }
 
                 LinearTopicModel.Softmax(scores, 1.0);
@@ -138,32 +214,10 @@ public static class TopicTrainer
                     gradient[c] = options.LearningRate * (float)(scores[c] - (c == ys[n] ? 1.0 : 0.0));
                 }
 
-                for (var i = 0; i < x.Indexes.Length; i++)
-                {
-                    var row = x.Indexes[i] * classes;
-                    var v = x.Values[i];
-                    for (var c = 0; c < classes; c++)
-                    {
-                        var g = gradient[c] * v;
-                        w[row + c] -= g;
-                        u[row + c] -= step * g;
-                    }
-                }
-
+                Update(x, gradient, scale, step, w, u);
                 if (withSource)
                 {
-                    var sx = sources[n];
-                    for (var i = 0; i < sx.Indexes.Length; i++)
-                    {
-                        var row = sx.Indexes[i] * classes;
-                        var v = sx.Values[i];
-                        for (var c = 0; c < classes; c++)
-                        {
-                            var g = gradient[c] * v;
-                            w[row + c] -= g;
-                            u[row + c] -= step * g;
-                        }
-                    }
+                    Update(sources[n], gradient, scale, step, w, u);
                 }
 
                 for (var c = 0; c < classes; c++)
@@ -176,10 +230,18 @@ public static class TopicTrainer
             }
 
             var (avgW, avgB) = Average(w, u, b, ub, step);
+            if (scale is not null)
+            {
+                for (var i = 0; i < avgW.Length; i++)
+                {
+                    avgW[i] *= scale[i];
+                }
+            }
+
             var accuracy = Accuracy(devXs, devSources, devYs, avgW, avgB, classes);
             var contentOnly = options.SourceFeatures ? $", without outlet {Accuracy(devXs, null, devYs, avgW, avgB, classes):P2}" : string.Empty;
             log($"epoch {epoch}: dev accuracy {accuracy:P2}{contentOnly} ({clock.Elapsed.TotalSeconds:F0}s)");
-            if (accuracy > bestAccuracy)
+            if (accuracy > bestAccuracy || options.Fixed is not null)
             {
                 bestAccuracy = accuracy;
                 bestW = avgW;
@@ -188,6 +250,44 @@ public static class TopicTrainer
         }
 
         return (bestW!, bestB!, bestAccuracy);
+    }
+
+    /// <summary>One SGD step for one feature vector (w −= g·x, and the averaging sum u), features scaled per class when asked.</summary>
+    private static void Update(SparseVector x, float[] gradient, float[]? scale, float step, float[] w, float[] u)
+    {
+        var classes = gradient.Length;
+        for (var i = 0; i < x.Indexes.Length; i++)
+        {
+            var row = x.Indexes[i] * classes;
+            var v = x.Values[i];
+            for (var c = 0; c < classes; c++)
+            {
+                var g = gradient[c] * v * (scale is null ? 1f : scale[row + c]);
+                w[row + c] -= g;
+                u[row + c] -= step * g;
+            }
+        }
+    }
+
+    /// <summary>Adds x · (W ⊙ scale) to the scores (or x · W without a scale).</summary>
+    private static void AddScaledLogits(SparseVector x, float[] w, float[]? scale, double[] scores)
+    {
+        if (scale is null)
+        {
+            AddLogits(x, w, scores);
+            return;
+        }
+
+        var classes = scores.Length;
+        for (var i = 0; i < x.Indexes.Length; i++)
+        {
+            var row = x.Indexes[i] * classes;
+            var v = x.Values[i];
+            for (var c = 0; c < classes; c++)
+            {
+                scores[c] += w[row + c] * scale[row + c] * v;
+            }
+        }
     }
 
     /// <summary>ln((N + 1) / (df + 1)) + 1 per bucket, over the training articles' content features.</summary>
@@ -237,6 +337,7 @@ public static class TopicTrainer
         families |= options.TitleStems ? TopicFeatureFamilies.TitleStems : TopicFeatureFamilies.None;
         families |= options.Words ? TopicFeatureFamilies.Words : TopicFeatureFamilies.None;
         families |= options.SourceFeatures ? TopicFeatureFamilies.Source : TopicFeatureFamilies.None;
+        families |= options.SourceFeatures && options.SourceWords ? TopicFeatureFamilies.SourceWords : TopicFeatureFamilies.None;
         families |= options.WordBigrams ? TopicFeatureFamilies.WordBigrams : TopicFeatureFamilies.None;
         families |= options.LeadStems ? TopicFeatureFamilies.LeadStems : TopicFeatureFamilies.None;
         families |= options.Idf ? TopicFeatureFamilies.Idf : TopicFeatureFamilies.None;

@@ -62,7 +62,8 @@ public sealed class TopicClassifierTests
             new TopicRecord("s2", "outlet-b", TopicLabels.Sports, "فوز في الدوري", "سجل اللاعب هدف الفوز في الدوري."),
             new TopicRecord("e2", "outlet-b", TopicLabels.Economy, "البنك المركزي", "رفع البنك المركزي أسعار الفائدة لمواجهة التضخم."),
         };
-        var model = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 14, Epochs = 3, SourceFeatures = true, Words = true, Idf = true });
+        // The shipped recipe: outlet × stem and outlet × word features, plain and naive-Bayes-scaled runs mixed.
+        var model = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 14, Epochs = 3, SourceFeatures = true, SourceWords = true, Words = true, Idf = true, NaiveBayesRuns = 1 });
         var record = records[0];
         var line = JsonSerializer.Serialize(new { id = record.Id, source = record.Source, title = record.Title, text = record.Text });
         var article = ArticleReaders.ReadText("test.jsonl", line, new ReadOptions()).Single().Article!;
@@ -78,6 +79,37 @@ public sealed class TopicClassifierTests
         }
 
         Assert.Equal(TopicLabels.Sports, doc.Topics[0].Label);
+    }
+
+    [Fact]
+    public void A_final_model_keeps_the_given_mix_and_temperatures()
+    {
+        // Train + dev mode: no dev fit; the temperatures come from the train-only run, and the NB mix still classifies.
+        var sports = new[] { "فاز الفريق بالمباراة وسجل اللاعب هدفين في الدوري", "سجل المهاجم هدف الفوز في المباراة النهائية للبطولة" };
+        var economy = new[] { "ارتفعت أسعار النفط في الأسواق وتراجع الدولار أمام اليورو", "أعلن البنك المركزي رفع أسعار الفائدة لمواجهة التضخم" };
+        var train = sports.Select((t, i) => new TopicRecord($"s{i}", null, TopicLabels.Sports, null, t))
+            .Concat(economy.Select((t, i) => new TopicRecord($"e{i}", null, TopicLabels.Economy, null, t)))
+            .ToList();
+        var options = new TopicTrainingOptions { HashBits = 14, Epochs = 3, LearningRate = 2, Idf = true, NaiveBayesRuns = 1, Fixed = new FixedCalibration(0.4f, 0.3f, 1.25f, 0.8f) };
+        var model = TopicTrainer.Train(train, train, options);
+        Assert.Equal(1.25f, model.Temperature);
+        Assert.Equal(0.8f, model.ContentTemperature);
+        var p = model.Predict(null, "اللاعب يسجل هدفا في المباراة");
+        Assert.Equal(TopicLabels.Sports, model.Labels[TopicTrainer.ArgMax(p)]);
+    }
+
+    [Fact]
+    public void Naive_bayes_scale_favours_features_of_one_class()
+    {
+        // Bucket 1 occurs only in class 0 and bucket 3 only in class 1; bucket 2 equally in both, so it carries no
+        // evidence (scale 0), nor does the unseen bucket 0; the class-specific buckets get more than the mean (1).
+        SparseVector[] content = [new([1, 2], [0.5f, 0.5f]), new([1, 2], [0.5f, 0.5f]), new([2, 3], [0.5f, 0.5f]), new([2, 3], [0.5f, 0.5f])];
+        SparseVector[] source = [new([], []), new([], []), new([], []), new([], [])];
+        var scale = NaiveBayesScaling.Compute(content, source, [0, 0, 1, 1], classes: 2, buckets: 4, smoothing: 0.1);
+        Assert.True(scale[(1 * 2) + 0] > 1f);
+        Assert.True(scale[(3 * 2) + 1] > 1f);
+        Assert.Equal(0f, scale[(2 * 2) + 0], 4);
+        Assert.Equal(0f, scale[(0 * 2) + 0], 4);
     }
 
     [Fact]
