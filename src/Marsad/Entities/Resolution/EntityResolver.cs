@@ -80,17 +80,20 @@ public sealed class EntityResolver
         // The phonetic forms of the words that stand alone in the text (no proclitic can be assumed on them).
         var words = text is null ? null : PhoneticWords.For(text);
         var items = new Item[mentions.Count];
+
+        // One delegate for all mentions: it reads the current mention's own key.
+        var own = "";
+        Func<NameForm, bool> confirmed = f =>
+            (f.Key != own && known.Contains(f.Key)) || (words is not null && f.Tokens.Count > 0 && words.Contains(f.Tokens[0]));
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
             var whole = NameForms.Of(SurfaceCleaner.Trim(m.Text));
-            var own = whole.Key;
-            bool Confirmed(NameForm f) =>
-                (f.Key != own && known.Contains(f.Key)) || (words is not null && f.Tokens.Count > 0 && words.Contains(f.Tokens[0]));
+            own = whole.Key;
             var segmented = whole.Tokens.Count > 0 && innerWords.Contains(whole.Tokens[0]) ? null : segmentedBare?.Invoke(m);
             var bare = whole.Tokens.Count == 1 && innerWords.Contains(whole.Tokens[0])
                 ? SurfaceCleaner.StripTitles(SurfaceCleaner.Trim(m.Text), _kb)
-                : SurfaceCleaner.Bare(m.Text, m.Type, _kb, Confirmed, segmented);
+                : SurfaceCleaner.Bare(m.Text, m.Type, _kb, confirmed, segmented);
             var name = NameForms.Of(bare);
             items[i] = new Item(i, m, name, bare, _kb.Find(name, m.Type));
         }
