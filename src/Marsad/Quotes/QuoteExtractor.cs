@@ -37,10 +37,31 @@ public sealed class QuoteExtractor
         IReadOnlyList<Entity>? entities = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var run = new ExtractionRun(text, sentences, mentions, entities);
-        run.Run();
-        return new QuoteExtraction(run.Quotes, run.Attributions);
+
+        // The token list is scratch space, reused per thread: the run's results keep no reference to it.
+        var tokens = _tokenScratch ?? new List<QToken>();
+        _tokenScratch = null;
+        try
+        {
+            var run = new ExtractionRun(text, tokens, sentences, mentions, entities);
+            run.Run();
+            return new QuoteExtraction(run.Quotes, run.Attributions);
+        }
+        finally
+        {
+            tokens.Clear();
+            if (tokens.Capacity <= MaxKeptTokens)
+            {
+                _tokenScratch = tokens;
+            }
+        }
     }
+
+    /// <summary>A per-thread token list larger than this is dropped after use (a huge document should not pin it).</summary>
+    private const int MaxKeptTokens = 65_536;
+
+    [ThreadStatic]
+    private static List<QToken>? _tokenScratch;
 
     /// <summary>The state of one extraction: tokens, the speakers seen so far, the results.</summary>
     private sealed class ExtractionRun
@@ -59,11 +80,12 @@ public sealed class QuoteExtractor
         private int _lastVerbSentence = -1;
         private SpeakerRef? _lastVerbSpeaker;
 
-        public ExtractionRun(string text, IReadOnlyList<SentenceSpan>? sentences, IReadOnlyList<Mention>? mentions, IReadOnlyList<Entity>? entities)
+        public ExtractionRun(string text, List<QToken> tokens, IReadOnlyList<SentenceSpan>? sentences, IReadOnlyList<Mention>? mentions, IReadOnlyList<Entity>? entities)
         {
             _text = text;
             _sentences = sentences is { Count: > 0 } ? sentences : null;
-            (_tokens, _spans) = QuoteTokenizer.Tokenize(text);
+            _tokens = tokens;
+            _spans = QuoteTokenizer.Tokenize(text, tokens);
             _parser = new SubjectParser(text, _tokens, _spans);
             _linker = new EntityLinker(text, mentions, entities);
             _spanUsed = new bool[_spans.Count];

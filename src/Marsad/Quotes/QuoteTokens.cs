@@ -41,10 +41,11 @@ internal readonly record struct QuoteMarkSpan(int Open, int Close, int OpenToken
 /// </summary>
 internal static class QuoteTokenizer
 {
-    public static (List<QToken> Tokens, List<QuoteMarkSpan> Spans) Tokenize(string text)
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/> (empty: a list reused from article to article) and returns the quotation spans.</summary>
+    public static List<QuoteMarkSpan> Tokenize(string text, List<QToken> tokens)
     {
         var spans = FindSpans(text);
-        var tokens = new List<QToken>(text.Length / 5 + 8);
+        tokens.EnsureCapacity(text.Length / 5 + 8);
         var spanIndex = 0;
         var i = 0;
         while (i < text.Length)
@@ -108,7 +109,7 @@ internal static class QuoteTokenizer
             i++;
         }
 
-        return (tokens, spans);
+        return spans;
     }
 
     // 4.8 and 10,000: a separator between digits stays inside the number.
