@@ -86,7 +86,7 @@ internal static class QuoteText
     }
 
     /// <summary>Writes the lexicon key of <paramref name="word"/> into <paramref name="destination"/> (at most as long as the word); returns its length.</summary>
-    private static int Normalize(ReadOnlySpan<char> word, Span<char> destination)
+    public static int Normalize(ReadOnlySpan<char> word, Span<char> destination)
     {
         var n = 0;
         foreach (var c in word)

@@ -60,12 +60,21 @@ public sealed class EntityResolver
         return BuildEntities(items, sets);
     }
 
+    [ThreadStatic]
+    private static HashSet<string>? _known;
+
+    [ThreadStatic]
+    private static HashSet<string>? _innerWords;
+
     private Item[] Prepare(IReadOnlyList<Mention> mentions, string? text, Func<Mention, string?>? segmentedBare)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        // Look-up sets only (never enumerated), reused per thread.
+        var known = _known ??= new HashSet<string>(StringComparer.Ordinal);
+        known.Clear();
 
         // Words that stand inside a longer name are names themselves (بايدن in جو بايدن): never stripped.
-        var innerWords = new HashSet<string>(StringComparer.Ordinal);
+        var innerWords = _innerWords ??= new HashSet<string>(StringComparer.Ordinal);
+        innerWords.Clear();
         foreach (var m in mentions)
         {
             var form = NameForms.Of(SurfaceCleaner.Trim(m.Text));

@@ -114,9 +114,10 @@ public sealed class MentionCompleter
     public IReadOnlyList<Mention> Complete(string text, IReadOnlyList<Mention> mentions)
     {
         var words = PhoneticWords.For(text);
-        var tagged = TaggedNames(mentions);
+        var scratch = Scratch.ForThread();
+        var tagged = TaggedNames(mentions, scratch);
         var taggedMaxWords = 0;
-        var taggedHeads = new HashSet<string>(StringComparer.Ordinal);
+        var taggedHeads = scratch.TaggedHeads;
         foreach (var key in tagged.Keys)
         {
             taggedMaxWords = Math.Max(taggedMaxWords, key.AsSpan().Count(' ') + 1);
@@ -137,7 +138,7 @@ public sealed class MentionCompleter
         Scan(words, result, maxWords, taggedNames, insideOnly: true);
 
         // Pass 2: first and last words of full person names, where they stand alone and untagged.
-        var shortForms = PersonShortForms(result);
+        var shortForms = PersonShortForms(result, scratch.ShortForms);
         if (shortForms.Count > 0)
         {
             var shortFormSet = new ShortForms(shortForms.GetAlternateLookup<ReadOnlySpan<char>>());
@@ -243,15 +244,24 @@ public sealed class MentionCompleter
 
         if (overlapCount > 0)
         {
-            result.RemoveAll(m => m.Start < fEnd && m.End > wordStart);
+            // Remove the overlapped mentions in place, keeping the order of the others (RemoveAll with a closure, without it).
+            var kept = 0;
+            for (var k = 0; k < result.Count; k++)
+            {
+                if (!(result[k].Start < fEnd && result[k].End > wordStart))
+                {
+                    result[kept++] = result[k];
+                }
+            }
+
+            result.RemoveRange(kept, result.Count - kept);
         }
 
         result.Add(new Mention(fStart, fEnd, fType, surface));
     }
 
-    private static HashSet<string> PersonShortForms(List<Mention> mentions)
+    private static HashSet<string> PersonShortForms(List<Mention> mentions, HashSet<string> set)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
             if (m.Type != "PER")
@@ -396,16 +406,16 @@ public sealed class MentionCompleter
     }
 
     /// <summary>The bare names the tagger found, with their most frequent type (ties: the type first in ordinal order).</summary>
-    private Dictionary<string, string> TaggedNames(IReadOnlyList<Mention> mentions)
+    private Dictionary<string, string> TaggedNames(IReadOnlyList<Mention> mentions, Scratch scratch)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var known = scratch.Known;
         foreach (var m in mentions)
         {
             known.Add(NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key);
         }
 
         // (name key, type, count): an article has a few dozen mentions, so a list is cheaper than nested dictionaries.
-        var counts = new List<(string Key, string Type, int Count)>();
+        var counts = scratch.Counts;
 
         // One delegate for all mentions: it reads the current mention's own key (a proclitic strip is confirmed by
         // another mention's name only).
@@ -434,7 +444,7 @@ public sealed class MentionCompleter
             }
         }
 
-        var best = new Dictionary<string, (string Type, int Count)>(StringComparer.Ordinal);
+        var best = scratch.Best;
         foreach (var (key, type, count) in counts)
         {
             if (!best.TryGetValue(key, out var b) || count > b.Count || (count == b.Count && string.CompareOrdinal(type, b.Type) < 0))
@@ -443,13 +453,47 @@ public sealed class MentionCompleter
             }
         }
 
-        var result = new Dictionary<string, string>(best.Count, StringComparer.Ordinal);
+        var result = scratch.Tagged;
         foreach (var (key, (type, _)) in best)
         {
             result[key] = type;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The sets and tables of one completion, reused per thread: each is emptied when <see cref="ForThread"/> hands them
+    /// out, and only looked up (never enumerated for output), so reuse changes nothing but the allocations.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _forThread;
+
+        public HashSet<string> TaggedHeads { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Known { get; } = new(StringComparer.Ordinal);
+
+        public List<(string Key, string Type, int Count)> Counts { get; } = [];
+
+        public Dictionary<string, (string Type, int Count)> Best { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Tagged { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> ShortForms { get; } = new(StringComparer.Ordinal);
+
+        public static Scratch ForThread()
+        {
+            var scratch = _forThread ??= new Scratch();
+            scratch.TaggedHeads.Clear();
+            scratch.Known.Clear();
+            scratch.Counts.Clear();
+            scratch.Best.Clear();
+            scratch.Tagged.Clear();
+            scratch.ShortForms.Clear();
+            return scratch;
+        }
     }
 
     private static int IndexOf(List<(string Key, string Type, int Count)> counts, string key, string type)
