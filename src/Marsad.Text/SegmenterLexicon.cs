@@ -18,9 +18,14 @@ public sealed class SegmenterLexicon
     private readonly Dictionary<string, FixedSegmentation>.AlternateLookup<ReadOnlySpan<char>> _fixedBySpan;
 
     public SegmenterLexicon(IReadOnlyDictionary<string, int> counts, IEnumerable<string> names, IReadOnlyDictionary<string, string> fixedSegmentations)
+        : this(new Dictionary<string, int>(counts ?? throw new ArgumentNullException(nameof(counts)), StringComparer.Ordinal), names, fixedSegmentations)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        _counts = new Dictionary<string, int>(counts, StringComparer.Ordinal);
+    }
+
+    /// <summary>Takes <paramref name="counts"/> as it is (an ordinal dictionary nobody else holds): <see cref="Load"/> builds one, and copying its 123,000 words at every start is wasted work.</summary>
+    private SegmenterLexicon(Dictionary<string, int> counts, IEnumerable<string> names, IReadOnlyDictionary<string, string> fixedSegmentations)
+    {
+        _counts = counts;
         _countsBySpan = _counts.GetAlternateLookup<ReadOnlySpan<char>>();
         _names = new HashSet<string>(names, StringComparer.Ordinal);
         _namesBySpan = _names.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -50,7 +50,7 @@ public static class DateParsing
     /// <summary>"+0300" → "+03:00", which "zzz" parses.</summary>
     private static string FixNumericZone(string s)
     {
-        if (s.Length > 5 && (s[^5] == '+' || s[^5] == '-') && s[^6] == ' ' && s[^4..].All(char.IsAsciiDigit))
+        if (s.Length > 5 && (s[^5] == '+' || s[^5] == '-') && s[^6] == ' ' && !s.AsSpan(s.Length - 4).ContainsAnyExceptInRange('0', '9'))
         {
             return string.Concat(s.AsSpan(0, s.Length - 2), ":", s.AsSpan(s.Length - 2));
         }

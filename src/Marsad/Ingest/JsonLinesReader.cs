@@ -15,11 +15,20 @@ public sealed class JsonLinesReader : IArticleReader
 
     public IEnumerable<ReadOutcome> Read(string name, string text, ReadOptions options)
     {
+        // Lines are parsed where they lie in the text (JsonDocument reads characters from memory): no copy of each line.
         var lineNumber = 0;
-        foreach (var raw in text.Split('\n'))
+        var start = 0;
+        while (start <= text.Length)
         {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
             lineNumber++;
-            var line = raw.Trim().TrimStart('\uFEFF');
+            var line = text.AsMemory(start, end - start).Trim().TrimStart('\uFEFF');
+            start = end + 1;
             if (line.Length == 0)
             {
                 continue;
@@ -30,7 +39,7 @@ public sealed class JsonLinesReader : IArticleReader
         }
     }
 
-    private static ReadOutcome ParseLine(string origin, string line, ReadOptions options)
+    private static ReadOutcome ParseLine(string origin, ReadOnlyMemory<char> line, ReadOptions options)
     {
         try
         {
@@ -77,11 +86,33 @@ public sealed class JsonLinesReader : IArticleReader
         }
     }
 
-    /// <summary>Paragraphs are separated by line breaks in JSONL text fields.</summary>
-    internal static List<string> SplitParagraphs(string body) =>
-        body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+    /// <summary>Paragraphs are separated by line breaks in JSONL text fields; each is trimmed (a CR before the break too), empty ones dropped.</summary>
+    internal static List<string> SplitParagraphs(string body)
+    {
+        var paragraphs = new List<string>();
+        var start = 0;
+        while (start <= body.Length)
+        {
+            var end = body.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = body.Length;
+            }
 
-    private static string? Str(JsonElement root, params string[] names)
+            var paragraph = body.AsSpan(start, end - start).Trim();
+            if (!paragraph.IsEmpty)
+            {
+                // A body that is one untrimmed paragraph is kept as it is, without a copy.
+                paragraphs.Add(paragraph.Length == body.Length ? body : new string(paragraph));
+            }
+
+            start = end + 1;
+        }
+
+        return paragraphs;
+    }
+
+    private static string? Str(JsonElement root, params ReadOnlySpan<string> names)
     {
         foreach (var name in names)
         {

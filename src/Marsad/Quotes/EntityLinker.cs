@@ -11,29 +11,19 @@ internal sealed class EntityLinker
 {
     private readonly string _text;
     private readonly IReadOnlyList<Mention> _mentions;
-    private readonly Dictionary<string, string>? _keyByName;
+    private readonly IReadOnlyList<Entity>? _entities;
+    private Dictionary<string, string>? _keyByName;
 
     public EntityLinker(string text, IReadOnlyList<Mention>? mentions, IReadOnlyList<Entity>? entities)
     {
         _text = text;
         _mentions = mentions ?? [];
-        if (entities is { Count: > 0 })
-        {
-            _keyByName = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var entity in entities)
-            {
-                _keyByName.TryAdd(QuoteText.NormalizePhrase(entity.CanonicalName), entity.Key);
-                foreach (var variant in entity.Variants)
-                {
-                    _keyByName.TryAdd(QuoteText.NormalizePhrase(variant), entity.Key);
-                }
-            }
-        }
+        _entities = entities is { Count: > 0 } ? entities : null;
     }
 
     public string? Link(int start, int end, string surface)
     {
-        if (_mentions.Count == 0 && _keyByName is null)
+        if (_mentions.Count == 0 && _entities is null)
         {
             return null;
         }
@@ -62,7 +52,7 @@ internal sealed class EntityLinker
         }
 
         var norm = QuoteText.NormalizePhrase(surface);
-        if (_keyByName is not null && _keyByName.TryGetValue(norm, out var byName))
+        if (KeyByName() is { } keyByName && keyByName.TryGetValue(norm, out var byName))
         {
             return byName;
         }
@@ -73,6 +63,27 @@ internal sealed class EntityLinker
         }
 
         return null;
+    }
+
+    /// <summary>Entity keys by the normalised canonical names and variants; built on first use (most articles never need it).</summary>
+    private Dictionary<string, string>? KeyByName()
+    {
+        if (_keyByName is not null || _entities is null)
+        {
+            return _keyByName;
+        }
+
+        _keyByName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entity in _entities)
+        {
+            _keyByName.TryAdd(QuoteText.NormalizePhrase(entity.CanonicalName), entity.Key);
+            foreach (var variant in entity.Variants)
+            {
+                _keyByName.TryAdd(QuoteText.NormalizePhrase(variant), entity.Key);
+            }
+        }
+
+        return _keyByName;
     }
 
     private string? Antecedent(int before, string anaphor)

@@ -23,7 +23,7 @@ public sealed class QuoteAnnotator : IAnnotator
     public void Annotate(AnalyzedArticle doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var result = Extractor.Extract(doc.Text, doc.Sentences, doc.Mentions, doc.Entities);
+        var result = Extractor.Extract(doc.Text, doc.Sentences, doc.Mentions, doc.Entities, doc.Tokens);
         doc.Quotes.AddRange(result.Quotes);
         doc.Attributions.AddRange(result.Attributions);
     }

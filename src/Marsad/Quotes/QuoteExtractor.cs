@@ -28,19 +28,42 @@ public sealed class QuoteExtractor
     /// <summary>
     /// Extracts from <paramref name="text"/>. <paramref name="sentences"/> gives sentence indexes (else the
     /// extractor counts its own sentences); <paramref name="mentions"/> and <paramref name="entities"/>
-    /// link speakers and sources to entity keys.
+    /// link speakers and sources to entity keys. <paramref name="tokens"/>, the text layer's tokens when there are,
+    /// only lend their normalised strings to words whose lexicon key has the same characters (nothing else changes).
     /// </summary>
     public QuoteExtraction Extract(
         string text,
         IReadOnlyList<SentenceSpan>? sentences = null,
         IReadOnlyList<Mention>? mentions = null,
-        IReadOnlyList<Entity>? entities = null)
+        IReadOnlyList<Entity>? entities = null,
+        IReadOnlyList<TokenAnnotation>? tokens = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var run = new ExtractionRun(text, sentences, mentions, entities);
-        run.Run();
-        return new QuoteExtraction(run.Quotes, run.Attributions);
+
+        // The token list is scratch space, reused per thread: the run's results keep no reference to it.
+        var scratch = _tokenScratch ?? new List<QToken>();
+        _tokenScratch = null;
+        try
+        {
+            var run = new ExtractionRun(text, scratch, tokens, sentences, mentions, entities);
+            run.Run();
+            return new QuoteExtraction(run.Quotes, run.Attributions);
+        }
+        finally
+        {
+            scratch.Clear();
+            if (scratch.Capacity <= MaxKeptTokens)
+            {
+                _tokenScratch = scratch;
+            }
+        }
     }
+
+    /// <summary>A per-thread token list larger than this is dropped after use (a huge document should not pin it).</summary>
+    private const int MaxKeptTokens = 65_536;
+
+    [ThreadStatic]
+    private static List<QToken>? _tokenScratch;
 
     /// <summary>The state of one extraction: tokens, the speakers seen so far, the results.</summary>
     private sealed class ExtractionRun
@@ -59,11 +82,13 @@ public sealed class QuoteExtractor
         private int _lastVerbSentence = -1;
         private SpeakerRef? _lastVerbSpeaker;
 
-        public ExtractionRun(string text, IReadOnlyList<SentenceSpan>? sentences, IReadOnlyList<Mention>? mentions, IReadOnlyList<Entity>? entities)
+        public ExtractionRun(
+            string text, List<QToken> tokens, IReadOnlyList<TokenAnnotation>? textTokens, IReadOnlyList<SentenceSpan>? sentences, IReadOnlyList<Mention>? mentions, IReadOnlyList<Entity>? entities)
         {
             _text = text;
             _sentences = sentences is { Count: > 0 } ? sentences : null;
-            (_tokens, _spans) = QuoteTokenizer.Tokenize(text);
+            _tokens = tokens;
+            _spans = QuoteTokenizer.Tokenize(text, tokens, textTokens);
             _parser = new SubjectParser(text, _tokens, _spans);
             _linker = new EntityLinker(text, mentions, entities);
             _spanUsed = new bool[_spans.Count];

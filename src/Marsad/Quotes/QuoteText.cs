@@ -54,6 +54,40 @@ internal static class QuoteText
     public static string Normalize(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        var n = Normalize(word, buffer);
+
+        // Keys of frequent words are shared strings (the same characters either way).
+        return Marsad.Text.TokenStrings.Get(buffer[..n]);
+    }
+
+    /// <summary>Normalises every word of a phrase and joins them with single spaces (for lexicon tables).</summary>
+    public static string NormalizePhrase(string phrase)
+    {
+        // The key is never longer than the phrase: characters are mapped one to one or dropped, spaces only collapse.
+        Span<char> buffer = phrase.Length <= 256 ? stackalloc char[phrase.Length] : new char[phrase.Length];
+        var n = 0;
+        foreach (var range in phrase.AsSpan().Split(' '))
+        {
+            var word = phrase.AsSpan(range);
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (n > 0)
+            {
+                buffer[n++] = ' ';
+            }
+
+            n += Normalize(word, buffer[n..]);
+        }
+
+        return Marsad.Text.TokenStrings.Get(buffer[..n]);
+    }
+
+    /// <summary>Writes the lexicon key of <paramref name="word"/> into <paramref name="destination"/> (at most as long as the word); returns its length.</summary>
+    public static int Normalize(ReadOnlySpan<char> word, Span<char> destination)
+    {
         var n = 0;
         foreach (var c in word)
         {
@@ -62,7 +96,7 @@ internal static class QuoteText
                 continue;
             }
 
-            buffer[n++] = c switch
+            destination[n++] = c switch
             {
                 AlefMadda or AlefHamzaAbove or AlefHamzaBelow or AlefWasla => Alef,
                 WawHamza => Waw,
@@ -72,11 +106,6 @@ internal static class QuoteText
             };
         }
 
-        // Keys of frequent words are shared strings (the same characters either way).
-        return Marsad.Text.TokenStrings.Get(buffer[..n]);
+        return n;
     }
-
-    /// <summary>Normalises every word of a phrase and joins them with single spaces (for lexicon tables).</summary>
-    public static string NormalizePhrase(string phrase) =>
-        string.Join(' ', phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Normalize(w)));
 }

@@ -1,3 +1,5 @@
+using Marsad.Model;
+
 namespace Marsad.Quotes;
 
 /// <summary>What a token of the quotation scanner is.</summary>
@@ -41,10 +43,17 @@ internal readonly record struct QuoteMarkSpan(int Open, int Close, int OpenToken
 /// </summary>
 internal static class QuoteTokenizer
 {
-    public static (List<QToken> Tokens, List<QuoteMarkSpan> Spans) Tokenize(string text)
+    /// <summary>
+    /// Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/> (empty: a list reused from article to
+    /// article) and returns the quotation spans. <paramref name="textTokens"/> (optional, in text order) lend their
+    /// normalised strings to the words they cover exactly when the characters are the same, so that most word keys
+    /// are not made again.
+    /// </summary>
+    public static List<QuoteMarkSpan> Tokenize(string text, List<QToken> tokens, IReadOnlyList<TokenAnnotation>? textTokens = null)
     {
         var spans = FindSpans(text);
-        var tokens = new List<QToken>(text.Length / 5 + 8);
+        tokens.EnsureCapacity(text.Length / 5 + 8);
+        var lender = new NormalizedForms(textTokens);
         var spanIndex = 0;
         var i = 0;
         while (i < text.Length)
@@ -64,7 +73,7 @@ internal static class QuoteTokenizer
                     i++;
                 }
 
-                tokens.Add(new QToken(start, i, QTokenKind.Word, QuoteText.Normalize(text.AsSpan(start, i - start)), inside));
+                tokens.Add(new QToken(start, i, QTokenKind.Word, lender.Normalize(text, start, i), inside));
                 continue;
             }
 
@@ -108,7 +117,41 @@ internal static class QuoteTokenizer
             i++;
         }
 
-        return (tokens, spans);
+        return spans;
+    }
+
+    /// <summary>
+    /// Word keys (<see cref="QuoteText.Normalize(ReadOnlySpan{char})"/>) that reuse the text layer's normalised form of
+    /// the same span when it has the same characters (it differs only for ة ؤ ئ and Arabic-Indic digits). Words come in
+    /// text order, so one cursor walks the text tokens once.
+    /// </summary>
+    private struct NormalizedForms(IReadOnlyList<TokenAnnotation>? textTokens)
+    {
+        private int _next;
+
+        public string Normalize(string text, int start, int end)
+        {
+            var word = text.AsSpan(start, end - start);
+            if (textTokens is null || word.Length <= Marsad.Text.TokenStrings.MaxLength || word.Length > 64)
+            {
+                return QuoteText.Normalize(word);
+            }
+
+            while (_next < textTokens.Count && textTokens[_next].End <= start)
+            {
+                _next++;
+            }
+
+            Span<char> key = stackalloc char[word.Length];
+            key = key[..QuoteText.Normalize(word, key)];
+            if (_next < textTokens.Count && textTokens[_next] is { } token && token.Start == start && token.End == end
+                && key.SequenceEqual(token.Normalized))
+            {
+                return token.Normalized;
+            }
+
+            return Marsad.Text.TokenStrings.Get(key);
+        }
     }
 
     // 4.8 and 10,000: a separator between digits stays inside the number.

@@ -74,7 +74,7 @@ public sealed class TextAnnotator : IAnnotator
                         if (s.Role == SegmentRole.Stem && stem is null)
                         {
                             var n = piece.Length <= CliticSegmenter.MaxWordLength ? LightStemmer.StemSegment(piece, stemBuffer, i + 1 < count && segments[i + 1].Role == SegmentRole.Enclitic) : -1;
-                            stem = n >= 0 ? TokenStrings.Get(stemBuffer[..n], pool) : Normalize(piece, NormalizationProfile.Search, formBuffer, pool);
+                            stem = n >= 0 ? Shared(stemBuffer[..n], form, normalized, pool) : Normalize(piece, NormalizationProfile.Search, formBuffer, pool);
                         }
                     }
 
@@ -107,6 +107,15 @@ public sealed class TextAnnotator : IAnnotator
             _tokens = null;
         }
     }
+
+    /// <summary>
+    /// The stem as a string: the segment's form or the token's normalised form when it has the same characters (about
+    /// 70 of the 115 stems longer than the pooled forms in a news article), else a pooled or new string.
+    /// </summary>
+    private static string Shared(ReadOnlySpan<char> stem, string segmentForm, string normalized, string?[] pool) =>
+        stem.SequenceEqual(segmentForm) ? segmentForm
+        : stem.SequenceEqual(normalized) ? normalized
+        : TokenStrings.Get(stem, pool);
 
     /// <summary>The normalised form of a token or piece as a pooled string (<see cref="TokenStrings"/>); the same characters as <see cref="ArabicNormalizer.Normalize(ReadOnlySpan{char}, NormalizationProfile)"/>.</summary>
     private static string Normalize(ReadOnlySpan<char> surface, NormalizationProfile profile, Span<char> buffer, string?[] pool) =>

@@ -153,8 +153,9 @@ public sealed partial class TimeRecognizer
 
     private static bool OpensRange(string text, int position)
     {
-        var (next, nextStart) = WordAfter(text, position);
-        return next is not null && (char.IsDigit(next[0]) || RangeOpeners.Contains(next) || (WordAfter(text, nextStart).Word is { } second && char.IsDigit(second[0])));
+        var next = WordAfter(text, position);
+        return next.Found && (char.IsDigit(text[next.Start]) || Contains(RangeOpeners, text, next)
+            || (WordAfter(text, next.Start) is { Found: true } second && char.IsDigit(text[second.Start])));
     }
 
     private static bool OpensClock(string text, int position)
@@ -170,26 +171,25 @@ public sealed partial class TimeRecognizer
             return true;
         }
 
-        var (next, nextStart) = WordAfter(text, position);
-        if (next is not null && (next == "و" || next.StartsWith("وال", StringComparison.Ordinal) || next is "عشر" or "عشرة" or "الا"))
+        var next = WordAfter(text, position);
+        if (next.Found && (next.Of(text) is "و" or "عشر" or "عشرة" or "الا" || next.Of(text).StartsWith("وال", StringComparison.Ordinal)))
         {
             // الثامنة والنصف، الحادية عشرة: look one word further.
-            (next, _) = WordAfter(text, nextStart);
+            next = WordAfter(text, next.Start);
         }
 
-        return next is not null && AmPm.Contains(next);
+        return next.Found && Contains(AmPm, text, next);
     }
 
     private static bool UnitHereOrWithin2(string text, int position)
     {
-        var word = WordAt(text, position);
-        if (UnitWords.Contains(word))
+        if (UnitWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(position, WordEnd(text, position) - position)))
         {
             return true;
         }
 
-        var (next, nextStart) = WordAfter(text, position);
-        return next is not null && (UnitWords.Contains(next) || (WordAfter(text, nextStart).Word is { } second && UnitWords.Contains(second)));
+        var next = WordAfter(text, position);
+        return next.Found && (Contains(UnitWords, text, next) || (WordAfter(text, next.Start) is { Found: true } second && Contains(UnitWords, text, second)));
     }
 
     private static bool UnitFollowsWithin3(string text, int position)
@@ -197,27 +197,25 @@ public sealed partial class TimeRecognizer
         var p = position;
         for (var k = 0; k < 4; k++)
         {
-            var (next, nextStart) = WordAfter(text, p);
-            if (next is null)
+            var next = WordAfter(text, p);
+            if (!next.Found)
             {
                 return false;
             }
 
-            if (UnitWords.Contains(next))
+            if (Contains(UnitWords, text, next))
             {
                 return true;
             }
 
-            p = nextStart;
+            p = next.Start;
         }
 
         return false;
     }
 
     private static bool UnitOrDefiniteUnitHere(string text, int position) =>
-        !char.IsDigit(text[position]) && WordAt(text, position) != "ال" || UnitHereOrWithin2(text, position);
-
-    private static string WordAt(string text, int position) => text[position..WordEnd(text, position)];
+        !char.IsDigit(text[position]) && !text.AsSpan(position, WordEnd(text, position) - position).SequenceEqual("ال") || UnitHereOrWithin2(text, position);
 
     private static int WordEnd(string text, int position)
     {
@@ -231,8 +229,17 @@ public sealed partial class TimeRecognizer
         return i;
     }
 
+    /// <summary>A word of the text by its span (the guards look words up without making strings); not found: past the text or a line break.</summary>
+    private readonly record struct WordSpan(bool Found, int Start, int End)
+    {
+        public ReadOnlySpan<char> Of(string text) => text.AsSpan(Start, End - Start);
+    }
+
+    private static bool Contains(FrozenSet<string> words, string text, WordSpan word) =>
+        words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word.Of(text));
+
     /// <summary>The word after the one at <paramref name="position"/>, and its start; letters and digits are separate words (ال24).</summary>
-    private static (string? Word, int Start) WordAfter(string text, int position)
+    private static WordSpan WordAfter(string text, int position)
     {
         var i = WordEnd(text, position);
         while (i < text.Length && !char.IsLetterOrDigit(text[i]) && text[i] != '\n')
@@ -240,7 +247,7 @@ public sealed partial class TimeRecognizer
             i++;
         }
 
-        return i < text.Length && char.IsLetterOrDigit(text[i]) ? (text[i..WordEnd(text, i)], i) : (null, i);
+        return i < text.Length && char.IsLetterOrDigit(text[i]) ? new WordSpan(true, i, WordEnd(text, i)) : new WordSpan(false, i, i);
     }
 
     private static bool PreviousWordIs(string text, int position, string word)

@@ -46,6 +46,19 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public void ParagraphsAreTheTrimmedNonBlankLinesOfTheText()
+    {
+        // CRLF and LF records, a byte-order mark, blank and space-only lines inside the body.
+        const string text = "\uFEFF{\"title\": \"أ\", \"text\": \"  فقرة أولى \\r\\n\\r\\n فقرة ثانية\\n \\n\\nفقرة ثالثة  \"}\r\n\r\n{\"title\": \"ب\", \"text\": \"فقرة وحيدة\"}\r\n";
+        var outcomes = ArticleReaders.ReadText("in.jsonl", text, new ReadOptions { Format = InputFormat.Jsonl }).ToList();
+        Assert.Equal(2, outcomes.Count);
+        Assert.Equal(["فقرة أولى", "فقرة ثانية", "فقرة ثالثة"], outcomes[0].Article!.Paragraphs);
+        Assert.Equal("in.jsonl#1", outcomes[0].Article!.Origin);
+        Assert.Equal(["فقرة وحيدة"], outcomes[1].Article!.Paragraphs);
+        Assert.Equal("in.jsonl#3", outcomes[1].Article!.Origin);
+    }
+
+    [Fact]
     public void RecordWithoutTextOrTitleIsRejected()
     {
         var outcome = Assert.Single(ArticleReaders.ReadText("in.jsonl", "{\"id\": \"x\", \"url\": \"u\"}", new ReadOptions()));

@@ -21,6 +21,22 @@ public sealed class QuoteExtractorTests
     }
 
     [Fact]
+    public void TheTextLayersTokensChangeNothing()
+    {
+        // Word keys borrow the token layer's normalised strings only when the characters agree: ة, ؤ, ئ and
+        // Arabic-Indic digits normalise differently in the two, and the result must be the same either way.
+        const string text = "قالت وزيرة الصحة إن الحكومة ستواصل دعم المستشفيات في ٢٠٢٤. وأضافت المسؤولة: «سنعمل على زيادة الميزانية»، "
+            + "مشيرة إلى أن الرئيس سيوقع القرار.\n\nوبحسب صحيفة الشرق الأوسط فإن الخطة تشمل ٣ مراحل.";
+        var doc = new AnalyzedArticle(new Article { Id = "x", Format = "text", Paragraphs = text.Split("\n\n") });
+        new Marsad.Text.TextAnnotator().Annotate(doc);
+        var without = QuoteExtractor.Default.Extract(doc.Text, doc.Sentences);
+        var with = QuoteExtractor.Default.Extract(doc.Text, doc.Sentences, tokens: doc.Tokens);
+        Assert.NotEmpty(without.Quotes);
+        Assert.Equal(without.Quotes, with.Quotes);
+        Assert.Equal(without.Attributions, with.Attributions);
+    }
+
+    [Fact]
     public void ParagraphWithoutSpeechHasNoQuotes()
     {
         var result = Run("ارتفعت أسعار النفط صباح الثلاثاء بعد أن خفضت الدول المنتجة إمداداتها حتى نهاية العام.");

@@ -60,12 +60,21 @@ public sealed class EntityResolver
         return BuildEntities(items, sets);
     }
 
+    [ThreadStatic]
+    private static HashSet<string>? _known;
+
+    [ThreadStatic]
+    private static HashSet<string>? _innerWords;
+
     private Item[] Prepare(IReadOnlyList<Mention> mentions, string? text, Func<Mention, string?>? segmentedBare)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        // Look-up sets only (never enumerated), reused per thread.
+        var known = _known ??= new HashSet<string>(StringComparer.Ordinal);
+        known.Clear();
 
         // Words that stand inside a longer name are names themselves (بايدن in جو بايدن): never stripped.
-        var innerWords = new HashSet<string>(StringComparer.Ordinal);
+        var innerWords = _innerWords ??= new HashSet<string>(StringComparer.Ordinal);
+        innerWords.Clear();
         foreach (var m in mentions)
         {
             var form = NameForms.Of(SurfaceCleaner.Trim(m.Text));
@@ -80,17 +89,20 @@ public sealed class EntityResolver
         // The phonetic forms of the words that stand alone in the text (no proclitic can be assumed on them).
         var words = text is null ? null : PhoneticWords.For(text);
         var items = new Item[mentions.Count];
+
+        // One delegate for all mentions: it reads the current mention's own key.
+        var own = "";
+        Func<NameForm, bool> confirmed = f =>
+            (f.Key != own && known.Contains(f.Key)) || (words is not null && f.Tokens.Count > 0 && words.Contains(f.Tokens[0]));
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
             var whole = NameForms.Of(SurfaceCleaner.Trim(m.Text));
-            var own = whole.Key;
-            bool Confirmed(NameForm f) =>
-                (f.Key != own && known.Contains(f.Key)) || (words is not null && f.Tokens.Count > 0 && words.Contains(f.Tokens[0]));
+            own = whole.Key;
             var segmented = whole.Tokens.Count > 0 && innerWords.Contains(whole.Tokens[0]) ? null : segmentedBare?.Invoke(m);
             var bare = whole.Tokens.Count == 1 && innerWords.Contains(whole.Tokens[0])
                 ? SurfaceCleaner.StripTitles(SurfaceCleaner.Trim(m.Text), _kb)
-                : SurfaceCleaner.Bare(m.Text, m.Type, _kb, Confirmed, segmented);
+                : SurfaceCleaner.Bare(m.Text, m.Type, _kb, confirmed, segmented);
             var name = NameForms.Of(bare);
             items[i] = new Item(i, m, name, bare, _kb.Find(name, m.Type));
         }

@@ -68,44 +68,80 @@ public sealed class MentionCompleter
         _prominentMaxWords = maxWords;
     }
 
-    /// <summary>Whether a phonetic word can start a known name.</summary>
-    private delegate bool HeadTest(ReadOnlySpan<char> phonetic);
+    /// <summary>
+    /// A set of known names to look for: which phonetic words can start one, and the type of a name key. Implemented by
+    /// structs and passed as generic arguments, so that a look-up makes no delegate or closure (the short-form pass
+    /// calls <see cref="Longest"/> once per word).
+    /// </summary>
+    private interface IKnownNames
+    {
+        /// <summary>Whether a phonetic word can start a known name.</summary>
+        bool IsHead(ReadOnlySpan<char> phonetic);
 
-    /// <summary>The type of a known name key, or null.</summary>
-    private delegate string? NameLookup(ReadOnlySpan<char> key);
+        /// <summary>The type of a known name key, or null.</summary>
+        string? TypeOf(ReadOnlySpan<char> key);
+    }
+
+    /// <summary>The prominent names of the knowledge base.</summary>
+    private readonly struct ProminentNames(
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> heads,
+        FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> types) : IKnownNames
+    {
+        public bool IsHead(ReadOnlySpan<char> phonetic) => heads.Contains(phonetic);
+
+        public string? TypeOf(ReadOnlySpan<char> key) => types.TryGetValue(key, out var type) ? type : null;
+    }
+
+    /// <summary>The names the tagger found in the article.</summary>
+    private readonly struct TaggedNameSet(
+        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> heads,
+        Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> types) : IKnownNames
+    {
+        public bool IsHead(ReadOnlySpan<char> phonetic) => heads.Contains(phonetic);
+
+        public string? TypeOf(ReadOnlySpan<char> key) => types.TryGetValue(key, out var type) ? type : null;
+    }
+
+    /// <summary>One-word short forms of the article's full person names.</summary>
+    private readonly struct ShortForms(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words) : IKnownNames
+    {
+        public bool IsHead(ReadOnlySpan<char> phonetic) => words.Contains(phonetic);
+
+        public string? TypeOf(ReadOnlySpan<char> key) => words.Contains(key) ? "PER" : null;
+    }
 
     /// <summary>The article's mentions after completion and boundary repair, in text order (the input list is not changed).</summary>
     public IReadOnlyList<Mention> Complete(string text, IReadOnlyList<Mention> mentions)
     {
         var words = PhoneticWords.For(text);
-        var tagged = TaggedNames(mentions);
+        var scratch = Scratch.ForThread();
+        var tagged = TaggedNames(mentions, scratch);
         var taggedMaxWords = 0;
-        var taggedHeads = new HashSet<string>(StringComparer.Ordinal);
+        var taggedHeads = scratch.TaggedHeads;
         foreach (var key in tagged.Keys)
         {
-            taggedMaxWords = Math.Max(taggedMaxWords, key.Count(c => c == ' ') + 1);
+            taggedMaxWords = Math.Max(taggedMaxWords, key.AsSpan().Count(' ') + 1);
             var space = key.IndexOf(' ', StringComparison.Ordinal);
             taggedHeads.Add(space < 0 ? key : key[..space]);
         }
 
         var maxWords = Math.Max(_prominentMaxWords, taggedMaxWords) + 1;
-        var result = mentions.OrderBy(m => m.Start).ThenBy(m => m.End).ToList();
+        var result = new List<Mention>(mentions);
+        SortByPosition(result);
 
         // Pass 1: prominent KB names, completing and repairing the tagged boundaries they overlap.
         // Pass 2: names the tagger found, completing and joining fragments that lie inside them only:
         // a tagged name is no more reliable than the tagged span it would overwrite.
-        var prominentHeads = _prominentHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-        var prominent = _prominent.GetAlternateLookup<ReadOnlySpan<char>>();
-        Scan(words, result, _prominentMaxWords + 1, prominentHeads.Contains, key => prominent.TryGetValue(key, out var type) ? type : null, insideOnly: false);
-        var taggedHeadSet = taggedHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-        var taggedTypes = tagged.GetAlternateLookup<ReadOnlySpan<char>>();
-        Scan(words, result, maxWords, taggedHeadSet.Contains, key => taggedTypes.TryGetValue(key, out var type) ? type : null, insideOnly: true);
+        var prominent = new ProminentNames(_prominentHeads.GetAlternateLookup<ReadOnlySpan<char>>(), _prominent.GetAlternateLookup<ReadOnlySpan<char>>());
+        Scan(words, result, _prominentMaxWords + 1, prominent, insideOnly: false);
+        var taggedNames = new TaggedNameSet(taggedHeads.GetAlternateLookup<ReadOnlySpan<char>>(), tagged.GetAlternateLookup<ReadOnlySpan<char>>());
+        Scan(words, result, maxWords, taggedNames, insideOnly: true);
 
         // Pass 2: first and last words of full person names, where they stand alone and untagged.
-        var shortForms = PersonShortForms(result);
+        var shortForms = PersonShortForms(result, scratch.ShortForms);
         if (shortForms.Count > 0)
         {
-            var shortFormSet = shortForms.GetAlternateLookup<ReadOnlySpan<char>>();
+            var shortFormSet = new ShortForms(shortForms.GetAlternateLookup<ReadOnlySpan<char>>());
             for (var i = 0; i < words.Count; i++)
             {
                 var (ws, we) = words[i];
@@ -114,14 +150,35 @@ public sealed class MentionCompleter
                     continue;
                 }
 
-                if (Longest(words, i, 1, shortFormSet.Contains, key => shortFormSet.Contains(key) ? "PER" : null) is { } f)
+                if (Longest(words, i, 1, shortFormSet) is { } f)
                 {
                     result.Add(new Mention(f.Start, f.End, f.Type, text[f.Start..f.End]));
                 }
             }
         }
 
-        return [.. result.OrderBy(m => m.Start).ThenBy(m => m.End)];
+        SortByPosition(result);
+        return result;
+    }
+
+    /// <summary>
+    /// Sorts by start, then end, keeping the order of equal spans (as a stable OrderBy/ThenBy would, without its key
+    /// arrays): an insertion sort, since an article has a few dozen mentions, mostly in order already.
+    /// </summary>
+    private static void SortByPosition(List<Mention> mentions)
+    {
+        for (var i = 1; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            var j = i - 1;
+            while (j >= 0 && (mentions[j].Start > m.Start || (mentions[j].Start == m.Start && mentions[j].End > m.End)))
+            {
+                mentions[j + 1] = mentions[j];
+                j--;
+            }
+
+            mentions[j + 1] = m;
+        }
     }
 
     private static bool Overlaps(List<Mention> mentions, int start, int end)
@@ -137,11 +194,12 @@ public sealed class MentionCompleter
         return false;
     }
 
-    private static void Scan(PhoneticWords words, List<Mention> result, int maxWords, HeadTest isHead, NameLookup lookup, bool insideOnly)
+    private static void Scan<TNames>(PhoneticWords words, List<Mention> result, int maxWords, TNames names, bool insideOnly)
+        where TNames : struct, IKnownNames
     {
         for (var i = 0; i < words.Count; i++)
         {
-            if (Longest(words, i, maxWords, isHead, lookup) is not { } f)
+            if (Longest(words, i, maxWords, names) is not { } f)
             {
                 continue;
             }
@@ -186,15 +244,24 @@ public sealed class MentionCompleter
 
         if (overlapCount > 0)
         {
-            result.RemoveAll(m => m.Start < fEnd && m.End > wordStart);
+            // Remove the overlapped mentions in place, keeping the order of the others (RemoveAll with a closure, without it).
+            var kept = 0;
+            for (var k = 0; k < result.Count; k++)
+            {
+                if (!(result[k].Start < fEnd && result[k].End > wordStart))
+                {
+                    result[kept++] = result[k];
+                }
+            }
+
+            result.RemoveRange(kept, result.Count - kept);
         }
 
         result.Add(new Mention(fStart, fEnd, fType, surface));
     }
 
-    private static HashSet<string> PersonShortForms(List<Mention> mentions)
+    private static HashSet<string> PersonShortForms(List<Mention> mentions, HashSet<string> set)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in mentions)
         {
             if (m.Type != "PER")
@@ -228,12 +295,13 @@ public sealed class MentionCompleter
 
     /// <summary>
     /// The longest known name starting at word <paramref name="first"/>: its span (after any proclitic), type
-    /// and last word. <paramref name="isHead"/> says whether a phonetic word can start a known name (most
-    /// words cannot, and are skipped at once); <paramref name="lookup"/> gives the type of a name key.
+    /// and last word. <paramref name="names"/> says whether a phonetic word can start a known name (most
+    /// words cannot, and are skipped at once) and gives the type of a name key.
     /// Heads and keys are built in a reused buffer: nothing is allocated for a word that starts no name.
     /// </summary>
-    private static (int Start, int End, string Type, int LastWord)? Longest(
-        PhoneticWords words, int first, int maxWords, HeadTest isHead, NameLookup lookup)
+    private static (int Start, int End, string Type, int LastWord)? Longest<TNames>(
+        PhoneticWords words, int first, int maxWords, TNames names)
+        where TNames : struct, IKnownNames
     {
         var text = words.Text;
         var (firstStart, firstEnd) = words[first];
@@ -246,7 +314,7 @@ public sealed class MentionCompleter
         Span<(int Length, int Skip)> heads = stackalloc (int, int)[Proclitics.Length + 1];
         var headCount = 0;
         var phoneticFirst = words.Phonetic(first);
-        if (isHead(phoneticFirst))
+        if (names.IsHead(phoneticFirst))
         {
             phoneticFirst.CopyTo(buffer);
             heads[headCount++] = (phoneticFirst.Length, 0);
@@ -267,7 +335,7 @@ public sealed class MentionCompleter
                 rest.CopyTo(joined[replacement.Length..]);
                 var headSlot = buffer.AsSpan(headCount * slot, slot);
                 var length = NameNormalizer.Phonetic(joined[..(replacement.Length + rest.Length)], headSlot);
-                if (isHead(headSlot[..length]))
+                if (names.IsHead(headSlot[..length]))
                 {
                     heads[headCount++] = (length, skip);
                 }
@@ -316,7 +384,7 @@ public sealed class MentionCompleter
                     }
                 }
 
-                if (lookup(key[..length]) is { } type)
+                if (names.TypeOf(key[..length]) is { } type)
                 {
                     return (firstStart + skip, words[end].End, type, end);
                 }
@@ -338,26 +406,34 @@ public sealed class MentionCompleter
     }
 
     /// <summary>The bare names the tagger found, with their most frequent type (ties: the type first in ordinal order).</summary>
-    private Dictionary<string, string> TaggedNames(IReadOnlyList<Mention> mentions)
+    private Dictionary<string, string> TaggedNames(IReadOnlyList<Mention> mentions, Scratch scratch)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var known = scratch.Known;
         foreach (var m in mentions)
         {
             known.Add(NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key);
         }
 
         // (name key, type, count): an article has a few dozen mentions, so a list is cheaper than nested dictionaries.
-        var counts = new List<(string Key, string Type, int Count)>();
+        var counts = scratch.Counts;
+
+        // One delegate for all mentions: it reads the current mention's own key (a proclitic strip is confirmed by
+        // another mention's name only).
+        var own = "";
+        Func<NameForm, bool> confirmed = f => f.Key != own && known.Contains(f.Key);
         foreach (var m in mentions)
         {
-            var form = BareForm(m, known);
+            var trimmed = SurfaceCleaner.Trim(m.Text);
+            own = NameForms.Of(trimmed).Key;
+            // The name without a proclitic that another mention or the KB confirms.
+            var form = NameForms.Of(SurfaceCleaner.StripProclitic(trimmed, _kb, confirmed));
             if (form.IsEmpty || (form.Tokens.Count == 1 && (form.Tokens[0].Length < 3
                 || (form.Tokens[0].StartsWith("ال", StringComparison.Ordinal) && _kb.Find(form, null) is null))))
             {
                 continue;
             }
 
-            var at = counts.FindIndex(c => c.Key == form.Key && c.Type == m.Type);
+            var at = IndexOf(counts, form.Key, m.Type);
             if (at < 0)
             {
                 counts.Add((form.Key, m.Type, 1));
@@ -368,7 +444,7 @@ public sealed class MentionCompleter
             }
         }
 
-        var best = new Dictionary<string, (string Type, int Count)>(StringComparer.Ordinal);
+        var best = scratch.Best;
         foreach (var (key, type, count) in counts)
         {
             if (!best.TryGetValue(key, out var b) || count > b.Count || (count == b.Count && string.CompareOrdinal(type, b.Type) < 0))
@@ -377,7 +453,7 @@ public sealed class MentionCompleter
             }
         }
 
-        var result = new Dictionary<string, string>(best.Count, StringComparer.Ordinal);
+        var result = scratch.Tagged;
         foreach (var (key, (type, _)) in best)
         {
             result[key] = type;
@@ -386,11 +462,50 @@ public sealed class MentionCompleter
         return result;
     }
 
-    /// <summary>A tagged mention's name without a proclitic that another mention or the KB confirms.</summary>
-    private NameForm BareForm(Mention m, HashSet<string> known)
+    /// <summary>
+    /// The sets and tables of one completion, reused per thread: each is emptied when <see cref="ForThread"/> hands them
+    /// out, and only looked up (never enumerated for output), so reuse changes nothing but the allocations.
+    /// </summary>
+    private sealed class Scratch
     {
-        var own = NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key;
-        var bare = SurfaceCleaner.StripProclitic(SurfaceCleaner.Trim(m.Text), _kb, f => f.Key != own && known.Contains(f.Key));
-        return NameForms.Of(bare);
+        [ThreadStatic]
+        private static Scratch? _forThread;
+
+        public HashSet<string> TaggedHeads { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Known { get; } = new(StringComparer.Ordinal);
+
+        public List<(string Key, string Type, int Count)> Counts { get; } = [];
+
+        public Dictionary<string, (string Type, int Count)> Best { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Tagged { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> ShortForms { get; } = new(StringComparer.Ordinal);
+
+        public static Scratch ForThread()
+        {
+            var scratch = _forThread ??= new Scratch();
+            scratch.TaggedHeads.Clear();
+            scratch.Known.Clear();
+            scratch.Counts.Clear();
+            scratch.Best.Clear();
+            scratch.Tagged.Clear();
+            scratch.ShortForms.Clear();
+            return scratch;
+        }
+    }
+
+    private static int IndexOf(List<(string Key, string Type, int Count)> counts, string key, string type)
+    {
+        for (var i = 0; i < counts.Count; i++)
+        {
+            if (counts[i].Key == key && counts[i].Type == type)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
