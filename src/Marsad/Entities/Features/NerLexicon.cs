@@ -25,7 +25,8 @@ public sealed class NerLexicon
 
     /// <summary>
     /// Creates a lexicon. <paramref name="vectors"/> (optional) holds unit-length word embeddings of
-    /// <paramref name="vectorDimensions"/> floats for the first rows (the most frequent words).
+    /// <paramref name="vectorDimensions"/> floats for the first rows (the most frequent words); the array is
+    /// taken over and rounded in place to the grid the file stores.
     /// </summary>
     public NerLexicon(string[] words, int[] counts, int[] clusterCounts, short[][] clusters, float[]? vectors = null, int vectorDimensions = 0)
     {
@@ -39,7 +40,7 @@ public sealed class NerLexicon
         ClusterCounts = clusterCounts;
         _clusters = clusters;
         // Vectors are kept on the grid they are stored on, so a model tags the same before and after a save.
-        _vectors = (vectors ?? []).Select(x => Quantize(x) / VectorScale).ToArray();
+        _vectors = OnGrid(vectors ?? []);
         VectorDimensions = _vectors.Length == 0 ? 0 : vectorDimensions;
         VectorCount = VectorDimensions == 0 ? 0 : _vectors.Length / VectorDimensions;
         if (VectorCount > words.Length || (VectorDimensions > 0 && _vectors.Length % VectorDimensions != 0))
@@ -186,6 +187,17 @@ public sealed class NerLexicon
     }
 
     private const float VectorScale = 256f;
+
+    /// <summary>The vectors rounded to the stored grid, in place (the caller's array; a plain loop: ≈ 4 M values at load).</summary>
+    private static float[] OnGrid(float[] vectors)
+    {
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = Quantize(vectors[i]) / VectorScale;
+        }
+
+        return vectors;
+    }
 
     private static sbyte Quantize(float x) => (sbyte)Math.Clamp(MathF.Round(x * VectorScale), -127, 127);
 
