@@ -66,6 +66,21 @@ public sealed class StageTimes
 
     public void Add(string stage, long stopwatchTicks) => _ticks.AddOrUpdate(stage, stopwatchTicks, (_, t) => t + stopwatchTicks);
 
+    /// <summary>
+    /// Adds the calling thread's CPU time since <paramref name="startCpuSeconds"/> (a <see cref="ThreadCpuStart"/>)
+    /// as stage "<paramref name="stage"/>.cpu": unlike wall time, it does not grow when the machine is busy.
+    /// </summary>
+    public void AddThreadCpu(string stage, double? startCpuSeconds)
+    {
+        if (startCpuSeconds is { } start && Evaluation.ThreadCpuClock.Now() is { } now)
+        {
+            Add(stage + ".cpu", (long)((now - start) * System.Diagnostics.Stopwatch.Frequency));
+        }
+    }
+
+    /// <summary>The calling thread's CPU seconds so far (null where the clock is not available).</summary>
+    public static double? ThreadCpuStart() => Evaluation.ThreadCpuClock.Now();
+
     /// <summary>Seconds per stage.</summary>
     public IReadOnlyDictionary<string, double> Seconds() =>
         _ticks.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => Math.Round(kv.Value / (double)System.Diagnostics.Stopwatch.Frequency, 3), StringComparer.Ordinal);
