@@ -84,8 +84,9 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
     public async Task<IngestSummary> RunAsync(IReadOnlyList<string> files, string rejectsPath, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
+        var gcPauseBefore = GC.GetTotalPauseDuration();
         var toAnalyse = Channel.CreateBounded<(Article Article, ContentFingerprint Fingerprint)>(new BoundedChannelOptions(options.QueueCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        var toStore = Channel.CreateBounded<object>(new BoundedChannelOptions(options.QueueCapacity * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        var toStore = Channel.CreateBounded<object>(new BoundedChannelOptions(options.StoreQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var rejectedByCode = new Dictionary<string, int>(StringComparer.Ordinal);
         long exact = 0, near = 0;
 
@@ -276,6 +277,8 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
         }
 
         await closer;
+        // Stop-the-world GC time of the run (all threads wait for it), to tell garbage collection from work.
+        Times.Add("gc.pause", (long)((GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds * Stopwatch.Frequency));
         return new IngestSummary(
             Counters.Accepted,
             Counters.Duplicates,
