@@ -20,6 +20,14 @@ public interface IArchive : IDisposable
     /// <summary>Registers an original that is being analysed, so that later copies in the same run link to it.</summary>
     void RegisterOriginal(string articleId, ContentFingerprint fingerprint);
 
+    /// <summary>
+    /// Does the part of storing an analysed original that does not depend on the archive's order or state
+    /// (serialising and compressing, the search-index document). The ingest calls it on its analysis threads, so
+    /// that the single writer of <see cref="AddBatch"/> only does the ordered part; an entry that was not
+    /// prepared is prepared by <see cref="AddBatch"/> itself. Thread-safe.
+    /// </summary>
+    AnalysedEntry Prepare(AnalysedEntry entry) => entry;
+
     /// <summary>Stores a batch atomically: analysed originals, linked copies. Articles already stored are skipped. Returns what was added.</summary>
     BatchResult AddBatch(IReadOnlyList<ArchiveEntry> entries);
 
@@ -52,7 +60,17 @@ public interface IArchive : IDisposable
 public abstract record ArchiveEntry(Article Article);
 
 /// <summary>An original article with its analysis.</summary>
-public sealed record AnalysedEntry(AnalyzedArticle Doc, ContentFingerprint Fingerprint) : ArchiveEntry(Doc.Article);
+public sealed record AnalysedEntry(AnalyzedArticle Doc, ContentFingerprint Fingerprint) : ArchiveEntry(Doc.Article)
+{
+    /// <summary>What <see cref="IArchive.Prepare"/> computed ahead of the writer, when it was called.</summary>
+    public PreparedOriginal? Prepared { get; init; }
+}
+
+/// <summary>
+/// An analysed original's rows, ready to insert: the compressed analysis JSON and text, its story features,
+/// and whether its search-index document was already put (it is then committed with the next index commit).
+/// </summary>
+public sealed record PreparedOriginal(byte[] Analysis, byte[] Text, Stories.StoryFeatures Story, bool Indexed);
 
 /// <summary>A copy of an earlier article: stored and linked, not analysed or indexed.</summary>
 public sealed record DuplicateEntry(Article Copy, DuplicateMatch Match) : ArchiveEntry(Copy);

@@ -159,9 +159,34 @@ public sealed partial class EmbeddedArchive : IArchive
         }
     }
 
+    public AnalysedEntry Prepare(AnalysedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Prepared is not null ? entry : entry with { Prepared = PrepareRows(entry.Doc, DateTimeOffset.UtcNow, index: !_options.ReadOnly) };
+    }
+
+    /// <summary>
+    /// The order-free part of storing an original. Putting the index document here (before its SQLite row exists)
+    /// is safe: the index is only committed by <see cref="Flush"/>, which marks indexed only the originals SQLite
+    /// already holds, and opening for writing deletes documents SQLite lacks (a crash between the two).
+    /// </summary>
+    private PreparedOriginal PrepareRows(AnalyzedArticle doc, DateTimeOffset now, bool index)
+    {
+        var story = StoryFeatures.From(doc, doc.Article.PublishedAt ?? now);
+        var analysis = Compress(AnalysisDocument.From(doc, includeTokens: false));
+        var text = CompressText(doc.Text);
+        if (index)
+        {
+            _index.Put(ToIndexDocument(doc));
+        }
+
+        return new PreparedOriginal(analysis, text, story, index);
+    }
+
     public BatchResult AddBatch(IReadOnlyList<ArchiveEntry> entries)
     {
-        var originals = new List<AnalysedEntry>();
+        var originals = new List<string>();
+        var toIndex = new List<AnalyzedArticle>();
         var duplicates = 0;
         var already = 0;
         var now = DateTimeOffset.UtcNow;
@@ -172,6 +197,7 @@ public sealed partial class EmbeddedArchive : IArchive
                 "VALUES ($id, $seq, $source, $url, $section, $headline, $published, $origin, $hash, $signature, $dupOf, $dupKind, $similarity, $story, 0, $added)");
             var insertAnalysis = Command("INSERT INTO analyses(article_id, json) VALUES ($id, $json)");
             var insertText = Command("INSERT OR REPLACE INTO texts(article_id, text) VALUES ($id, $text)");
+            using var layers = new LayerCommands(this);
             var batchIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
@@ -194,8 +220,9 @@ public sealed partial class EmbeddedArchive : IArchive
                 switch (entry)
                 {
                     case AnalysedEntry analysed:
+                        var prepared = analysed.Prepared ?? PrepareRows(analysed.Doc, now, index: false);
                         var storyStart = System.Diagnostics.Stopwatch.GetTimestamp();
-                        var assignment = _stories.Assign(StoryFeatures.From(analysed.Doc, article.PublishedAt ?? now));
+                        var assignment = _stories.Assign(prepared.Story);
                         Times?.Add("store.stories", System.Diagnostics.Stopwatch.GetTimestamp() - storyStart);
                         Bind(insertArticle, "$hash", analysed.Fingerprint.ExactHash);
                         Bind(insertArticle, "$signature", analysed.Fingerprint.SignatureBytes());
@@ -205,14 +232,19 @@ public sealed partial class EmbeddedArchive : IArchive
                         Bind(insertArticle, "$story", assignment.StoryId);
                         insertArticle.ExecuteNonQuery();
                         Bind(insertAnalysis, "$id", article.Id);
-                        Bind(insertAnalysis, "$json", Compress(AnalysisDocument.From(analysed.Doc, includeTokens: false)));
+                        Bind(insertAnalysis, "$json", prepared.Analysis);
                         insertAnalysis.ExecuteNonQuery();
                         Bind(insertText, "$id", article.Id);
-                        Bind(insertText, "$text", CompressText(analysed.Doc.Text));
+                        Bind(insertText, "$text", prepared.Text);
                         insertText.ExecuteNonQuery();
-                        WriteLayers(analysed.Doc);
+                        layers.Write(analysed.Doc);
                         RegisterOriginal(article.Id, analysed.Fingerprint);
-                        originals.Add(analysed);
+                        originals.Add(article.Id);
+                        if (!prepared.Indexed)
+                        {
+                            toIndex.Add(analysed.Doc);
+                        }
+
                         break;
                     case DuplicateEntry copy:
                         Bind(insertArticle, "$hash", null);
@@ -244,17 +276,18 @@ public sealed partial class EmbeddedArchive : IArchive
             }
         }
 
-        if (originals.Count > 0)
+        if (toIndex.Count > 0)
         {
             var indexStart = System.Diagnostics.Stopwatch.GetTimestamp();
-            foreach (var original in originals)
+            foreach (var doc in toIndex)
             {
-                _index.Put(ToIndexDocument(original.Doc));
-                _uncommitted.Add(original.Article.Id);
+                _index.Put(ToIndexDocument(doc));
             }
 
             Times?.Add("store.index", System.Diagnostics.Stopwatch.GetTimestamp() - indexStart);
         }
+
+        _uncommitted.AddRange(originals);
 
         // An index commit syncs files to disk: do it every few thousand articles or seconds, not per
         // batch. Until then the originals stay unindexed in SQLite, and a crash re-indexes them.
@@ -663,76 +696,78 @@ public sealed partial class EmbeddedArchive : IArchive
         _tx = null;
     }
 
-    private void WriteLayers(AnalyzedArticle doc)
+    /// <summary>The inserts of an original's layers (entities, mentions, quotes, times): prepared once per batch, not per article.</summary>
+    private sealed class LayerCommands(EmbeddedArchive archive) : IDisposable
     {
-        var id = doc.Article.Id;
-        if (doc.Entities.Count > 0)
+        private readonly SqliteCommand _entity = archive.Command("INSERT INTO entities(key, type, name, english, wikidata) VALUES ($k, $t, $n, $e, $w) ON CONFLICT(key) DO NOTHING");
+        private readonly SqliteCommand _link = archive.Command("INSERT OR REPLACE INTO article_entities(entity_key, article_id, mentions) VALUES ($k, $a, $m)");
+        private readonly SqliteCommand _mention = archive.Command("INSERT INTO mentions(article_id, start, end, type, text, entity_key) VALUES ($a, $s, $e, $t, $x, $k)");
+        private readonly SqliteCommand _quote = archive.Command("INSERT INTO quotes(article_id, idx, speaker, speaker_key, role, cue, kind, content, start, end) VALUES ($a, $i, $s, $k, $r, $c, $kind, $x, $st, $en)");
+        private readonly SqliteCommand _time = archive.Command("INSERT INTO times(article_id, start, end, text, type, value) VALUES ($a, $s, $e, $x, $t, $v)");
+
+        public void Write(AnalyzedArticle doc)
         {
-            using var entity = Command("INSERT INTO entities(key, type, name, english, wikidata) VALUES ($k, $t, $n, $e, $w) ON CONFLICT(key) DO NOTHING");
-            using var link = Command("INSERT OR REPLACE INTO article_entities(entity_key, article_id, mentions) VALUES ($k, $a, $m)");
+            var id = doc.Article.Id;
             foreach (var e in doc.Entities)
             {
-                Bind(entity, "$k", e.Key);
-                Bind(entity, "$t", e.Type);
-                Bind(entity, "$n", e.CanonicalName);
-                Bind(entity, "$e", e.EnglishName);
-                Bind(entity, "$w", e.WikidataId);
-                entity.ExecuteNonQuery();
-                Bind(link, "$k", e.Key);
-                Bind(link, "$a", id);
-                Bind(link, "$m", Math.Max(1, e.MentionCount));
-                link.ExecuteNonQuery();
+                Bind(_entity, "$k", e.Key);
+                Bind(_entity, "$t", e.Type);
+                Bind(_entity, "$n", e.CanonicalName);
+                Bind(_entity, "$e", e.EnglishName);
+                Bind(_entity, "$w", e.WikidataId);
+                _entity.ExecuteNonQuery();
+                Bind(_link, "$k", e.Key);
+                Bind(_link, "$a", id);
+                Bind(_link, "$m", Math.Max(1, e.MentionCount));
+                _link.ExecuteNonQuery();
             }
-        }
 
-        if (doc.Mentions.Count > 0)
-        {
-            using var mention = Command("INSERT INTO mentions(article_id, start, end, type, text, entity_key) VALUES ($a, $s, $e, $t, $x, $k)");
             foreach (var m in doc.Mentions)
             {
-                Bind(mention, "$a", id);
-                Bind(mention, "$s", m.Start);
-                Bind(mention, "$e", m.End);
-                Bind(mention, "$t", m.Type);
-                Bind(mention, "$x", m.Text);
-                Bind(mention, "$k", m.EntityKey);
-                mention.ExecuteNonQuery();
+                Bind(_mention, "$a", id);
+                Bind(_mention, "$s", m.Start);
+                Bind(_mention, "$e", m.End);
+                Bind(_mention, "$t", m.Type);
+                Bind(_mention, "$x", m.Text);
+                Bind(_mention, "$k", m.EntityKey);
+                _mention.ExecuteNonQuery();
             }
-        }
 
-        if (doc.Quotes.Count > 0)
-        {
-            using var quote = Command("INSERT INTO quotes(article_id, idx, speaker, speaker_key, role, cue, kind, content, start, end) VALUES ($a, $i, $s, $k, $r, $c, $kind, $x, $st, $en)");
             for (var i = 0; i < doc.Quotes.Count; i++)
             {
                 var q = doc.Quotes[i];
-                Bind(quote, "$a", id);
-                Bind(quote, "$i", i);
-                Bind(quote, "$s", q.Speaker);
-                Bind(quote, "$k", q.SpeakerEntityKey);
-                Bind(quote, "$r", q.Role);
-                Bind(quote, "$c", q.Cue);
-                Bind(quote, "$kind", q.Kind);
-                Bind(quote, "$x", q.Content ?? doc.Slice(q.ContentStart, q.ContentEnd));
-                Bind(quote, "$st", q.ContentStart);
-                Bind(quote, "$en", q.ContentEnd);
-                quote.ExecuteNonQuery();
+                Bind(_quote, "$a", id);
+                Bind(_quote, "$i", i);
+                Bind(_quote, "$s", q.Speaker);
+                Bind(_quote, "$k", q.SpeakerEntityKey);
+                Bind(_quote, "$r", q.Role);
+                Bind(_quote, "$c", q.Cue);
+                Bind(_quote, "$kind", q.Kind);
+                Bind(_quote, "$x", q.Content ?? doc.Slice(q.ContentStart, q.ContentEnd));
+                Bind(_quote, "$st", q.ContentStart);
+                Bind(_quote, "$en", q.ContentEnd);
+                _quote.ExecuteNonQuery();
+            }
+
+            foreach (var t in doc.TimeExpressions)
+            {
+                Bind(_time, "$a", id);
+                Bind(_time, "$s", t.Start);
+                Bind(_time, "$e", t.End);
+                Bind(_time, "$x", t.Text);
+                Bind(_time, "$t", t.Type);
+                Bind(_time, "$v", t.Value);
+                _time.ExecuteNonQuery();
             }
         }
 
-        if (doc.TimeExpressions.Count > 0)
+        public void Dispose()
         {
-            using var time = Command("INSERT INTO times(article_id, start, end, text, type, value) VALUES ($a, $s, $e, $x, $t, $v)");
-            foreach (var t in doc.TimeExpressions)
-            {
-                Bind(time, "$a", id);
-                Bind(time, "$s", t.Start);
-                Bind(time, "$e", t.End);
-                Bind(time, "$x", t.Text);
-                Bind(time, "$t", t.Type);
-                Bind(time, "$v", t.Value);
-                time.ExecuteNonQuery();
-            }
+            _entity.Dispose();
+            _link.Dispose();
+            _mention.Dispose();
+            _quote.Dispose();
+            _time.Dispose();
         }
     }
 

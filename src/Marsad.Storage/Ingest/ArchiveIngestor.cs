@@ -12,7 +12,8 @@ namespace Marsad.Storage.Ingest;
 /// <summary>
 /// Ingest as a bounded pipeline: one reader (reads inputs, skips ids already stored, links exact and
 /// near copies to their original so that copies are never analysed) → N analysers (the analysis
-/// pipeline, one article per task) → one writer that stores batches atomically. Bounded channels keep
+/// pipeline, one article per task, then the archive's order-free preparation: serialising, compressing, the
+/// index document) → one writer that stores batches atomically. Bounded channels keep
 /// memory flat; one bad record is rejected with a reason and the batch goes on.
 /// </summary>
 public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline, IngestOptions options)
@@ -83,8 +84,9 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
     public async Task<IngestSummary> RunAsync(IReadOnlyList<string> files, string rejectsPath, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
+        var gcPauseBefore = GC.GetTotalPauseDuration();
         var toAnalyse = Channel.CreateBounded<(Article Article, ContentFingerprint Fingerprint)>(new BoundedChannelOptions(options.QueueCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
-        var toStore = Channel.CreateBounded<object>(new BoundedChannelOptions(options.QueueCapacity * 2) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        var toStore = Channel.CreateBounded<object>(new BoundedChannelOptions(options.StoreQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var rejectedByCode = new Dictionary<string, int>(StringComparer.Ordinal);
         long exact = 0, near = 0;
 
@@ -149,9 +151,17 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
                     try
                     {
                         var started = Stopwatch.GetTimestamp();
+                        var cpu = StageTimes.ThreadCpuStart();
                         var doc = pipeline.Analyze(article);
-                        Times.Add("analyse", Stopwatch.GetTimestamp() - started);
-                        result = new AnalysedEntry(doc, fingerprint);
+                        var analysed = Stopwatch.GetTimestamp();
+                        Times.Add("analyse", analysed - started);
+                        Times.AddThreadCpu("analyse", cpu);
+                        cpu = StageTimes.ThreadCpuStart();
+                        // Serialising, compressing and indexing happen here, on the analysis threads: the single
+                        // writer then only does what must be done in order (duplicates, stories, SQLite rows).
+                        result = archive.Prepare(new AnalysedEntry(doc, fingerprint));
+                        Times.Add("prepare", Stopwatch.GetTimestamp() - analysed);
+                        Times.AddThreadCpu("prepare", cpu);
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
@@ -190,8 +200,10 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
                 }
 
                 var started = Stopwatch.GetTimestamp();
+                var cpu = StageTimes.ThreadCpuStart();
                 var result = archive.AddBatch(batch);
                 Times.Add("store", Stopwatch.GetTimestamp() - started);
+                Times.AddThreadCpu("store", cpu);
                 foreach (var entry in batch.OfType<DuplicateEntry>())
                 {
                     if (entry.Match.Kind == DuplicateKind.Exact)
@@ -258,11 +270,15 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
 
             Flush();
             var commitStart = Stopwatch.GetTimestamp();
+            var flushCpu = StageTimes.ThreadCpuStart();
             archive.Flush();
             Times.Add("store.flush", Stopwatch.GetTimestamp() - commitStart);
+            Times.AddThreadCpu("store.flush", flushCpu);
         }
 
         await closer;
+        // Stop-the-world GC time of the run (all threads wait for it), to tell garbage collection from work.
+        Times.Add("gc.pause", (long)((GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds * Stopwatch.Frequency));
         return new IngestSummary(
             Counters.Accepted,
             Counters.Duplicates,

@@ -77,18 +77,15 @@ public sealed partial class SearchIndex : IDisposable
     private readonly string[] _queryFields;
     private readonly Dictionary<string, float> _boosts;
     private readonly object _readerLock = new();
-    private readonly System.Threading.Lock _putLock = new();
     private readonly BM25Similarity _similarity = new();
     private DirectoryReader? _reader;
     private IndexSearcher? _searcher;
     private long _lastRefresh;
     private volatile bool _changed;
 
-    // Reused by Put (one document at a time, under _putLock): the terms of the text and of the headline.
-    private readonly SearchTermList _textSurface = new();
-    private readonly SearchTermList _textStems = new();
-    private readonly SearchTermList _headSurface = new();
-    private readonly SearchTermList _headStems = new();
+    // Put runs on several threads at once (ingest indexes on its analysis threads; IndexWriter is thread-safe):
+    // each thread reuses its own term lists from document to document.
+    private readonly ThreadLocal<DocumentTerms> _terms = new(() => new DocumentTerms());
 
     private SearchIndex(Lucene.Net.Store.Directory directory, bool writable, IndexAnalysis analysis)
     {
@@ -150,64 +147,61 @@ public sealed partial class SearchIndex : IDisposable
         });
     }
 
-    /// <summary>Adds or replaces (by id) one article's document.</summary>
+    /// <summary>Adds or replaces (by id) one article's document. Thread-safe: documents may be put from several threads at once.</summary>
     public void Put(IndexDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var writer = Writer();
-        lock (_putLock)
+        var d = new Document
         {
-            var d = new Document
-            {
-                new StringField(IdField, doc.Id, Field.Store.NO),
-                new BinaryDocValuesField(IdValuesField, new BytesRef(doc.Id)),
-            };
-            if (Analysis == IndexAnalysis.Marsad)
-            {
-                AddMarsadFields(d, doc);
-            }
-            else
-            {
-                d.Add(new Lucene.Net.Documents.TextField(HeadlineField, doc.Headline ?? string.Empty, Field.Store.NO));
-                d.Add(new Lucene.Net.Documents.TextField(TextField, doc.Text, Field.Store.NO));
-            }
-
-            foreach (var key in doc.EntityKeys.Distinct(StringComparer.Ordinal))
-            {
-                d.Add(new StringField(EntityField, key, Field.Store.NO));
-            }
-
-            if (!string.IsNullOrEmpty(doc.Source))
-            {
-                d.Add(new StringField(SourceField, doc.Source.ToLowerInvariant(), Field.Store.NO));
-                d.Add(new StoredField(SourceStoredField, doc.Source));
-            }
-
-            if (!string.IsNullOrEmpty(doc.Section))
-            {
-                d.Add(new StringField(SectionField, doc.Section.ToLowerInvariant(), Field.Store.NO));
-                d.Add(new StoredField(SectionStoredField, doc.Section));
-            }
-
-            if (doc.PublishedAt is { } published)
-            {
-                d.Add(new Int64Field(DateField, published.ToUnixTimeSeconds(), Field.Store.NO));
-                d.Add(new StoredField(PublishedField, published.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)));
-            }
-
-            if (!string.IsNullOrEmpty(doc.Url))
-            {
-                d.Add(new StoredField(UrlField, doc.Url));
-            }
-
-            if (!string.IsNullOrEmpty(doc.Headline))
-            {
-                d.Add(new StoredField(HeadlineStoredField, doc.Headline));
-            }
-
-            writer.UpdateDocument(new Term(IdField, doc.Id), d);
-            _changed = true;
+            new StringField(IdField, doc.Id, Field.Store.NO),
+            new BinaryDocValuesField(IdValuesField, new BytesRef(doc.Id)),
+        };
+        if (Analysis == IndexAnalysis.Marsad)
+        {
+            AddMarsadFields(d, doc);
         }
+        else
+        {
+            d.Add(new Lucene.Net.Documents.TextField(HeadlineField, doc.Headline ?? string.Empty, Field.Store.NO));
+            d.Add(new Lucene.Net.Documents.TextField(TextField, doc.Text, Field.Store.NO));
+        }
+
+        foreach (var key in doc.EntityKeys.Distinct(StringComparer.Ordinal))
+        {
+            d.Add(new StringField(EntityField, key, Field.Store.NO));
+        }
+
+        if (!string.IsNullOrEmpty(doc.Source))
+        {
+            d.Add(new StringField(SourceField, doc.Source.ToLowerInvariant(), Field.Store.NO));
+            d.Add(new StoredField(SourceStoredField, doc.Source));
+        }
+
+        if (!string.IsNullOrEmpty(doc.Section))
+        {
+            d.Add(new StringField(SectionField, doc.Section.ToLowerInvariant(), Field.Store.NO));
+            d.Add(new StoredField(SectionStoredField, doc.Section));
+        }
+
+        if (doc.PublishedAt is { } published)
+        {
+            d.Add(new Int64Field(DateField, published.ToUnixTimeSeconds(), Field.Store.NO));
+            d.Add(new StoredField(PublishedField, published.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (!string.IsNullOrEmpty(doc.Url))
+        {
+            d.Add(new StoredField(UrlField, doc.Url));
+        }
+
+        if (!string.IsNullOrEmpty(doc.Headline))
+        {
+            d.Add(new StoredField(HeadlineStoredField, doc.Headline));
+        }
+
+        writer.UpdateDocument(new Term(IdField, doc.Id), d);
+        _changed = true;
     }
 
     /// <summary>
@@ -216,35 +210,53 @@ public sealed partial class SearchIndex : IDisposable
     /// </summary>
     private void AddMarsadFields(Document d, IndexDocument doc)
     {
-        _textSurface.Clear();
-        _textStems.Clear();
-        _headSurface.Clear();
-        _headStems.Clear();
+        var t = _terms.Value!;
+        t.Clear();
         if (doc.Tokens is { Count: > 0 } tokens)
         {
-            SearchTerms.FromTokens(doc.Text, tokens, 0, doc.Text.Length, _textSurface, _textStems);
+            SearchTerms.FromTokens(doc.Text, tokens, 0, doc.Text.Length, t.TextSurface, t.TextStems);
         }
         else
         {
-            SearchTerms.Analyse(doc.Text, 0, doc.Text.Length, _textSurface, _textStems);
+            SearchTerms.Analyse(doc.Text, 0, doc.Text.Length, t.TextSurface, t.TextStems);
         }
 
         var headline = doc.Headline ?? string.Empty;
         if (headline.Length > 0 && doc.Text.StartsWith(headline, StringComparison.Ordinal) && (doc.Text.Length == headline.Length || !char.IsLetterOrDigit(doc.Text[headline.Length])))
         {
             // The text begins with the headline (as an analysed article's does): its terms are the text's first ones.
-            _headSurface.AddPrefix(_textSurface, headline.Length);
-            _headStems.AddPrefix(_textStems, headline.Length);
+            t.HeadSurface.AddPrefix(t.TextSurface, headline.Length);
+            t.HeadStems.AddPrefix(t.TextStems, headline.Length);
         }
         else
         {
-            SearchTerms.Analyse(headline, 0, headline.Length, _headSurface, _headStems);
+            SearchTerms.Analyse(headline, 0, headline.Length, t.HeadSurface, t.HeadStems);
         }
 
-        d.Add(new Lucene.Net.Documents.TextField(HeadlineField, Stream(_headSurface, headline.Length)));
-        d.Add(new Lucene.Net.Documents.TextField(TextField, Stream(_textSurface, doc.Text.Length)));
-        d.Add(new Lucene.Net.Documents.TextField(HeadlineStemField, Stream(_headStems, headline.Length)));
-        d.Add(new Lucene.Net.Documents.TextField(TextStemField, Stream(_textStems, doc.Text.Length)));
+        d.Add(new Lucene.Net.Documents.TextField(HeadlineField, Stream(t.HeadSurface, headline.Length)));
+        d.Add(new Lucene.Net.Documents.TextField(TextField, Stream(t.TextSurface, doc.Text.Length)));
+        d.Add(new Lucene.Net.Documents.TextField(HeadlineStemField, Stream(t.HeadStems, headline.Length)));
+        d.Add(new Lucene.Net.Documents.TextField(TextStemField, Stream(t.TextStems, doc.Text.Length)));
+    }
+
+    /// <summary>One thread's term lists for <see cref="Put"/>: the surface and stem terms of the text and of the headline.</summary>
+    private sealed class DocumentTerms
+    {
+        public SearchTermList TextSurface { get; } = new();
+
+        public SearchTermList TextStems { get; } = new();
+
+        public SearchTermList HeadSurface { get; } = new();
+
+        public SearchTermList HeadStems { get; } = new();
+
+        public void Clear()
+        {
+            TextSurface.Clear();
+            TextStems.Clear();
+            HeadSurface.Clear();
+            HeadStems.Clear();
+        }
     }
 
     private static TermListTokenStream Stream(SearchTermList terms, int textLength) => new() { Terms = terms, TextLength = textLength };
@@ -514,6 +526,7 @@ public sealed partial class SearchIndex : IDisposable
     {
         _reader?.Dispose();
         _writer?.Dispose();
+        _terms.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
     }

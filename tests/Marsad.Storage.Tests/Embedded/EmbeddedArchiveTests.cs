@@ -62,6 +62,58 @@ public sealed class EmbeddedArchiveTests
     }
 
     [Fact]
+    public void Entries_prepared_on_several_threads_are_stored_and_found_like_unprepared_ones()
+    {
+        var places = new[] { "لروسيا", "للصين", "لمصر", "للأردن", "لتونس" };
+        ArchiveEntry[] Batch() => Enumerable.Range(0, 40)
+            .Select(i => (ArchiveEntry)Analysed("n" + i, $"زيارة {places[i % places.Length]} رقم {i}", $"وصل الوفد {places[i % places.Length]} في زيارة رسمية رقم {i}."))
+            .ToArray();
+
+        using var temp = new TempFolder();
+        using var plain = EmbeddedArchive.Open(temp.Sub("plain"));
+        plain.AddBatch(Batch());
+        plain.Flush();
+
+        using var prepared = EmbeddedArchive.Open(temp.Sub("prepared"));
+        var entries = Batch();
+        Parallel.For(0, entries.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => entries[i] = prepared.Prepare((AnalysedEntry)entries[i]));
+        Assert.All(entries, e => Assert.True(((AnalysedEntry)e).Prepared?.Indexed));
+        prepared.AddBatch(entries);
+        prepared.Flush();
+
+        Assert.Equal(plain.Stats(), prepared.Stats() with { DatabaseBytes = plain.Stats().DatabaseBytes, IndexBytes = plain.Stats().IndexBytes });
+        Assert.Equal(prepared.OriginalIds(), prepared.IndexedIds());
+        foreach (var place in places)
+        {
+            var query = new SearchQuery(place) { Limit = 20 };
+            Assert.Equal(plain.Search(query).Hits.Select(h => h.Id).Order(), prepared.Search(query).Hits.Select(h => h.Id).Order());
+        }
+
+        foreach (var id in new[] { "n0", "n17", "n39" })
+        {
+            Assert.Equal(plain.GetArticle(id)!.StoryId, prepared.GetArticle(id)!.StoryId);
+            Assert.Equal(plain.GetArticle(id)!.Analysis.Text, prepared.GetArticle(id)!.Analysis.Text);
+        }
+    }
+
+    [Fact]
+    public void A_prepared_original_that_was_never_stored_is_not_left_in_the_index()
+    {
+        using var temp = new TempFolder();
+        using (var archive = EmbeddedArchive.Open(temp.Path))
+        {
+            archive.AddBatch([Analysed("a", "زيارة", "وصل الوفد لروسيا.")]);
+            archive.Prepare(Analysed("b", "محادثات", "اتفقت الصين وروسيا."));
+
+            // As when the process dies after the analysis, before the writer stored "b".
+        }
+
+        using var reopened = EmbeddedArchive.Open(temp.Path);
+        Assert.Equal(reopened.OriginalIds(), reopened.IndexedIds());
+        Assert.Equal(["a"], reopened.Search(new SearchQuery("روسيا")).Hits.Select(h => h.Id));
+    }
+
+    [Fact]
     public void Reopening_reindexes_what_the_index_lost_and_drops_what_sqlite_lacks()
     {
         using var temp = new TempFolder();
