@@ -47,16 +47,36 @@ public sealed class NerFeatureExtractor
     {
         var n = sentence.Count;
         buffer.Reset(n);
+        // Forms are built in scratch space and taken from the lexicon when it knows them, so the
+        // frequent words of an article cost no string (≈ 30 KB per article before).
         Span<char> scratch = stackalloc char[128];
         for (var i = 0; i < n; i++)
         {
             var token = sentence[i];
-            var form = token.Length <= scratch.Length ? scratch : new char[token.Length + 1];
-            var length = NerWordForms.Normalize(token, form);
-            var normalized = new string(form[..length]);
-            var p = Lexicon.ProcliticLength(normalized, out var restoresAl);
-            string standalone = restoresAl ? string.Concat("\u0627", normalized.AsSpan(p)) : normalized[p..];
-            var bare = standalone.Length > 3 && standalone[0] == Alef && standalone[1] == Lam ? standalone[2..] : standalone;
+            var form = token.Length < scratch.Length ? scratch : new char[token.Length + 2];
+            var length = NerWordForms.Normalize(token, form[1..]);
+            var normalizedSpan = form.Slice(1, length);
+            var p = Lexicon.ProcliticLength(normalizedSpan, out var restoresAl);
+            string normalized, standalone;
+            if (p == 0 && !restoresAl)
+            {
+                normalized = standalone = Lexicon.StringOf(normalizedSpan);
+            }
+            else
+            {
+                normalized = Lexicon.StringOf(normalizedSpan);
+                if (restoresAl)
+                {
+                    form[p] = '\u0627'; // ARABIC LETTER ALEF: the article the clitic ل swallowed (للبيت → البيت)
+                    standalone = Lexicon.StringOf(form.Slice(p, length + 1 - p));
+                }
+                else
+                {
+                    standalone = Lexicon.StringOf(normalizedSpan[p..]);
+                }
+            }
+
+            var bare = standalone.Length > 3 && standalone[0] == Alef && standalone[1] == Lam ? Lexicon.StringOf(standalone.AsSpan(2)) : standalone;
             buffer.Normalized[i] = normalized;
             buffer.Standalone[i] = standalone;
             buffer.Bare[i] = bare;

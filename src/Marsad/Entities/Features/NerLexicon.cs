@@ -76,6 +76,10 @@ public sealed class NerLexicon
         row < 0 || row >= VectorCount ? [] : _vectors.AsSpan(row * VectorDimensions, VectorDimensions);
 
     /// <summary>The row of a normalised word, or -1.</summary>
+    /// <summary>The lexicon's own string for a word, or a new string when the word is not in it (no allocation for the 123k known words).</summary>
+    public string StringOf(ReadOnlySpan<char> normalized) =>
+        _lookup.TryGetValue(normalized, out var word, out _) ? word : new string(normalized);
+
     public int IndexOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? i : -1;
 
     public int CountOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? _counts[i] : 0;
