@@ -108,18 +108,18 @@ public sealed class MentionAnnotator : IAnnotator
     /// </summary>
     private void HarmonisePersonNameTypes(List<Mention> mentions)
     {
-        HashSet<string>? nameWords = null;
+        HashSet<string>? surnames = null;
         foreach (var m in mentions)
         {
-            if (m.Type == "PER" && m.Text.AsSpan().Contains(' '))
+            var space = m.Text.LastIndexOf(' ');
+            if (m.Type == "PER" && space > 0)
             {
-                var words = m.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                nameWords ??= new HashSet<string>(StringComparer.Ordinal);
-                nameWords.Add(StandaloneForm(words[^1]));
+                surnames ??= new HashSet<string>(StringComparer.Ordinal);
+                surnames.Add(StandaloneForm(m.Text.AsSpan(space + 1)));
             }
         }
 
-        if (nameWords is null)
+        if (surnames is null)
         {
             return;
         }
@@ -127,7 +127,7 @@ public sealed class MentionAnnotator : IAnnotator
         for (var i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Type != "PER" && !m.Text.AsSpan().Contains(' ') && nameWords.Contains(StandaloneForm(m.Text)))
+            if (m.Type != "PER" && !m.Text.Contains(' ') && surnames.Contains(StandaloneForm(m.Text)))
             {
                 mentions[i] = new Mention(m.Start, m.End, "PER", m.Text) { Score = m.Score };
             }
@@ -135,11 +135,18 @@ public sealed class MentionAnnotator : IAnnotator
     }
 
     /// <summary>The word normalised and without proclitics (لغوتيريش → غوتيريش), as the tagger's lexicon reads it.</summary>
-    private string StandaloneForm(string word)
+    private string StandaloneForm(ReadOnlySpan<char> word)
     {
-        var normalized = NerWordForms.Normalize(word);
-        var buffer = new char[normalized.Length + 1];
-        return new string(buffer, 0, _model.Extractor.Lexicon.Standalone(normalized, buffer));
+        Span<char> buffer = word.Length < 64 ? stackalloc char[64] : new char[word.Length + 1];
+        return _model.Extractor.Lexicon.StringOf(buffer[..StandaloneForm(word, buffer)]);
+    }
+
+    /// <summary>Writes the standalone form of <paramref name="word"/> into <paramref name="buffer"/> (room for one more character than the word); returns its length.</summary>
+    private int StandaloneForm(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        Span<char> normalized = stackalloc char[word.Length + 1];
+        normalized = normalized[..NerWordForms.Normalize(word, normalized)];
+        return _model.Extractor.Lexicon.Standalone(normalized, buffer);
     }
 
     /// <summary>
@@ -153,18 +160,8 @@ public sealed class MentionAnnotator : IAnnotator
             return false;
         }
 
-        Span<char> normalized = stackalloc char[token.Length + 1];
-        normalized = normalized[..NerWordForms.Normalize(token, normalized)];
-        Span<char> standalone = stackalloc char[normalized.Length + 1];
-        standalone = standalone[.._model.Extractor.Lexicon.Standalone(normalized, standalone)];
-        var adjectives = _model.Extractor.CountryAdjectives;
-        if (adjectives.IsCountry(standalone))
-        {
-            return false;
-        }
-
-        var bare = standalone.Length > 3 && standalone.StartsWith("\u0627\u0644") ? standalone[2..] : standalone; // ال
-        return adjectives.IsCountryAdjective(bare);
+        Span<char> standalone = stackalloc char[token.Length + 1];
+        return _model.Extractor.CountryAdjectives.IsAdjectiveRatherThanCountry(standalone[..StandaloneForm(token, standalone)]);
     }
 
     private static (int[] Starts, int[] Ends) TokenRanges(AnalyzedArticle doc)

@@ -71,6 +71,7 @@ public static class NerDocumentConsistency
                 var matched = 0;
                 var matchedType = -1;
                 var matchedKey = string.Empty;
+                int[]? matchedVotes = null;
                 var length = 0;
                 for (var n = 1; n <= MaxWords && i + n <= sentence.Length && sentence[i + n - 1] == NerTags.O; n++)
                 {
@@ -89,7 +90,7 @@ public static class NerDocumentConsistency
                     length += word.Length;
                     if (lookup.TryGetValue(buffer.AsSpan(0, length), out var key, out var v))
                     {
-                        (matched, matchedType, matchedKey) = (n, Majority(v), key);
+                        (matched, matchedType, matchedKey, matchedVotes) = (n, Majority(v), key, v);
                     }
                 }
 
@@ -106,8 +107,7 @@ public static class NerDocumentConsistency
                     continue;
                 }
 
-                var votes = lookup[matchedKey.AsSpan()];
-                if (votes.Sum() >= untagged.GetValueOrDefault(matchedKey))
+                if (matchedVotes!.Sum() >= untagged.GetValueOrDefault(matchedKey))
                 {
                     sentence[i] = NerTags.Begin(matchedType);
                     for (var k = i + 1; k < i + matched; k++)

@@ -41,6 +41,21 @@ public sealed class NerCountryAdjectives
     /// <summary>Whether <paramref name="word"/> (a standalone form) is a country name or the first word of one.</summary>
     public bool IsCountry(ReadOnlySpan<char> word) => _lookup.Contains(word);
 
+    /// <summary>
+    /// Whether a standalone form (no proclitics, article kept) is a country's adjective and not itself a country
+    /// (كوري and الكوري yes; مالي, a country and also "financial", no).
+    /// </summary>
+    public bool IsAdjectiveRatherThanCountry(ReadOnlySpan<char> standalone)
+    {
+        if (IsCountry(standalone))
+        {
+            return false;
+        }
+
+        var bare = standalone.Length > 3 && standalone[0] == Alef && standalone[1] == Lam ? standalone[2..] : standalone;
+        return IsCountryAdjective(bare);
+    }
+
     /// <summary>Whether <paramref name="bare"/> (e.g. كوري، الكوريه without its article) is the adjective of a country.</summary>
     public bool IsCountryAdjective(ReadOnlySpan<char> bare)
     {

@@ -58,9 +58,10 @@ public sealed class NerFeatureExtractor
             var normalizedSpan = form.Slice(1, length);
             var p = Lexicon.ProcliticLength(normalizedSpan, out var restoresAl);
             string normalized, standalone;
+            int row;
             if (p == 0 && !restoresAl)
             {
-                normalized = standalone = Lexicon.StringOf(normalizedSpan);
+                normalized = standalone = Lexicon.StringOf(normalizedSpan, out row);
             }
             else
             {
@@ -68,11 +69,11 @@ public sealed class NerFeatureExtractor
                 if (restoresAl)
                 {
                     form[p] = '\u0627'; // ARABIC LETTER ALEF: the article the clitic ل swallowed (للبيت → البيت)
-                    standalone = Lexicon.StringOf(form.Slice(p, length + 1 - p));
+                    standalone = Lexicon.StringOf(form.Slice(p, length + 1 - p), out row);
                 }
                 else
                 {
-                    standalone = Lexicon.StringOf(normalizedSpan[p..]);
+                    standalone = Lexicon.StringOf(normalizedSpan[p..], out row);
                 }
             }
 
@@ -82,7 +83,7 @@ public sealed class NerFeatureExtractor
             buffer.Bare[i] = bare;
             buffer.Proclitics[i] = p + (restoresAl || !ReferenceEquals(bare, standalone) ? 8 : 0);
             buffer.Shapes[i] = NerWordForms.Shape(token);
-            buffer.Rows[i] = Lexicon.IndexOf(standalone);
+            buffer.Rows[i] = row;
         }
 
         if ((Groups & NerFeatureGroups.Gazetteer) != 0)

@@ -29,6 +29,15 @@ public sealed class NerLexicon
     /// taken over and rounded in place to the grid the file stores.
     /// </summary>
     public NerLexicon(string[] words, int[] counts, int[] clusterCounts, short[][] clusters, float[]? vectors = null, int vectorDimensions = 0)
+        : this(words, counts, clusterCounts, clusters, vectors ?? [], vectorDimensions, vectorsOnGrid: false)
+    {
+    }
+
+    /// <summary>
+    /// Rounds the vectors to the stored grid unless <paramref name="vectorsOnGrid"/> says they already are
+    /// (<see cref="Read"/> makes them from the stored bytes: rounding 4 M values again at every load is wasted).
+    /// </summary>
+    private NerLexicon(string[] words, int[] counts, int[] clusterCounts, short[][] clusters, float[] vectors, int vectorDimensions, bool vectorsOnGrid)
     {
         if (counts.Length != words.Length || clusters.Length != clusterCounts.Length || clusters.Any(c => c.Length != words.Length))
         {
@@ -40,7 +49,7 @@ public sealed class NerLexicon
         ClusterCounts = clusterCounts;
         _clusters = clusters;
         // Vectors are kept on the grid they are stored on, so a model tags the same before and after a save.
-        _vectors = OnGrid(vectors ?? []);
+        _vectors = vectorsOnGrid ? vectors : OnGrid(vectors);
         VectorDimensions = _vectors.Length == 0 ? 0 : vectorDimensions;
         VectorCount = VectorDimensions == 0 ? 0 : _vectors.Length / VectorDimensions;
         if (VectorCount > words.Length || (VectorDimensions > 0 && _vectors.Length % VectorDimensions != 0))
@@ -75,11 +84,25 @@ public sealed class NerLexicon
     public ReadOnlySpan<float> VectorOf(int row) =>
         row < 0 || row >= VectorCount ? [] : _vectors.AsSpan(row * VectorDimensions, VectorDimensions);
 
-    /// <summary>The row of a normalised word, or -1.</summary>
-    /// <summary>The lexicon's own string for a word, or a new string when the word is not in it (no allocation for the 123k known words).</summary>
-    public string StringOf(ReadOnlySpan<char> normalized) =>
-        _lookup.TryGetValue(normalized, out var word, out _) ? word : new string(normalized);
+    /// <summary>
+    /// The lexicon's own string for a word and its row, or a new string and -1 when the word is not in it (no
+    /// allocation for the 123k known words).
+    /// </summary>
+    public string StringOf(ReadOnlySpan<char> normalized, out int row)
+    {
+        if (_lookup.TryGetValue(normalized, out var word, out row))
+        {
+            return word;
+        }
 
+        row = -1;
+        return new string(normalized);
+    }
+
+    /// <inheritdoc cref="StringOf(ReadOnlySpan{char}, out int)"/>
+    public string StringOf(ReadOnlySpan<char> normalized) => StringOf(normalized, out _);
+
+    /// <summary>The row of a normalised word, or -1.</summary>
     public int IndexOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? i : -1;
 
     public int CountOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? _counts[i] : 0;
@@ -236,7 +259,7 @@ public sealed class NerLexicon
 
         if (!withVectors)
         {
-            return new NerLexicon(words, counts, clusterCounts, clusters);
+            return new NerLexicon(words, counts, clusterCounts, clusters, [], 0, vectorsOnGrid: true);
         }
 
         var vectorCount = reader.ReadInt32();
@@ -253,7 +276,8 @@ public sealed class NerLexicon
             vectors[i] = (sbyte)bytes[i] / VectorScale;
         }
 
-        return new NerLexicon(words, counts, clusterCounts, clusters, vectors, dimensions);
+        // sbyte / VectorScale is the grid itself: nothing to round.
+        return new NerLexicon(words, counts, clusterCounts, clusters, vectors, dimensions, vectorsOnGrid: true);
     }
 
     private static bool IsProcliticChain(ReadOnlySpan<char> prefix) => prefix.Length switch

@@ -409,9 +409,15 @@ public sealed class MentionCompleter
     private Dictionary<string, string> TaggedNames(IReadOnlyList<Mention> mentions, Scratch scratch)
     {
         var known = scratch.Known;
+        var trimmed = scratch.Trimmed;
+        var ownKeys = scratch.OwnKeys;
         foreach (var m in mentions)
         {
-            known.Add(NameForms.Of(SurfaceCleaner.Trim(m.Text)).Key);
+            var surface = SurfaceCleaner.Trim(m.Text);
+            var key = NameForms.Of(surface).Key;
+            trimmed.Add(surface);
+            ownKeys.Add(key);
+            known.Add(key);
         }
 
         // (name key, type, count): an article has a few dozen mentions, so a list is cheaper than nested dictionaries.
@@ -421,12 +427,12 @@ public sealed class MentionCompleter
         // another mention's name only).
         var own = "";
         Func<NameForm, bool> confirmed = f => f.Key != own && known.Contains(f.Key);
-        foreach (var m in mentions)
+        for (var i = 0; i < mentions.Count; i++)
         {
-            var trimmed = SurfaceCleaner.Trim(m.Text);
-            own = NameForms.Of(trimmed).Key;
+            var m = mentions[i];
+            own = ownKeys[i];
             // The name without a proclitic that another mention or the KB confirms.
-            var form = NameForms.Of(SurfaceCleaner.StripProclitic(trimmed, _kb, confirmed));
+            var form = NameForms.Of(SurfaceCleaner.StripProclitic(trimmed[i], _kb, confirmed));
             if (form.IsEmpty || (form.Tokens.Count == 1 && (form.Tokens[0].Length < 3
                 || (form.Tokens[0].StartsWith("ال", StringComparison.Ordinal) && _kb.Find(form, null) is null))))
             {
@@ -475,6 +481,11 @@ public sealed class MentionCompleter
 
         public HashSet<string> Known { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Per mention, in input order: its trimmed surface and that surface's name key.</summary>
+        public List<string> Trimmed { get; } = [];
+
+        public List<string> OwnKeys { get; } = [];
+
         public List<(string Key, string Type, int Count)> Counts { get; } = [];
 
         public Dictionary<string, (string Type, int Count)> Best { get; } = new(StringComparer.Ordinal);
@@ -488,6 +499,8 @@ public sealed class MentionCompleter
             var scratch = _forThread ??= new Scratch();
             scratch.TaggedHeads.Clear();
             scratch.Known.Clear();
+            scratch.Trimmed.Clear();
+            scratch.OwnKeys.Clear();
             scratch.Counts.Clear();
             scratch.Best.Clear();
             scratch.Tagged.Clear();

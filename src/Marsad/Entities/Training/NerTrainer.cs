@@ -276,7 +276,7 @@ public sealed class NerTrainer
                 BestEpoch = epoch;
                 sinceBest = 0;
             }
-            else if (++sinceBest >= Patience && !FixedEpochs)
+            else if (++sinceBest >= Patience)
             {
                 break;
             }
