@@ -360,7 +360,11 @@ public sealed record RunResult(
     double PeakRssMb,
     int Gen0Collections,
     int Gen2Collections,
-    IReadOnlyDictionary<string, StageResult> Stages);
+    IReadOnlyDictionary<string, StageResult> Stages)
+{
+    /// <summary>Which repetition of --repeat this run belongs to (1 when the command ran each size once).</summary>
+    public int Repetition { get; init; } = 1;
+}
 
 /// <summary>The calling thread's CPU time (clock_gettime CLOCK_THREAD_CPUTIME_ID on Linux; zero elsewhere).</summary>
 public static class ThreadCpu

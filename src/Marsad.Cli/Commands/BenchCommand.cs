@@ -11,9 +11,10 @@ using Spectre.Console.Cli;
 namespace Marsad.Cli.Commands;
 
 /// <summary>
-/// marsad bench [--articles N,…] [--threads T,…] [--archive] [--json] [--input FILE…]: end-to-end runs on
-/// JSON Lines articles (per stage, articles/s, words/s, allocation, peak RSS, model load), the cost curve
-/// over several N, parallel efficiency over several T, and the peers on the same articles.
+/// marsad bench [--articles N,…] [--threads T,…] [--repeat K] [--archive] [--json] [--input FILE…]: end-to-end
+/// runs on JSON Lines articles (per stage, articles/s, words/s, allocation, peak RSS, model load), the cost curve
+/// over several N, parallel efficiency over several T (per repetition and its median), and the peers on the same
+/// articles.
 /// </summary>
 public sealed class BenchCommand : Command<BenchCommand.Settings>
 {
@@ -35,6 +36,11 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         [Description("Threads, or a list (e.g. 1,2) to report parallel efficiency against 1 thread. Default 1.")]
         [DefaultValue("1")]
         public string Threads { get; init; } = "1";
+
+        [CommandOption("--repeat <K>")]
+        [Description("Run each size's thread list K times, alternating its order (1,2 then 2,1 …) so that drift in the machine's speed falls on every thread count; efficiency is reported per repetition and as the median. Default 1.")]
+        [DefaultValue(1)]
+        public int Repeat { get; init; } = 1;
 
         [CommandOption("--archive")]
         [Description("Also write and index every article into a temporary embedded archive (deleted afterwards).")]
@@ -72,6 +78,11 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             if (ParseThreads(Threads) is null)
             {
                 return ValidationResult.Error($"--threads '{Threads}' must be numbers from 1 to 256, comma-separated");
+            }
+
+            if (Repeat is < 1 or > 100)
+            {
+                return ValidationResult.Error($"--repeat {Repeat} must be from 1 to 100");
             }
 
             return Warmup < 0 || Peers < 0 ? ValidationResult.Error("--warmup and --peers must be 0 or more") : ValidationResult.Success();
@@ -164,16 +175,20 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         var runs = new List<RunResult>();
         foreach (var size in sizes)
         {
-            foreach (var t in threads)
+            for (var repetition = 1; repetition <= settings.Repeat; repetition++)
             {
-                if (t > 1 && settings.Warmup > 0)
+                // Odd repetitions run the thread list in the given order, even ones reversed (1,2,2,1,1,2 …).
+                foreach (var t in repetition % 2 == 1 ? threads : Enumerable.Reverse(threads))
                 {
-                    bench.WarmThreads(Math.Min(settings.Warmup, 200 * t), t);
-                }
+                    if (t > 1 && settings.Warmup > 0)
+                    {
+                        bench.WarmThreads(Math.Min(settings.Warmup, 200 * t), t);
+                    }
 
-                var run = bench.Run(size, t, settings.Archive);
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {run.Articles} articles × {t} thread(s): {run.ArticlesPerSecond:F0} articles/s, {run.WordsPerSecond:F0} words/s, {run.Seconds:F2} s"));
-                runs.Add(run);
+                    var run = bench.Run(size, t, settings.Archive) with { Repetition = repetition };
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {run.Articles} articles × {t} thread(s), repetition {repetition}: {run.ArticlesPerSecond:F0} articles/s, {run.WordsPerSecond:F0} words/s, {run.Seconds:F2} s"));
+                    runs.Add(run);
+                }
             }
         }
 
@@ -199,6 +214,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             [.. pipeline.Annotators.Select(a => a.Name)],
             runs,
             Efficiency(runs),
+            MedianEfficiency(Efficiency(runs)),
             Growth(runs),
             peers);
 
@@ -235,18 +251,43 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         throw new MarsadException(ErrorCodes.BadArgument, "no --input given and no ../shared/data/news-classification/ant-v2.1-multisource beside the repository");
     }
 
-    /// <summary>Parallel efficiency of each multi-thread run against the 1-thread run of the same size: (rate_T / rate_1) / T.</summary>
-    private static List<EfficiencyResult> Efficiency(List<RunResult> runs) =>
+    /// <summary>
+    /// Parallel efficiency of each multi-thread run against the 1-thread run of the same size and repetition:
+    /// (rate_T / rate_1) / T.
+    /// </summary>
+    internal static List<EfficiencyResult> Efficiency(IReadOnlyList<RunResult> runs) =>
         [.. from run in runs
             where run.Threads > 1
-            let single = runs.FirstOrDefault(r => r.Threads == 1 && r.Articles == run.Articles && r.Archive == run.Archive)
+            let single = runs.FirstOrDefault(r => r.Threads == 1 && r.Articles == run.Articles && r.Archive == run.Archive && r.Repetition == run.Repetition)
             where single is not null && single.ArticlesPerSecond > 0
-            select new EfficiencyResult(run.Articles, run.Threads, Math.Round(run.ArticlesPerSecond / single.ArticlesPerSecond, 3), Math.Round(run.ArticlesPerSecond / single.ArticlesPerSecond / run.Threads, 3))];
+            select new EfficiencyResult(run.Articles, run.Threads, run.Repetition, Math.Round(run.ArticlesPerSecond / single.ArticlesPerSecond, 3), Math.Round(run.ArticlesPerSecond / single.ArticlesPerSecond / run.Threads, 3))];
 
-    /// <summary>Least-squares slope of log(y) against log(N) per thread count: 1 is linear growth, 0 is flat.</summary>
+    /// <summary>
+    /// The median speed-up and efficiency over the repetitions of each (size, threads), with the lowest and highest:
+    /// on a virtual machine whose one-thread speed drifts by a quarter between minutes, one pair of runs says little.
+    /// </summary>
+    internal static List<EfficiencySummary> MedianEfficiency(IReadOnlyList<EfficiencyResult> results) =>
+        [.. from e in results
+            group e by (e.Articles, e.Threads) into g
+            let efficiencies = g.Select(e => e.Efficiency).Order().ToList()
+            select new EfficiencySummary(g.Key.Articles, g.Key.Threads, efficiencies.Count,
+                Math.Round(Median(g.Select(e => e.Speedup).Order().ToList()), 3), Math.Round(Median(efficiencies), 3), efficiencies[0], efficiencies[^1])];
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+
+    /// <summary>
+    /// Least-squares slope of log(y) against log(N) per thread count: 1 is linear growth, 0 is flat. With --repeat, each
+    /// size counts once, with the median of its repetitions' wall times and peak RSS.
+    /// </summary>
     private static List<GrowthResult> Growth(List<RunResult> runs) =>
         [.. from g in runs.GroupBy(r => r.Threads)
-            let points = g.DistinctBy(r => r.Articles).Where(r => r.Articles > 0).ToList()
+            let points = (from r in g
+                          where r.Articles > 0
+                          group r by r.Articles into size
+                          select (Articles: size.Key,
+                                  Seconds: Median(size.Select(r => r.Seconds).Order().ToList()),
+                                  PeakRssMb: Median(size.Select(r => r.PeakRssMb).Order().ToList()))).ToList()
             where points.Count >= 2
             select new GrowthResult(
                 g.Key,
@@ -314,7 +355,12 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         console.Write(stages);
         foreach (var e in report.ParallelEfficiency)
         {
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parallel efficiency 1→{e.Threads} threads on {e.Articles} articles: {e.Efficiency:P0} (speed-up {e.Speedup:F2}×)"));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parallel efficiency 1→{e.Threads} threads on {e.Articles} articles, repetition {e.Repetition}: {e.Efficiency:P0} (speed-up {e.Speedup:F2}×)"));
+        }
+
+        foreach (var m in report.ParallelEfficiencyMedian.Where(m => m.Repetitions > 1))
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parallel efficiency 1→{m.Threads} threads on {m.Articles} articles, median of {m.Repetitions}: {m.Efficiency:P0} (speed-up {m.Speedup:F2}×; lowest {m.Lowest:P0}, highest {m.Highest:P0})"));
         }
 
         foreach (var g in report.Growth)
@@ -349,11 +395,15 @@ public sealed record EndToEndReport(
     IReadOnlyList<string> Annotators,
     IReadOnlyList<RunResult> Runs,
     IReadOnlyList<EfficiencyResult> ParallelEfficiency,
+    IReadOnlyList<EfficiencySummary> ParallelEfficiencyMedian,
     IReadOnlyList<GrowthResult> Growth,
     IReadOnlyList<PeerResult> Peers);
 
-/// <summary>Speed-up and parallel efficiency of a T-thread run against the 1-thread run on the same articles.</summary>
-public sealed record EfficiencyResult(int Articles, int Threads, double Speedup, double Efficiency);
+/// <summary>Speed-up and parallel efficiency of a T-thread run against the 1-thread run on the same articles and repetition.</summary>
+public sealed record EfficiencyResult(int Articles, int Threads, int Repetition, double Speedup, double Efficiency);
+
+/// <summary>Median speed-up and efficiency of a (size, threads) over its repetitions, with the lowest and highest efficiency.</summary>
+public sealed record EfficiencySummary(int Articles, int Threads, int Repetitions, double Speedup, double Efficiency, double Lowest, double Highest);
 
 /// <summary>Growth exponents (log-log slopes) of wall time and peak RSS against the number of articles.</summary>
 public sealed record GrowthResult(int Threads, IReadOnlyList<int> Sizes, double? TimeExponent, double? MemoryExponent);

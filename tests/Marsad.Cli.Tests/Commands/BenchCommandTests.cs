@@ -91,7 +91,46 @@ public sealed class BenchCommandTests : IDisposable
         Assert.False(run.GetProperty("stages").TryGetProperty("archive", out _));
     }
 
+    [Fact]
+    public void RepeatAlternatesTheThreadOrderAndPairsEachRepetition()
+    {
+        var (code, output) = Run("bench", "--input", _input, "--articles", "4", "--threads", "1,2", "--repeat", "3", "--warmup", "0", "--peers", "0", "--json");
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        var order = root.GetProperty("runs").EnumerateArray()
+            .Select(r => (r.GetProperty("repetition").GetInt32(), r.GetProperty("threads").GetInt32())).ToList();
+        Assert.Equal([(1, 1), (1, 2), (2, 2), (2, 1), (3, 1), (3, 2)], order);
+
+        var pairs = root.GetProperty("parallelEfficiency").EnumerateArray().ToList();
+        Assert.Equal([1, 2, 3], pairs.Select(p => p.GetProperty("repetition").GetInt32()));
+        var median = Assert.Single(root.GetProperty("parallelEfficiencyMedian").EnumerateArray());
+        Assert.Equal(3, median.GetProperty("repetitions").GetInt32());
+        var sorted = pairs.Select(p => p.GetProperty("efficiency").GetDouble()).Order().ToList();
+        Assert.Equal(sorted[1], median.GetProperty("efficiency").GetDouble());
+        Assert.Equal(sorted[0], median.GetProperty("lowest").GetDouble());
+        Assert.Equal(sorted[2], median.GetProperty("highest").GetDouble());
+    }
+
+    [Fact]
+    public void MedianOfAnEvenNumberOfRepetitionsIsTheMeanOfTheMiddleTwo()
+    {
+        var summary = Assert.Single(BenchCommand.MedianEfficiency(
+        [
+            new EfficiencyResult(100, 2, 1, 1.6, 0.8),
+            new EfficiencyResult(100, 2, 2, 1.9, 0.95),
+            new EfficiencyResult(100, 2, 3, 1.7, 0.85),
+            new EfficiencyResult(100, 2, 4, 2.2, 1.1),
+        ]));
+        Assert.Equal(4, summary.Repetitions);
+        Assert.Equal(0.9, summary.Efficiency, 6);
+        Assert.Equal(1.8, summary.Speedup, 6);
+        Assert.Equal(0.8, summary.Lowest);
+        Assert.Equal(1.1, summary.Highest);
+    }
+
     [Theory]
+    [InlineData("--repeat", "0")]
     [InlineData("--articles", "0")]
     [InlineData("--articles", "ten")]
     [InlineData("--threads", "0")]
