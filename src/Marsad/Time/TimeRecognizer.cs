@@ -74,7 +74,7 @@ public sealed partial class TimeRecognizer
             return [];
         }
 
-        var folded = FoldedText.Fold(text);
+        var folded = FoldedText.FoldForScan(text);
         var scan = new Scan(folded.Text, anchor);
         var candidates = new List<Candidate>();
         var t = folded.Text;
