@@ -277,28 +277,31 @@ public sealed partial class TimeRecognizer
     /// </summary>
     private static List<Candidate> Choose(List<Candidate> candidates)
     {
-        var units = new List<(int Start, int End, int Index, List<Candidate> Members)>();
-        var byGroup = new Dictionary<object, int>();
+        // Scratch reused per thread (none of it reaches the output). A unit is a candidate, or the first member of a
+        // list with the span of all its members; its members are the candidates of its group, in candidate order.
+        var scratch = t_choice ??= new ChoiceScratch();
+        var units = scratch.Units;
+        units.Clear();
+        Dictionary<object, int>? byGroup = null;
         for (var k = 0; k < candidates.Count; k++)
         {
             var c = candidates[k];
-            if (c.Group is not null && byGroup.TryGetValue(c.Group, out var u))
+            if (c.Group is not null && (byGroup ??= new Dictionary<object, int>(ReferenceEqualityComparer.Instance)).TryGetValue(c.Group, out var u))
             {
                 var unit = units[u];
-                unit.Members.Add(c);
-                units[u] = (Math.Min(unit.Start, c.Start), Math.Max(unit.End, c.End), unit.Index, unit.Members);
+                units[u] = unit with { Start = Math.Min(unit.Start, c.Start), End = Math.Max(unit.End, c.End) };
                 continue;
             }
 
             if (c.Group is not null)
             {
-                byGroup[c.Group] = units.Count;
+                byGroup![c.Group] = units.Count;
             }
 
-            units.Add((c.Start, c.End, k, [c]));
+            units.Add(new Unit(c.Start, c.End, k, c.Group));
         }
 
-        units.Sort((a, b) =>
+        units.Sort(static (a, b) =>
         {
             var byLength = (b.End - b.Start).CompareTo(a.End - a.Start);
             if (byLength != 0)
@@ -309,8 +312,10 @@ public sealed partial class TimeRecognizer
             var byStart = a.Start.CompareTo(b.Start);
             return byStart != 0 ? byStart : a.Index.CompareTo(b.Index);
         });
-        var kept = new List<(int Start, int End)>();
-        var chosen = new List<Candidate>();
+        var kept = scratch.Kept;
+        kept.Clear();
+        var chosen = scratch.Chosen;
+        chosen.Clear();
         foreach (var unit in units)
         {
             var overlaps = false;
@@ -326,13 +331,42 @@ public sealed partial class TimeRecognizer
             if (!overlaps)
             {
                 kept.Add((unit.Start, unit.End));
-                chosen.AddRange(unit.Members);
+                if (unit.Group is null)
+                {
+                    chosen.Add(candidates[unit.Index]);
+                }
+                else
+                {
+                    for (var k = unit.Index; k < candidates.Count; k++)
+                    {
+                        if (ReferenceEquals(candidates[k].Group, unit.Group))
+                        {
+                            chosen.Add(candidates[k]);
+                        }
+                    }
+                }
             }
         }
 
-        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        chosen.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return chosen;
     }
+
+    /// <summary>A candidate, or a list of candidates competing as one (see <see cref="Choose"/>).</summary>
+    private readonly record struct Unit(int Start, int End, int Index, object? Group);
+
+    /// <summary>One thread's scratch for choosing among candidates.</summary>
+    private sealed class ChoiceScratch
+    {
+        public List<Unit> Units { get; } = [];
+
+        public List<(int Start, int End)> Kept { get; } = [];
+
+        public List<Candidate> Chosen { get; } = [];
+    }
+
+    [ThreadStatic]
+    private static ChoiceScratch? t_choice;
 
     private static List<TimeExpression> Finish(List<Candidate> chosen, FoldedText folded, string original, Scan scan)
     {
