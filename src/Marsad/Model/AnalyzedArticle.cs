@@ -155,6 +155,29 @@ public sealed record TokenAnnotation(int Start, int End, TokenKind Kind, string 
     private readonly Segment[]? _segments;
     private readonly int _segmentSlot;
 
+    /// <summary>
+    /// For the text layer: a word whose segments are <paramref name="segmentCount"/> entries of the article's array from
+    /// <paramref name="segmentOffset"/>, or (<paramref name="segments"/> null, one segment) the whole token as one stem of
+    /// its normalised form (the checks of <see cref="Segments"/>' setter are the text layer's own, made once).
+    /// </summary>
+    internal TokenAnnotation(int start, int end, TokenKind kind, string normalized, string? stem, Segment[]? segments, int segmentOffset, int segmentCount)
+        : this(start, end, kind, normalized)
+    {
+        Stem = stem;
+        if (segments is null)
+        {
+            _segmentSlot = Math.Min(segmentCount, 1);
+        }
+        else if (segmentCount < 1 << CountBits && segmentOffset <= int.MaxValue >> CountBits)
+        {
+            (_segments, _segmentSlot) = (segments, segmentOffset << CountBits | segmentCount);
+        }
+        else
+        {
+            (_segments, _segmentSlot) = (segments[segmentOffset..(segmentOffset + segmentCount)], WholeArray);
+        }
+    }
+
     /// <summary>Clitic segments with offsets into the article text; empty for non-words.</summary>
     public SegmentList Segments
     {

@@ -111,10 +111,8 @@ public sealed class TextAnnotator : IAnnotator
         {
             var token = tokens[t];
             var word = scratch.Words[t];
-            var wordSegments = word.SegmentCount == 0 ? SegmentList.Empty
-                : word.SegmentOffset < 0 ? new SegmentList(new Segment(token.Start, token.End, SegmentRole.Stem, word.Normalized))
-                : new SegmentList(all, word.SegmentOffset, word.SegmentCount);
-            doc.Tokens.Add(new TokenAnnotation(token.Start, token.End, token.Kind, word.Normalized) { Segments = wordSegments, Stem = word.Stem });
+            var shared = word.SegmentCount == 0 || word.SegmentOffset < 0 ? null : all;
+            doc.Tokens.Add(new TokenAnnotation(token.Start, token.End, token.Kind, word.Normalized, word.Stem, shared, word.SegmentOffset, word.SegmentCount));
         }
 
         scratch.Release(tokens.Count);
