@@ -22,12 +22,11 @@ public static partial class HtmlText
         "figure", "figcaption", "table", "tr", "td", "th", "pre", "dd", "dt", "dl", "body", "html",
     };
 
-    public static bool LooksLikeHtml(string text)
-    {
-        var i = text.IndexOf('<', StringComparison.Ordinal);
-        return i >= 0 && (text.Contains("</p>", StringComparison.OrdinalIgnoreCase) || text.Contains("<br", StringComparison.OrdinalIgnoreCase)
+    public static bool LooksLikeHtml(string text) => LooksLikeHtml(text.AsSpan());
+
+    public static bool LooksLikeHtml(ReadOnlySpan<char> text) =>
+        text.Contains('<') && (text.Contains("</p>", StringComparison.OrdinalIgnoreCase) || text.Contains("<br", StringComparison.OrdinalIgnoreCase)
             || text.Contains("</div>", StringComparison.OrdinalIgnoreCase) || text.Contains("<p>", StringComparison.OrdinalIgnoreCase));
-    }
 
     public static List<string> Paragraphs(string html)
     {

@@ -13,6 +13,7 @@ namespace Marsad.Json;
 [JsonSerializable(typeof(List<AnalysisDocument>))]
 [JsonSerializable(typeof(ArticleDto))]
 [JsonSerializable(typeof(Article))]
+[JsonSerializable(typeof(Segment))] // written one by one by SegmentListJsonConverter
 public sealed partial class MarsadJsonContext : JsonSerializerContext
 {
 }

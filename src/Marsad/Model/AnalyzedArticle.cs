@@ -143,11 +143,73 @@ public sealed record TextBlock(BlockKind Kind, int Start, int End, int Index);
 /// <summary>A token: its span in the original text, its normalised form, its clitic segments and stem.</summary>
 public sealed record TokenAnnotation(int Start, int End, TokenKind Kind, string Normalized)
 {
+    /// <summary>The count a <see cref="_segmentSlot"/> can pack (low bits); the offset is in the bits above.</summary>
+    private const int CountBits = 4;
+
+    /// <summary>A slot meaning "all of <see cref="_segments"/>" (a list that cannot be packed).</summary>
+    private const int WholeArray = -1;
+
+    // The segments, without a list object per token: a view of an article-wide array (offset << CountBits | count in
+    // the slot), or, with no array, the whole token as one stem segment of the normalised form (slot 1: most words)
+    // or none (slot 0). Two fields keep the record at 56 bytes, as with the list reference before.
+    private readonly Segment[]? _segments;
+    private readonly int _segmentSlot;
+
+    /// <summary>
+    /// For the text layer: a word whose segments are <paramref name="segmentCount"/> entries of the article's array from
+    /// <paramref name="segmentOffset"/>, or (<paramref name="segments"/> null, one segment) the whole token as one stem of
+    /// its normalised form (the checks of <see cref="Segments"/>' setter are the text layer's own, made once).
+    /// </summary>
+    internal TokenAnnotation(int start, int end, TokenKind kind, string normalized, string? stem, Segment[]? segments, int segmentOffset, int segmentCount)
+        : this(start, end, kind, normalized)
+    {
+        Stem = stem;
+        if (segments is null)
+        {
+            _segmentSlot = Math.Min(segmentCount, 1);
+        }
+        else if (segmentCount < 1 << CountBits && segmentOffset <= int.MaxValue >> CountBits)
+        {
+            (_segments, _segmentSlot) = (segments, segmentOffset << CountBits | segmentCount);
+        }
+        else
+        {
+            (_segments, _segmentSlot) = (segments[segmentOffset..(segmentOffset + segmentCount)], WholeArray);
+        }
+    }
+
     /// <summary>Clitic segments with offsets into the article text; empty for non-words.</summary>
-    public IReadOnlyList<Segment> Segments { get; init; } = [];
+    public SegmentList Segments
+    {
+        get => _segments is null
+            ? _segmentSlot == 0 ? SegmentList.Empty : new SegmentList(WholeStem)
+            : _segmentSlot == WholeArray ? new SegmentList(_segments, 0, _segments.Length) : new SegmentList(_segments, _segmentSlot >> CountBits, _segmentSlot & ((1 << CountBits) - 1));
+        init
+        {
+            if (value.Count == 0)
+            {
+                (_segments, _segmentSlot) = (null, 0);
+            }
+            else if (value.Count == 1 && value[0] == WholeStem)
+            {
+                (_segments, _segmentSlot) = (null, 1);
+            }
+            else if (value.Backing is { } array && value.Count < 1 << CountBits && value.Offset <= int.MaxValue >> CountBits)
+            {
+                (_segments, _segmentSlot) = (array, value.Offset << CountBits | value.Count);
+            }
+            else
+            {
+                (_segments, _segmentSlot) = ([.. value], WholeArray);
+            }
+        }
+    }
 
     /// <summary>The light stem used for search (normalised, clitics removed).</summary>
     public string? Stem { get; init; }
+
+    /// <summary>The whole token as one stem segment with the token's normalised form.</summary>
+    private Segment WholeStem => new(Start, End, SegmentRole.Stem, Normalized);
 }
 
 /// <summary>

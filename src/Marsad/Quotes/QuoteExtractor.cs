@@ -40,12 +40,14 @@ public sealed class QuoteExtractor
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // The token list is scratch space, reused per thread: the run's results keep no reference to it.
+        // The token list and the per-token flags are scratch space, reused per thread: the run's results keep no reference to them.
         var scratch = _tokenScratch ?? new List<QToken>();
+        var flags = _flagScratch ?? new TokenFlags();
         _tokenScratch = null;
+        _flagScratch = null;
         try
         {
-            var run = new ExtractionRun(text, scratch, tokens, sentences, mentions, entities);
+            var run = new ExtractionRun(text, scratch, flags, tokens, sentences, mentions, entities);
             run.Run();
             return new QuoteExtraction(run.Quotes, run.Attributions);
         }
@@ -55,6 +57,36 @@ public sealed class QuoteExtractor
             if (scratch.Capacity <= MaxKeptTokens)
             {
                 _tokenScratch = scratch;
+            }
+
+            if (flags.SentenceOfToken.Length <= MaxKeptTokens)
+            {
+                _flagScratch = flags;
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static TokenFlags? _flagScratch;
+
+    /// <summary>Per-token arrays of one run (at least as long as the token list; only the first Count entries are used).</summary>
+    private sealed class TokenFlags
+    {
+        public int[] SentenceOfToken { get; private set; } = new int[1024];
+
+        public bool[] InAttribution { get; private set; } = new bool[1024];
+
+        /// <summary>Makes room for <paramref name="count"/> tokens; the attribution flags come back all false.</summary>
+        public void Reset(int count)
+        {
+            if (SentenceOfToken.Length < count)
+            {
+                SentenceOfToken = new int[count];
+                InAttribution = new bool[count];
+            }
+            else
+            {
+                Array.Clear(InAttribution, 0, count);
             }
         }
     }
@@ -78,12 +110,15 @@ public sealed class QuoteExtractor
         private readonly List<SpeakerRef> _history = [];
         private readonly bool[] _spanUsed;
 
+        // Per-token arrays of the thread's scratch: the first _tokens.Count entries are this run's.
+        private readonly bool[] _inAttribution;
+
         // The last finite cue verb, its sentence and its speaker: a participle after it repeats that speaker.
         private int _lastVerbSentence = -1;
         private SpeakerRef? _lastVerbSpeaker;
 
         public ExtractionRun(
-            string text, List<QToken> tokens, IReadOnlyList<TokenAnnotation>? textTokens, IReadOnlyList<SentenceSpan>? sentences, IReadOnlyList<Mention>? mentions, IReadOnlyList<Entity>? entities)
+            string text, List<QToken> tokens, TokenFlags flags, IReadOnlyList<TokenAnnotation>? textTokens, IReadOnlyList<SentenceSpan>? sentences, IReadOnlyList<Mention>? mentions, IReadOnlyList<Entity>? entities)
         {
             _text = text;
             _sentences = sentences is { Count: > 0 } ? sentences : null;
@@ -92,7 +127,9 @@ public sealed class QuoteExtractor
             _parser = new SubjectParser(text, _tokens, _spans);
             _linker = new EntityLinker(text, mentions, entities);
             _spanUsed = new bool[_spans.Count];
-            _sentenceOfToken = new int[_tokens.Count];
+            flags.Reset(_tokens.Count);
+            _sentenceOfToken = flags.SentenceOfToken;
+            _inAttribution = flags.InAttribution;
             var sentence = 0;
             for (var k = 0; k < _tokens.Count; k++)
             {
@@ -113,7 +150,7 @@ public sealed class QuoteExtractor
             FindHeadlineQuotes();
 
             // Attributions first: their report verbs (بحسب ما ذكرت) are not cues of a statement.
-            var inAttribution = new bool[_tokens.Count];
+            var inAttribution = _inAttribution;
             for (var i = 0; i < _tokens.Count; i++)
             {
                 if (_tokens[i].IsWord && _tokens[i].Quote < 0 && TryAttribution(i) is { } attributionEnd)
@@ -902,7 +939,7 @@ public sealed class QuoteExtractor
             }
 
             var k = LastTokenBefore(offset + 1);
-            return k < _sentenceOfToken.Length ? _sentenceOfToken[k] : 0;
+            return k < _tokens.Count ? _sentenceOfToken[k] : 0;
         }
     }
 

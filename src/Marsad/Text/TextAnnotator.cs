@@ -24,6 +24,9 @@ public sealed class TextAnnotator : IAnnotator
     [ThreadStatic]
     private static List<Token>? _tokens;
 
+    [ThreadStatic]
+    private static WordScratch? _scratch;
+
     public TextAnnotator()
         : this(CliticSegmenter.Default)
     {
@@ -44,33 +47,39 @@ public sealed class TextAnnotator : IAnnotator
         ArgumentNullException.ThrowIfNull(doc);
         var text = doc.Text;
 
-        // The token list is scratch space reused per thread; the records the document keeps are made below.
+        // The token list and the word scratch are reused per thread; the records the document keeps are made below.
         var tokens = _tokens ??= new List<Token>(1024);
         tokens.Clear();
         ArabicTokenizer.Tokenize(text, tokens);
-        doc.Tokens.Capacity = Math.Max(doc.Tokens.Capacity, doc.Tokens.Count + tokens.Count);
+        var scratch = _scratch ??= new WordScratch();
+        scratch.Reset(tokens.Count);
         Span<char> stemBuffer = stackalloc char[CliticSegmenter.MaxWordLength * ArabicNormalizer.MaxExpansion];
         Span<char> formBuffer = stackalloc char[FormBufferLength];
         var pool = TokenStrings.ForThread();
         var buffer = default(SegmentBuffer);
         Span<WordSegment> segments = buffer;
-        foreach (var token in tokens)
+
+        // First pass: forms, stems and segments into scratch, so that the segments of the whole article can go into
+        // one array of the exact size (a word that is one stem of its normalised form needs none: see TokenAnnotation).
+        for (var t = 0; t < tokens.Count; t++)
         {
+            var token = tokens[t];
             var surface = text.AsSpan(token.Start, token.Length);
             var normalized = Normalize(surface, NormalizationProfile.Matching, formBuffer, pool);
+            ref var word = ref scratch.Words[t];
+            word = new WordForms(normalized, null, scratch.SegmentCount, 0);
             switch (token.Kind)
             {
                 case TokenKind.ArabicWord:
                 {
                     var count = Segmenter.Segment(surface, segments);
-                    var list = new Segment[count];
                     string? stem = null;
                     for (var i = 0; i < count; i++)
                     {
                         var s = segments[i];
                         var piece = surface[s.Start..s.End];
                         var form = s.Form ?? (count == 1 ? normalized : Normalize(piece, NormalizationProfile.Matching, formBuffer, pool));
-                        list[i] = new Segment(token.Start + s.Start, token.Start + s.End, s.Role, form);
+                        scratch.AddSegment(new Segment(token.Start + s.Start, token.Start + s.End, s.Role, form));
                         if (s.Role == SegmentRole.Stem && stem is null)
                         {
                             var n = piece.Length <= CliticSegmenter.MaxWordLength ? LightStemmer.StemSegment(piece, stemBuffer, i + 1 < count && segments[i + 1].Role == SegmentRole.Enclitic) : -1;
@@ -78,23 +87,35 @@ public sealed class TextAnnotator : IAnnotator
                         }
                     }
 
-                    doc.Tokens.Add(new TokenAnnotation(token.Start, token.End, token.Kind, normalized) { Segments = list, Stem = stem });
+                    word = word with { Stem = stem, SegmentCount = count };
+                    if (count == 1 && scratch.LastSegment == new Segment(token.Start, token.End, SegmentRole.Stem, normalized))
+                    {
+                        // Implied by the token: kept out of the article's array (word.SegmentCount stays 1: rebuilt below).
+                        scratch.DropLastSegment();
+                        word = word with { SegmentOffset = -1 };
+                    }
+
                     break;
                 }
 
                 case TokenKind.LatinWord:
-                    doc.Tokens.Add(new TokenAnnotation(token.Start, token.End, token.Kind, normalized)
-                    {
-                        Segments = [new Segment(token.Start, token.End, SegmentRole.Stem, normalized)],
-                        Stem = Normalize(surface, NormalizationProfile.Search, formBuffer, pool),
-                    });
-                    break;
-                default:
-                    doc.Tokens.Add(new TokenAnnotation(token.Start, token.End, token.Kind, normalized));
+                    word = word with { Stem = Normalize(surface, NormalizationProfile.Search, formBuffer, pool), SegmentCount = 1, SegmentOffset = -1 };
                     break;
             }
         }
 
+        // Second pass: one segment array for the article, then the token records.
+        Segment[] all = scratch.SegmentCount == 0 ? [] : scratch.Segments.AsSpan(0, scratch.SegmentCount).ToArray();
+        doc.Tokens.Capacity = Math.Max(doc.Tokens.Capacity, doc.Tokens.Count + tokens.Count);
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            var token = tokens[t];
+            var word = scratch.Words[t];
+            var shared = word.SegmentCount == 0 || word.SegmentOffset < 0 ? null : all;
+            doc.Tokens.Add(new TokenAnnotation(token.Start, token.End, token.Kind, word.Normalized, word.Stem, shared, word.SegmentOffset, word.SegmentCount));
+        }
+
+        scratch.Release(tokens.Count);
         var sentences = SentenceSplitter.Split(text.AsSpan(), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens));
         for (var i = 0; i < sentences.Count; i++)
         {
@@ -105,6 +126,7 @@ public sealed class TextAnnotator : IAnnotator
         {
             // A huge document should not pin its token list on the thread.
             _tokens = null;
+            _scratch = null;
         }
     }
 
@@ -122,4 +144,50 @@ public sealed class TextAnnotator : IAnnotator
         surface.Length <= MaxBufferedToken && ArabicNormalizer.TryNormalize(surface, buffer, profile, out var written)
             ? TokenStrings.Get(buffer[..written], pool)
             : ArabicNormalizer.Normalize(surface, profile);
+
+    /// <summary>A token's forms between the two passes: its normalised form, stem, and segments in the scratch (offset −1: the one implied segment).</summary>
+    private readonly record struct WordForms(string Normalized, string? Stem, int SegmentOffset, int SegmentCount);
+
+    /// <summary>One thread's scratch for the text stage: the forms of each token and the segments of the article.</summary>
+    private sealed class WordScratch
+    {
+        public WordForms[] Words { get; private set; } = new WordForms[1024];
+
+        public Segment[] Segments { get; private set; } = new Segment[1024];
+
+        public int SegmentCount { get; private set; }
+
+        public Segment LastSegment => Segments[SegmentCount - 1];
+
+        public void Reset(int tokens)
+        {
+            if (Words.Length < tokens)
+            {
+                Words = new WordForms[Math.Max(tokens, 2 * Words.Length)];
+            }
+
+            SegmentCount = 0;
+        }
+
+        public void AddSegment(Segment segment)
+        {
+            if (SegmentCount == Segments.Length)
+            {
+                var grown = Segments;
+                Array.Resize(ref grown, 2 * SegmentCount);
+                Segments = grown;
+            }
+
+            Segments[SegmentCount++] = segment;
+        }
+
+        public void DropLastSegment() => SegmentCount--;
+
+        /// <summary>Lets go of the article's strings (the scratch outlives the article on the thread).</summary>
+        public void Release(int tokens)
+        {
+            Array.Clear(Words, 0, tokens);
+            Array.Clear(Segments, 0, SegmentCount);
+        }
+    }
 }

@@ -39,8 +39,25 @@ internal sealed class FoldedText
     /// <summary>The folded text.</summary>
     public string Text { get; }
 
+    /// <summary>Offset maps up to this many entries are kept on the thread for the next text.</summary>
+    private const int MaxKeptMap = 1 << 20;
+
+    /// <summary>The offset map of the text being scanned on this thread (see <see cref="FoldForScan"/>).</summary>
+    [ThreadStatic]
+    private static int[]? t_map;
+
     /// <summary>Folds <paramref name="original"/>: one counting pass, then the folded string is written in place (no scratch buffer); the offset map is built only when marks were dropped.</summary>
-    public static FoldedText Fold(string original)
+    public static FoldedText Fold(string original) => Fold(original, pooledMap: false);
+
+    /// <summary>
+    /// Folds a text for one scan on this thread: the offset map (4 bytes per character, 6 KB for a news article) is
+    /// written into a buffer the thread reuses, so the result is valid only until the thread's next
+    /// <see cref="FoldForScan"/>; it must not be kept. Only the recogniser's scan uses it (the lexicon folds its
+    /// words with <see cref="Fold(string)"/>, as they may be folded in the middle of a scan by a lazy static).
+    /// </summary>
+    public static FoldedText FoldForScan(string original) => Fold(original, pooledMap: true);
+
+    private static FoldedText Fold(string original, bool pooledMap)
     {
         var kept = 0;
         var changed = false;
@@ -78,7 +95,7 @@ internal sealed class FoldedText
             return new FoldedText(text, null);
         }
 
-        var map = new int[kept + 1];
+        var map = pooledMap ? MapBuffer(kept + 1) : new int[kept + 1];
         var at = 0;
         for (var i = 0; i < original.Length; i++)
         {
@@ -90,6 +107,22 @@ internal sealed class FoldedText
 
         map[at] = original.Length;
         return new FoldedText(text, map);
+    }
+
+    private static int[] MapBuffer(int length)
+    {
+        if (length > MaxKeptMap)
+        {
+            return new int[length];
+        }
+
+        var map = t_map;
+        if (map is null || map.Length < length)
+        {
+            t_map = map = new int[Math.Max(length, Math.Min(2 * (map?.Length ?? 2048), MaxKeptMap))];
+        }
+
+        return map;
     }
 
     /// <summary>Harakat, tatweel and superscript alef: dropped from the folded text.</summary>

@@ -123,14 +123,40 @@ internal static class TimeLexicon
     /// <summary>Looks a matched phrase up in a table after collapsing blanks to one space.</summary>
     public static bool TryLookup<T>(FrozenDictionary<string, T> table, string phrase, out T value)
     {
-        var key = string.Join(' ', phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // A one-word phrase (most) is its own key: no split and join to make the same string again.
+        var key = phrase.Length > 0 && !phrase.AsSpan().ContainsAny(WhiteSpace)
+            ? phrase
+            : string.Join(' ', phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (table.TryGetValue(key, out value!))
         {
             return true;
         }
 
-        // كانون2 written without the space.
-        return table.TryGetValue(Regex.Replace(key, "(\\p{L})(\\d)", "$1 $2"), out value!);
+        // كانون2 written without the space (the replacement changes nothing, and so finds nothing new, without a letter before a digit).
+        return HasLetterBeforeDigit(key) && table.TryGetValue(Regex.Replace(key, "(\\p{L})(\\d)", "$1 $2"), out value!);
+    }
+
+    /// <summary>The characters <see cref="string.Split(char[], StringSplitOptions)"/> splits on without separators (char.IsWhiteSpace).</summary>
+    internal static System.Buffers.SearchValues<char> WhiteSpace => WhiteSpaceChars.Values;
+
+    /// <summary>Its own class, so that the set exists before any table of this class is built with it.</summary>
+    private static class WhiteSpaceChars
+    {
+        public static readonly System.Buffers.SearchValues<char> Values = System.Buffers.SearchValues.Create(
+            Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+    }
+
+    internal static bool HasLetterBeforeDigit(ReadOnlySpan<char> key)
+    {
+        for (var i = 1; i < key.Length; i++)
+        {
+            if (char.IsDigit(key[i]) && char.IsLetter(key[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
 

@@ -47,7 +47,7 @@ public sealed partial class TimeRecognizer
         new(TimePatterns.DefiniteDuration, DefiniteDuration, ["#", "ال", .. Firsts(DefinitePluralUnits.Keys)]) { Guard = UnitOrDefiniteUnitHere },
         new(TimePatterns.DualDuration, DualDuration, "اليومين", "الاسبوعين", "الشهرين", "العامين", "السنتين", "الساعتين", "العقدين"),
         new(TimePatterns.VagueDuration, VagueDuration, [.. Firsts(DefinitePluralUnits.Keys)]),
-        new(TimePatterns.Duration, Duration, ["#", .. Firsts(Cardinals.Keys), .. Firsts(Units.Keys)]) { Guard = UnitHereOrWithin2 },
+        new(TimePatterns.Duration, Duration, ["#", .. Firsts(Cardinals.Keys), .. Firsts(Units.Keys)]) { Guard = UnitHereOrWithin2, Futile = IsBareUnit },
         new(TimePatterns.Set, SetExpression, "كل", "يوميا", "اسبوعيا", "شهريا", "سنويا", "ايام"),
     ];
 
@@ -74,7 +74,7 @@ public sealed partial class TimeRecognizer
             return [];
         }
 
-        var folded = FoldedText.Fold(text);
+        var folded = FoldedText.FoldForScan(text);
         var scan = new Scan(folded.Text, anchor);
         var candidates = new List<Candidate>();
         var t = folded.Text;
@@ -135,6 +135,11 @@ public sealed partial class TimeRecognizer
                 continue;
             }
 
+            if (rule.Futile is { } futile && !WorthMatching(rule.Pattern, scan.Text, position, futile))
+            {
+                continue;
+            }
+
             var match = rule.Pattern.Match(scan.Text, position);
             if (match.Success && match.Length > 0)
             {
@@ -142,6 +147,31 @@ public sealed partial class TimeRecognizer
             }
         }
     }
+
+    /// <summary>
+    /// Whether the pattern matches at the position with a span its rule can resolve. The match is found as a
+    /// <see cref="ValueMatch"/> (no <see cref="Match"/> and group objects, ≈ 0.6 KB each): a match is made only for a
+    /// span worth resolving, found again. \G anchors both at the position, and both see the text before it.
+    /// </summary>
+    private static bool WorthMatching(Regex pattern, string text, int position, FutileMatch futile)
+    {
+        foreach (var found in pattern.EnumerateMatches(text.AsSpan(), position))
+        {
+            return found.Length > 0 && !futile(text.AsSpan(found.Index, found.Length));
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A Duration match of one word (no blank: no number before the unit and no كامل/واحد after it) that is not a dual
+    /// unit (يومين) resolves to nothing in <see cref="Duration"/>: a bare unit word such as يوم or سنة, 78 % of the
+    /// pattern's matches in news. A word the units table does not know is futile too, unless the "كانون2" look-up
+    /// (a letter before a digit) could still find it.
+    /// </summary>
+    private static bool IsBareUnit(ReadOnlySpan<char> matched) =>
+        !matched.ContainsAny(TimeLexicon.WhiteSpace)
+        && (Units.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(matched, out var unit) ? unit.DualCount == 0 : !TimeLexicon.HasLetterBeforeDigit(matched));
 
     // Guards: cheap looks at the next words that spare a pattern attempt that cannot succeed.
     private static readonly FrozenSet<string> RangeOpeners = new[] { "يوم", "يومي", "شهر", "شهري", "عامي", "العامين", "سنتي", "عام", "العام", "سنة", "السنة" }
@@ -277,28 +307,31 @@ public sealed partial class TimeRecognizer
     /// </summary>
     private static List<Candidate> Choose(List<Candidate> candidates)
     {
-        var units = new List<(int Start, int End, int Index, List<Candidate> Members)>();
-        var byGroup = new Dictionary<object, int>();
+        // Scratch reused per thread (none of it reaches the output). A unit is a candidate, or the first member of a
+        // list with the span of all its members; its members are the candidates of its group, in candidate order.
+        var scratch = t_choice ??= new ChoiceScratch();
+        var units = scratch.Units;
+        units.Clear();
+        Dictionary<object, int>? byGroup = null;
         for (var k = 0; k < candidates.Count; k++)
         {
             var c = candidates[k];
-            if (c.Group is not null && byGroup.TryGetValue(c.Group, out var u))
+            if (c.Group is not null && (byGroup ??= new Dictionary<object, int>(ReferenceEqualityComparer.Instance)).TryGetValue(c.Group, out var u))
             {
                 var unit = units[u];
-                unit.Members.Add(c);
-                units[u] = (Math.Min(unit.Start, c.Start), Math.Max(unit.End, c.End), unit.Index, unit.Members);
+                units[u] = unit with { Start = Math.Min(unit.Start, c.Start), End = Math.Max(unit.End, c.End) };
                 continue;
             }
 
             if (c.Group is not null)
             {
-                byGroup[c.Group] = units.Count;
+                byGroup![c.Group] = units.Count;
             }
 
-            units.Add((c.Start, c.End, k, [c]));
+            units.Add(new Unit(c.Start, c.End, k, c.Group));
         }
 
-        units.Sort((a, b) =>
+        units.Sort(static (a, b) =>
         {
             var byLength = (b.End - b.Start).CompareTo(a.End - a.Start);
             if (byLength != 0)
@@ -309,8 +342,10 @@ public sealed partial class TimeRecognizer
             var byStart = a.Start.CompareTo(b.Start);
             return byStart != 0 ? byStart : a.Index.CompareTo(b.Index);
         });
-        var kept = new List<(int Start, int End)>();
-        var chosen = new List<Candidate>();
+        var kept = scratch.Kept;
+        kept.Clear();
+        var chosen = scratch.Chosen;
+        chosen.Clear();
         foreach (var unit in units)
         {
             var overlaps = false;
@@ -326,13 +361,42 @@ public sealed partial class TimeRecognizer
             if (!overlaps)
             {
                 kept.Add((unit.Start, unit.End));
-                chosen.AddRange(unit.Members);
+                if (unit.Group is null)
+                {
+                    chosen.Add(candidates[unit.Index]);
+                }
+                else
+                {
+                    for (var k = unit.Index; k < candidates.Count; k++)
+                    {
+                        if (ReferenceEquals(candidates[k].Group, unit.Group))
+                        {
+                            chosen.Add(candidates[k]);
+                        }
+                    }
+                }
             }
         }
 
-        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        chosen.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return chosen;
     }
+
+    /// <summary>A candidate, or a list of candidates competing as one (see <see cref="Choose"/>).</summary>
+    private readonly record struct Unit(int Start, int End, int Index, object? Group);
+
+    /// <summary>One thread's scratch for choosing among candidates.</summary>
+    private sealed class ChoiceScratch
+    {
+        public List<Unit> Units { get; } = [];
+
+        public List<(int Start, int End)> Kept { get; } = [];
+
+        public List<Candidate> Chosen { get; } = [];
+    }
+
+    [ThreadStatic]
+    private static ChoiceScratch? t_choice;
 
     private static List<TimeExpression> Finish(List<Candidate> chosen, FoldedText folded, string original, Scan scan)
     {
@@ -1333,7 +1397,13 @@ public sealed partial class TimeRecognizer
 
         /// <summary>A cheap test at the position; when false the pattern is not tried.</summary>
         public Func<string, int, bool>? Guard { get; init; }
+
+        /// <summary>When set, the pattern is first matched without a Match object and this tells, from the matched span, that the rule would resolve nothing.</summary>
+        public FutileMatch? Futile { get; init; }
     }
+
+    /// <summary>Whether a rule's matched span certainly resolves to nothing.</summary>
+    private delegate bool FutileMatch(ReadOnlySpan<char> matched);
 
     /// <summary>A recognised expression on the folded text, before offsets are mapped back.</summary>
     private sealed record Candidate(int Start, int End, string Type, string? Value)

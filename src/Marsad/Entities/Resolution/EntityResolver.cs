@@ -241,9 +241,24 @@ public sealed class EntityResolver
 
     private static bool TypesAgree(string a, string b) => a == b || (a != "PER" && b != "PER");
 
+    // Scratch of the uniting passes, reused per thread: looked up, and enumerated only for the pairwise pass (a cleared
+    // dictionary enumerates in insertion order, as a new one does).
+    [ThreadStatic]
+    private static Dictionary<KbEntry, int>? _firstByKb;
+
+    [ThreadStatic]
+    private static Dictionary<(string, bool), int>? _firstByName;
+
+    [ThreadStatic]
+    private static Dictionary<(string Type, string Key), Item>? _distinctNames;
+
+    [ThreadStatic]
+    private static List<Item>? _distinctList;
+
     private static void UniteByKb(Item[] items, UnionFind sets)
     {
-        var first = new Dictionary<KbEntry, int>(ReferenceEqualityComparer.Instance);
+        var first = _firstByKb ??= new Dictionary<KbEntry, int>(ReferenceEqualityComparer.Instance);
+        first.Clear();
         foreach (var item in items)
         {
             if (item.Kb is { } entry)
@@ -262,7 +277,8 @@ public sealed class EntityResolver
 
     private static void UniteBySameName(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent)
     {
-        var first = new Dictionary<(string, bool), int>();
+        var first = _firstByName ??= [];
+        first.Clear();
         foreach (var item in items)
         {
             if (item.Name.IsEmpty || dependent.ContainsKey(item.Index))
@@ -288,7 +304,8 @@ public sealed class EntityResolver
     private static void UniteBySpellingVariant(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent)
     {
         // Distinct names only: the pairwise check runs on names, not mentions.
-        var names = new Dictionary<(string Type, string Key), Item>();
+        var names = _distinctNames ??= [];
+        names.Clear();
         foreach (var item in items)
         {
             if (!item.Name.IsEmpty && !dependent.ContainsKey(item.Index))
@@ -297,7 +314,9 @@ public sealed class EntityResolver
             }
         }
 
-        var list = names.Values.ToList();
+        var list = _distinctList ??= [];
+        list.Clear();
+        list.AddRange(names.Values);
         for (var i = 0; i < list.Count; i++)
         {
             for (var j = i + 1; j < list.Count; j++)
@@ -322,12 +341,34 @@ public sealed class EntityResolver
 
     private static void AttachShortForms(Item[] items, UnionFind sets, Dictionary<int, List<int>> dependent, string? text)
     {
-        // Longest short forms first, so that كيم جونغ has joined كيم جونغ أون before كيم looks for candidates.
-        foreach (var index in dependent.Keys.OrderByDescending(i => items[i].Name.Tokens.Count).ThenBy(i => i))
+        // Longest short forms first, so that كيم جونغ has joined كيم جونغ أون before كيم looks for candidates (ties: item
+        // order). One sort key per item: fewer tokens sort later, then the index; sorted in a list reused per thread.
+        var order = _shortFormOrder ??= [];
+        order.Clear();
+        foreach (var i in dependent.Keys)
         {
+            order.Add(((long)(int.MaxValue - items[i].Name.Tokens.Count) << 32) | (uint)i);
+        }
+
+        order.Sort();
+        var roots = _shortFormRoots ??= [];
+        foreach (var key in order)
+        {
+            var index = (int)(key & uint.MaxValue);
             var item = items[index];
             var candidates = dependent[index];
-            var roots = candidates.Select(sets.Find).Distinct().ToList();
+
+            // The candidates' entities, each once, in the order first met.
+            roots.Clear();
+            foreach (var candidate in candidates)
+            {
+                var root = sets.Find(candidate);
+                if (!roots.Contains(root))
+                {
+                    roots.Add(root);
+                }
+            }
+
             int chosen;
             if (roots.Count == 1)
             {
@@ -354,6 +395,12 @@ public sealed class EntityResolver
             sets.Union(chosen, index);
         }
     }
+
+    [ThreadStatic]
+    private static List<long>? _shortFormOrder;
+
+    [ThreadStatic]
+    private static List<int>? _shortFormRoots;
 
     private static int LastBefore(Item[] items, UnionFind sets, int root, int offset)
     {
