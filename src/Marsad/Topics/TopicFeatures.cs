@@ -184,7 +184,7 @@ internal sealed class BucketCounter
 /// <summary>
 /// One article's features as hashed buckets with log-scaled, L2-normalised counts, in reusable buffers:
 /// the content part (words of the article) and the outlet part, each normalised on its own, plus the
-/// outlet's own bucket at value 1.
+/// outlet's own bucket at value 1 and, at the end of the content part, any fixed-value indicators (place features).
 /// </summary>
 internal sealed class TopicFeatureBuffer
 {
