@@ -337,7 +337,11 @@ public static class TopicTrainer
         return idf;
     }
 
-    private static void Reweight(SparseVector[] xs, float[] idf)
+    /// <summary>
+    /// Weights features extracted without IDF as the annotator's extractor does with it (each word value × its bucket's
+    /// IDF as stored, then L2-normalised again); the fixed-value tail is left as it is.
+    /// </summary>
+    internal static void Reweight(SparseVector[] xs, float[] idf)
     {
         foreach (var x in xs)
         {
