@@ -54,6 +54,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [Description("Weight content counts by inverse document frequency (learned on the training data).")]
         public bool Idf { get; init; }
 
+        [CommandOption("--places")]
+        [Description("Also add indicators of where the story happens (Arab world, other Middle East, elsewhere) in the headline and lead.")]
+        public bool Places { get; init; }
+
         [CommandOption("--runs <N>")]
         [Description("Independent training runs (different example orders) whose weights are averaged.")]
         [DefaultValue(1)]
@@ -171,6 +175,7 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             WordBigrams = settings.WordBigrams,
             LeadStems = settings.Lead,
             Idf = settings.Idf,
+            Places = settings.Places,
             Seed = settings.Seed,
             Runs = settings.Runs,
             SourceFeatures = settings.SourceFeatures,

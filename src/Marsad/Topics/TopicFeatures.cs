@@ -36,6 +36,13 @@ internal enum TopicFeatureFamilies
 
     /// <summary>The outlet crossed with every normalised word form (with <see cref="Source"/>; the outlet part of the features).</summary>
     SourceWords = 256,
+
+    /// <summary>
+    /// Where the story happens: which regions (<see cref="PlaceRegion"/>) the headline and the first paragraph name,
+    /// the region of the first place in the text and the share of Middle-East places among all places named.
+    /// Fixed-value indicator features, outside the IDF weighting and the normalisation of the words.
+    /// </summary>
+    Places = 512,
 }
 
 /// <summary>Which feature families the topic model uses and how many hash buckets; stored in the model file.</summary>
@@ -55,8 +62,11 @@ internal readonly record struct IdfTable(float[] Data, int Offset, int Stride)
     public float this[int bucket] => Data[Offset + (bucket * Stride)];
 }
 
-/// <summary>A sparse, L2-normalised feature vector: bucket indexes (in first-seen order) and values.</summary>
-internal readonly record struct SparseVector(int[] Indexes, float[] Values);
+/// <summary>
+/// A sparse feature vector: bucket indexes (in first-seen order) and values, L2-normalised except for the last
+/// <paramref name="FixedTail"/> entries (indicator features at a fixed value, which IDF weighting must skip).
+/// </summary>
+internal readonly record struct SparseVector(int[] Indexes, float[] Values, int FixedTail = 0);
 
 /// <summary>
 /// Counts hashed buckets without sorting: an open-addressing table that remembers its keys in first-seen
@@ -174,12 +184,19 @@ internal sealed class BucketCounter
 /// <summary>
 /// One article's features as hashed buckets with log-scaled, L2-normalised counts, in reusable buffers:
 /// the content part (words of the article) and the outlet part, each normalised on its own, plus the
-/// outlet's own bucket at value 1.
+/// outlet's own bucket at value 1 and, at the end of the content part, any fixed-value indicators (place features).
 /// </summary>
 internal sealed class TopicFeatureBuffer
 {
+    /// <summary>
+    /// The value of an indicator feature (the words' part has norm 1; 0.2 was better on dev than 0.5). Not stored in
+    /// the model: changing it changes the feature function of models trained with <see cref="TopicFeatureFamilies.Places"/>.
+    /// </summary>
+    public const float FixedValue = 0.2f;
+
     private readonly BucketCounter _content = new();
     private readonly BucketCounter _source = new();
+    private readonly List<int> _fixed = [];
     private int[] _indexes = new int[4096];
     private float[] _values = new float[4096];
     private int _sourceBias = -1;
@@ -187,6 +204,9 @@ internal sealed class TopicFeatureBuffer
     public int ContentCount { get; private set; }
 
     public int SourceCount { get; private set; }
+
+    /// <summary>The fixed-value indicator features at the end of the content part (included in <see cref="ContentCount"/>).</summary>
+    public int FixedCount { get; private set; }
 
     /// <summary>The content features (valid after <see cref="Finish"/>).</summary>
     public ReadOnlySpan<int> ContentIndexes => _indexes.AsSpan(0, ContentCount);
@@ -202,8 +222,10 @@ internal sealed class TopicFeatureBuffer
     {
         _content.Reset();
         _source.Reset();
+        _fixed.Clear();
         ContentCount = 0;
         SourceCount = 0;
+        FixedCount = 0;
         _sourceBias = -1;
     }
 
@@ -211,13 +233,16 @@ internal sealed class TopicFeatureBuffer
 
     public void AddSource(int bucket) => _source.Add(bucket);
 
+    /// <summary>An indicator feature of the content part, at value <see cref="FixedValue"/>, outside the normalisation.</summary>
+    public void AddFixed(int bucket) => _fixed.Add(bucket);
+
     /// <summary>The outlet's own bucket: kept at value 1, outside the normalisation, so that it acts as a per-outlet label prior.</summary>
     public void SetSourceBias(int bucket) => _sourceBias = bucket;
 
     /// <summary>Counts equal buckets: value 1 + ln(count), then L2-normalises each part.</summary>
     public void Finish(IdfTable? idf = null)
     {
-        var needed = _content.Distinct + _source.Distinct + 1;
+        var needed = _content.Distinct + _fixed.Count + _source.Distinct + 1;
         if (_indexes.Length < needed)
         {
             _indexes = new int[needed * 2];
@@ -225,6 +250,13 @@ internal sealed class TopicFeatureBuffer
         }
 
         ContentCount = _content.Drain(_indexes, _values, idf);
+        FixedCount = _fixed.Count;
+        for (var i = 0; i < _fixed.Count; i++)
+        {
+            _indexes[ContentCount] = _fixed[i];
+            _values[ContentCount++] = FixedValue;
+        }
+
         SourceCount = _source.Drain(_indexes.AsSpan(ContentCount), _values.AsSpan(ContentCount));
         if (_sourceBias >= 0)
         {
@@ -235,7 +267,7 @@ internal sealed class TopicFeatureBuffer
     }
 
     /// <summary>A copy of the content part (for training).</summary>
-    public SparseVector Content() => new(ContentIndexes.ToArray(), ContentValues.ToArray());
+    public SparseVector Content() => new(ContentIndexes.ToArray(), ContentValues.ToArray(), FixedCount);
 
     /// <summary>A copy of the outlet part (for training).</summary>
     public SparseVector Source() => new(SourceIndexes.ToArray(), SourceValues.ToArray());
@@ -260,6 +292,7 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
     private const uint LeadSeed = 0xD3A2646Cu;
     private const uint WordBigramSeed = 0xFD7046C5u;
     private const uint SourceWordSeed = 0xB55A4F09u;
+    private const uint PlaceSeed = 0x7F4A7C15u;
 
     [ThreadStatic]
     private static TopicFeatureBuffer? t_buffer;
@@ -309,6 +342,7 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
         var previous = 0u;
         var previousWord = 0u;
         var hasPrevious = false;
+        var places = Options.Has(TopicFeatureFamilies.Places) ? new PlaceCounts() : null;
         foreach (var token in CollectionsMarshal.AsSpan(doc.Tokens))
         {
             if (token.Kind is not (TokenKind.ArabicWord or TokenKind.LatinWord))
@@ -358,9 +392,22 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
                 into.AddSource((int)(Finish((sourceHash * 0x01000193u) ^ word ^ SourceWordSeed) & mask));
             }
 
+            if (places is not null && PlaceGazetteer.RegionOf(token) is var region and not PlaceRegion.None)
+            {
+                places.Add(region, token.Start < headlineEnd, token.Start >= leadStart && token.Start < leadEnd);
+            }
+
             previous = stem;
             previousWord = word;
             hasPrevious = true;
+        }
+
+        if (places is not null)
+        {
+            foreach (var key in places.FeatureKeys())
+            {
+                into.AddFixed((int)(Finish(key ^ PlaceSeed) & mask));
+            }
         }
 
         into.Finish(Idf);

@@ -28,6 +28,9 @@ public sealed record TopicTrainingOptions
     /// <summary>Weight content counts by inverse document frequency (learned on train, stored in the model).</summary>
     public bool Idf { get; init; }
 
+    /// <summary>Indicator features of where the story happens (<see cref="TopicFeatureFamilies.Places"/>).</summary>
+    public bool Places { get; init; }
+
     public int Seed { get; init; } = 13;
 
     /// <summary>Independent SGD runs (seeds Seed, Seed + 1, …) whose weights are averaged.</summary>
@@ -106,6 +109,11 @@ public static class TopicTrainer
             var k1 = options.Fixed?.PlainFactor ?? (float)((1 - options.NaiveBayesShare) / FitTemperature(devXs, devSources, devYs, bestW, bestB, classes));
             var k2 = options.Fixed?.NaiveBayesFactor ?? (float)(options.NaiveBayesShare / FitTemperature(devXs, devSources, devYs, nbW, nbB, classes));
             log($"mix: plain × {k1:R}, naive-Bayes-scaled × {k2:R}");
+            if (options.Fixed is null)
+            {
+                LogShares(devXs, devSources, devYs, bestW, bestB, nbW, nbB, k1 / (1 - options.NaiveBayesShare), k2 / options.NaiveBayesShare, classes, log);
+            }
+
             (bestW, bestB) = Mix(bestW, bestB, k1, nbW, nbB, k2);
         }
 
@@ -145,6 +153,24 @@ public static class TopicTrainer
         }
 
         return (sumW, sumB);
+    }
+
+    /// <summary>
+    /// For choosing the naive-Bayes share on dev: the dev accuracy of the mix at other shares (t1, t2 = 1 / each model's
+    /// own temperature), printed so that one run shows the whole curve.
+    /// </summary>
+    private static void LogShares(
+        SparseVector[] devXs, SparseVector[] devSources, int[] devYs, float[] w1, float[] b1, float[] w2, float[] b2,
+        double t1, double t2, int classes, Action<string> log)
+    {
+        var curve = new List<string>();
+        for (var share = 0.2; share <= 0.81; share += 0.1)
+        {
+            var (w, b) = Mix(w1, b1, (float)((1 - share) * t1), w2, b2, (float)(share * t2));
+            curve.Add($"{share:F1} {Accuracy(devXs, devSources, devYs, w, b, classes):P2}");
+        }
+
+        log($"dev accuracy by naive-Bayes share: {string.Join(", ", curve)}");
     }
 
     /// <summary>
@@ -296,9 +322,9 @@ public static class TopicTrainer
         var df = new int[buckets];
         foreach (var x in xs)
         {
-            foreach (var i in x.Indexes)
+            for (var i = 0; i < x.Indexes.Length - x.FixedTail; i++)
             {
-                df[i]++;
+                df[x.Indexes[i]]++;
             }
         }
 
@@ -311,19 +337,25 @@ public static class TopicTrainer
         return idf;
     }
 
-    private static void Reweight(SparseVector[] xs, float[] idf)
+    /// <summary>
+    /// Weights features extracted without IDF as the annotator's extractor does with it (each word value × its bucket's
+    /// IDF as stored, then L2-normalised again); the fixed-value tail is left as it is.
+    /// </summary>
+    internal static void Reweight(SparseVector[] xs, float[] idf)
     {
         foreach (var x in xs)
         {
+            // The fixed-value indicators at the end are neither weighted nor normalised (as in BucketCounter.Drain).
+            var words = x.Values.Length - x.FixedTail;
             var norm = 0f;
-            for (var i = 0; i < x.Values.Length; i++)
+            for (var i = 0; i < words; i++)
             {
                 x.Values[i] *= (float)(Half)idf[x.Indexes[i]]; // as stored in the model file
                 norm += x.Values[i] * x.Values[i];
             }
 
             var inv = norm > 0 ? 1f / MathF.Sqrt(norm) : 0f;
-            for (var i = 0; i < x.Values.Length; i++)
+            for (var i = 0; i < words; i++)
             {
                 x.Values[i] *= inv;
             }
@@ -341,6 +373,7 @@ public static class TopicTrainer
         families |= options.WordBigrams ? TopicFeatureFamilies.WordBigrams : TopicFeatureFamilies.None;
         families |= options.LeadStems ? TopicFeatureFamilies.LeadStems : TopicFeatureFamilies.None;
         families |= options.Idf ? TopicFeatureFamilies.Idf : TopicFeatureFamilies.None;
+        families |= options.Places ? TopicFeatureFamilies.Places : TopicFeatureFamilies.None;
         return families;
     }
 

@@ -160,6 +160,61 @@ public sealed class TopicClassifierTests
     }
 
     [Fact]
+    public void Place_names_are_read_through_their_clitics_by_region()
+    {
+        var doc = TopicDocuments.Prepare(new TopicRecord("p", null, string.Empty, null, "والعراق بطهران لندن السوريين للإسرائيليين المباراة"));
+        var regions = doc.Tokens.Where(t => t.Kind == TokenKind.ArabicWord).Select(PlaceGazetteer.RegionOf).ToArray();
+        Assert.Equal(
+            [PlaceRegion.ArabWorld, PlaceRegion.MiddleEastNonArab, PlaceRegion.Elsewhere, PlaceRegion.ArabWorld, PlaceRegion.MiddleEastNonArab, PlaceRegion.None],
+            regions);
+    }
+
+    [Fact]
+    public void Place_features_are_fixed_indicators_after_the_words()
+    {
+        // Headline: an Arab-world place; lead: a place elsewhere (also the first of the body); half the places are near.
+        var doc = TopicDocuments.Prepare(new TopicRecord("p", null, string.Empty, "قصف في دمشق", "قالت واشنطن إن الهجوم مدان."));
+        var families = TopicFeatureFamilies.Stems | TopicFeatureFamilies.Places;
+        var buffer = new TopicFeatureBuffer();
+        new TopicFeatureExtractor(new TopicFeatureOptions(16, families)).Collect(doc, null, buffer);
+        Assert.Equal(4, buffer.FixedCount);
+        Assert.All(buffer.ContentValues[^4..].ToArray(), v => Assert.Equal(TopicFeatureBuffer.FixedValue, v));
+
+        // The words alone keep norm 1; without the family there are no indicators.
+        var words = buffer.ContentValues[..^4].ToArray();
+        Assert.Equal(1.0, Math.Sqrt(words.Sum(v => (double)v * v)), 5);
+        new TopicFeatureExtractor(new TopicFeatureOptions(16, TopicFeatureFamilies.Stems)).Collect(doc, null, buffer);
+        Assert.Equal(0, buffer.FixedCount);
+        Assert.Equal(words.Length, buffer.ContentCount);
+    }
+
+    [Fact]
+    public void Training_reweights_features_as_the_annotator_weighs_them()
+    {
+        // Train/serve parity of the IDF weighting: the trainer extracts without IDF and reweights; the annotator's
+        // extractor weighs while draining. The place indicators at the end must come out untouched in both.
+        var doc = TopicDocuments.Prepare(new TopicRecord("p", null, string.Empty, "قصف في دمشق", "قالت واشنطن إن الهجوم على دمشق مدان وإن الهجوم لن يتكرر."));
+        var idf = Enumerable.Range(0, 1 << 14).Select(i => 1f + (i % 7 * 0.25f)).ToArray(); // exact in half precision
+        var families = TopicFeatureFamilies.Stems | TopicFeatureFamilies.Words | TopicFeatureFamilies.Places;
+        var buffer = new TopicFeatureBuffer();
+        new TopicFeatureExtractor(new TopicFeatureOptions(14, families)).Collect(doc, null, buffer);
+        SparseVector[] trained = [buffer.Content()];
+        TopicTrainer.Reweight(trained, idf);
+
+        var served = new TopicFeatureExtractor(new TopicFeatureOptions(14, families | TopicFeatureFamilies.Idf), new IdfTable(idf, 0, 1));
+        served.Collect(doc, null, buffer);
+        Assert.Equal(buffer.ContentIndexes.ToArray(), trained[0].Indexes);
+        for (var i = 0; i < buffer.ContentCount; i++)
+        {
+            Assert.Equal(buffer.ContentValues[i], trained[0].Values[i], 6);
+        }
+
+        // Headline: Arab world; lead: Arab world and elsewhere; first place of the body; share bin.
+        Assert.Equal(5, buffer.FixedCount);
+        Assert.All(trained[0].Values[^5..], v => Assert.Equal(TopicFeatureBuffer.FixedValue, v));
+    }
+
+    [Fact]
     public void Expected_calibration_error_weighs_each_bin_by_its_articles()
     {
         // Bin [0.9, 1]: confidence 0.95, accuracy 0.5; bin [0.5, 0.6): confidence 0.55, accuracy 1.
