@@ -109,6 +109,10 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [DefaultValue(0f)]
         public float Margin { get; init; }
 
+        [CommandOption("--crf-rate <X>")]
+        [Description("CRF log-loss training (SGD, forward-backward under the BIO constraints) with learning rate X instead of the perceptron.")]
+        public float? CrfRate { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Train is null || Dev is null || Out is null)
@@ -177,7 +181,7 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
             Log($"training on train + dev ({train.Count} sentences) for {settings.Epochs} epochs");
         }
 
-        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout, FixedEpochs = settings.FixedEpochs || settings.TrainOnDev, OutsidePenalty = settings.OutsidePenalty, PassiveAggressiveCap = settings.PassiveAggressiveCap, Margin = settings.Margin };
+        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout, FixedEpochs = settings.FixedEpochs || settings.TrainOnDev, OutsidePenalty = settings.OutsidePenalty, PassiveAggressiveCap = settings.PassiveAggressiveCap, Margin = settings.Margin, LogLossRate = settings.CrfRate };
         // Vectors for words the lexicon has none for, fitted to the lexicon's own vectors (seconds).
         var subwords = (groups & NerFeatureGroups.Subwords) != 0 && lexicon.VectorDimensions > 0 ? NerSubwordVectors.Fit(lexicon, progress: Log) : null;
         var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), train, dev, Log);

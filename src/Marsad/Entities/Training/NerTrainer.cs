@@ -6,7 +6,9 @@ namespace Marsad.Entities.Training;
 /// Trains a <see cref="NerModel"/> with the averaged structured perceptron (Collins 2002) and
 /// BIO-constrained Viterbi decoding. Sentences are shuffled every epoch (seeded); after each epoch
 /// the averaged weights are scored on the dev set and the best epoch's weights are kept. Features
-/// seen fewer than <see cref="MinFeatureCount"/> times in training are dropped.
+/// seen fewer than <see cref="MinFeatureCount"/> times in training are dropped. With
+/// <see cref="LogLossRate"/> the same features are trained as a linear-chain CRF instead (SGD on the
+/// log-likelihood, averaged like the perceptron): the shipped model since session 4.
 /// </summary>
 public sealed class NerTrainer
 {
@@ -76,6 +78,12 @@ public sealed class NerTrainer
     /// continue until gold wins by a margin (0: the plain perceptron).
     /// </summary>
     public float Margin { get; init; }
+
+    /// <summary>
+    /// When set, CRF log-loss training instead of the perceptron: every sentence moves the weights by this
+    /// rate times (gold features − expected features under the model, by <see cref="NerForwardBackward"/>).
+    /// </summary>
+    public float? LogLossRate { get; init; }
 
     /// <summary>The O-tag penalty chosen in the last run.</summary>
     public float OutsideBias { get; private set; }
@@ -240,6 +248,14 @@ public sealed class NerTrainer
                 }
 
                 Decode(item, w, tw, emissions, predicted, margin: Margin);
+                if (LogLossRate is { } rate)
+                {
+                    mistakes += LogLossUpdate(item, w, acc, tw, tacc, emissions, predicted, c, rate) ? 1 : 0;
+                    item.Dropped = null;
+                    c++;
+                    continue;
+                }
+
                 var step = PassiveAggressiveCap is { } cap ? PassiveAggressiveStep(item, tw, emissions, predicted, cap) : 1f;
                 var wrong = false;
                 for (var i = 0; i < n; i++)
@@ -352,6 +368,77 @@ public sealed class NerTrainer
         offsets[n] = list.Count;
         var gold = NerTags.Repair(tags.Select(t => NerTags.Parse(t)!.Value).ToArray());
         return new Item([.. list], offsets, lexical, hashed.Vectors, gold, tags);
+    }
+
+    /// <summary>
+    /// One stochastic gradient step on the CRF log-likelihood of a sentence: each tag's weights move by
+    /// rate × (1 if gold − marginal); transitions by rate × (gold count − expected count). Returns whether
+    /// the Viterbi path was wrong.
+    /// </summary>
+    private bool LogLossUpdate(Item item, float[] w, float[] acc, float[] tw, float[] tacc, float[] emissions, int[] predicted, float c, float rate)
+    {
+        var n = item.Gold.Length;
+        var marginals = new double[n * T];
+        var expected = new double[(T + 1) * T];
+        NerForwardBackward.Marginals(emissions.AsSpan(0, n * T), tw, n, marginals, expected);
+        var dim = _lexicon.VectorDimensions;
+        Span<float> step = stackalloc float[T];
+        var wrong = false;
+        for (var i = 0; i < n; i++)
+        {
+            wrong |= predicted[i] != item.Gold[i];
+            var any = false;
+            for (var t = 0; t < T; t++)
+            {
+                step[t] = rate * ((item.Gold[i] == t ? 1f : 0f) - (float)marginals[(i * T) + t]);
+                any |= Math.Abs(step[t]) > 1e-6f;
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
+            foreach (var id in item.FeaturesOf(i))
+            {
+                for (var t = 0; t < T; t++)
+                {
+                    w[(id * T) + t] += step[t];
+                    acc[(id * T) + t] += step[t] * c;
+                }
+            }
+
+            for (var o = -DenseWindow; o <= DenseWindow && _denseLength > 0; o++)
+            {
+                var j = i + o;
+                if (j < 0 || j >= n || (o == 0 && DenseDropout && item.Dropped is { } hidden && hidden[i]))
+                {
+                    continue;
+                }
+
+                var v = item.Vectors.AsSpan(j * dim, dim);
+                var block = _denseOffset + ((o + DenseWindow) * T * dim);
+                for (var t = 0; t < T; t++)
+                {
+                    VectorMath.AddScaled(w.AsSpan(block + (t * dim), dim), v, DenseScale * step[t]);
+                    VectorMath.AddScaled(acc.AsSpan(block + (t * dim), dim), v, DenseScale * step[t] * c);
+                }
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            expected[((i == 0 ? 0 : item.Gold[i - 1] + 1) * T) + item.Gold[i]] -= 1;
+        }
+
+        for (var x = 0; x < expected.Length; x++)
+        {
+            var d = -rate * (float)expected[x];
+            tw[x] += d;
+            tacc[x] += d * c;
+        }
+
+        return wrong;
     }
 
     /// <summary>
