@@ -37,6 +37,10 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [Description("Folder with mledoze-countries/ and dr5hn-countries-states-cities/ (optional).")]
         public string? Kb { get; init; }
 
+        [CommandOption("--with <GROUPS>")]
+        [Description("Opt-in feature groups to add, comma-separated: subwords (n-gram vectors for words without one).")]
+        public string? With { get; init; }
+
         [CommandOption("--without <GROUPS>")]
         [Description("Feature groups to leave out, comma-separated: word, clitics, affixes, shape, context, gazetteer, clusters, triggers, embeddings, adjectives.")]
         public string? Without { get; init; }
@@ -96,6 +100,19 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [DefaultValue(1)]
         public int Seeds { get; init; } = 1;
 
+        [CommandOption("--pa-cap <X>")]
+        [Description("Passive-aggressive (PA-I) updates capped at X instead of the perceptron's unit step.")]
+        public float? PassiveAggressiveCap { get; init; }
+
+        [CommandOption("--margin <X>")]
+        [Description("Cost-augmented training: non-gold tags get X extra score while training (0: plain perceptron).")]
+        [DefaultValue(0f)]
+        public float Margin { get; init; }
+
+        [CommandOption("--crf-rate <X>")]
+        [Description("CRF log-loss training (SGD, forward-backward under the BIO constraints) with learning rate X instead of the perceptron.")]
+        public float? CrfRate { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Train is null || Dev is null || Out is null)
@@ -124,6 +141,11 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
                 return ValidationResult.Error($"unknown feature group in --without '{Without}'");
             }
 
+            if (With is not null && NerFeatureGroupNames.TryParse(With) is null)
+            {
+                return ValidationResult.Error($"unknown feature group in --with '{With}'");
+            }
+
             if (Consistency is not ("auto" or "on" or "off") || (TrainOnDev && Consistency == "auto"))
             {
                 return ValidationResult.Error("--consistency must be auto, on or off, and on or off with --train-on-dev");
@@ -144,7 +166,8 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
     {
         var clock = Stopwatch.StartNew();
         void Log(string message) => AnsiConsole.MarkupLineInterpolated($"[grey]{clock.Elapsed:mm\\:ss}[/] {message}");
-        var groups = NerFeatureGroups.All & ~(settings.Without is null ? NerFeatureGroups.None : NerFeatureGroupNames.TryParse(settings.Without)!.Value);
+        var added = settings.With is null ? NerFeatureGroups.None : NerFeatureGroupNames.TryParse(settings.With)!.Value;
+        var groups = (NerFeatureGroups.All | added) & ~(settings.Without is null ? NerFeatureGroups.None : NerFeatureGroupNames.TryParse(settings.Without)!.Value);
         var lexicon = settings.Lexicon is null ? NerLexicon.Empty : NerLexiconFile.Load(settings.Lexicon);
         var gazetteer = NerGazetteerBuilder.Build(settings.Gazetteers, settings.Kb, lexicon);
         Log($"lexicon {lexicon.Count} words, gazetteer {gazetteer.Count} phrases, features: {groups}");
@@ -158,8 +181,10 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
             Log($"training on train + dev ({train.Count} sentences) for {settings.Epochs} epochs");
         }
 
-        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout, FixedEpochs = settings.FixedEpochs || settings.TrainOnDev, OutsidePenalty = settings.OutsidePenalty };
-        var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups), train, dev, Log);
+        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout, FixedEpochs = settings.FixedEpochs || settings.TrainOnDev, OutsidePenalty = settings.OutsidePenalty, PassiveAggressiveCap = settings.PassiveAggressiveCap, Margin = settings.Margin, LogLossRate = settings.CrfRate };
+        // Vectors for words the lexicon has none for, fitted to the lexicon's own vectors (seconds).
+        var subwords = (groups & NerFeatureGroups.Subwords) != 0 && lexicon.VectorDimensions > 0 ? NerSubwordVectors.Fit(lexicon, progress: Log) : null;
+        var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), train, dev, Log);
         if (settings.Consistency == "auto")
         {
             var withoutConsistency = NerEvaluation.Run(model.WithDocumentConsistency(false), dev).Scores.Overall.F1;

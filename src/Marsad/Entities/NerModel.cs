@@ -12,7 +12,10 @@ namespace Marsad.Entities;
 /// </summary>
 public sealed class NerModel
 {
-    private const string Magic = "marsad-ner-model-4";
+    private const string Magic = "marsad-ner-model-5";
+
+    /// <summary>The format before n-gram (subword) vectors were stored; still readable.</summary>
+    private const string MagicVersion4 = "marsad-ner-model-4";
 
     /// <summary>The format before lexicon vectors and dense weights were stored; still readable.</summary>
     private const string MagicVersion3 = "marsad-ner-model-3";
@@ -96,6 +99,10 @@ public sealed class NerModel
         }
 
         _dense?.AddEmissions(_denseProjections, buffer.Rows.AsSpan(0, n), n, emissions);
+        if (Extractor.Subwords is not null)
+        {
+            _dense?.AddComposedEmissions(buffer.Composed, buffer.ComposedVectors, n, emissions);
+        }
 
         NerViterbi.Decode(emissions, _transitions, n, tags);
     }
@@ -137,7 +144,8 @@ public sealed class NerModel
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var writer = new BinaryWriter(gzip);
-        writer.Write(Magic);
+        // Without subword vectors the file is exactly the previous format (a retrained model stays byte-identical).
+        writer.Write(Extractor.Subwords is null ? MagicVersion4 : Magic);
         writer.Write((int)Extractor.Groups);
         writer.Write(OutsideBias);
         writer.Write(DocumentConsistency);
@@ -172,6 +180,12 @@ public sealed class NerModel
                 writer.Write(w);
             }
         }
+
+        if (Extractor.Subwords is not null)
+        {
+            writer.Write(true);
+            Extractor.Subwords.Write(writer);
+        }
     }
 
     public static NerModel Load(string path)
@@ -187,7 +201,7 @@ public sealed class NerModel
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
             var magic = reader.ReadString();
-            if (magic is not (Magic or MagicVersion3))
+            if (magic is not (Magic or MagicVersion4 or MagicVersion3))
             {
                 throw new MarsadException(ErrorCodes.BadModel, "not a Marsad NER model", path);
             }
@@ -195,7 +209,7 @@ public sealed class NerModel
             var groups = (NerFeatureGroups)reader.ReadInt32();
             var outsideBias = reader.ReadSingle();
             var consistency = reader.ReadBoolean();
-            var lexicon = NerLexicon.Read(reader, withVectors: magic == Magic);
+            var lexicon = NerLexicon.Read(reader, withVectors: magic != MagicVersion3);
             var gazetteer = NerGazetteer.Read(reader);
             var count = reader.ReadInt32();
             var keys = new ulong[count];
@@ -217,7 +231,7 @@ public sealed class NerModel
             }
 
             NerDenseFeatures? dense = null;
-            if (magic == Magic && reader.ReadBoolean())
+            if (magic != MagicVersion3 && reader.ReadBoolean())
             {
                 var window = reader.ReadInt32();
                 var dimensions = reader.ReadInt32();
@@ -231,7 +245,8 @@ public sealed class NerModel
                 dense = new NerDenseFeatures(window, dimensions, scale, denseWeights);
             }
 
-            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups), keys, weights, transitions, dense) { OutsideBias = outsideBias, DocumentConsistency = consistency };
+            var subwords = magic == Magic && reader.ReadBoolean() ? NerSubwordVectors.Read(reader, lexicon) : null;
+            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), keys, weights, transitions, dense) { OutsideBias = outsideBias, DocumentConsistency = consistency };
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

@@ -100,52 +100,62 @@ public sealed class NerDenseFeatures
     }
 
     /// <summary>
-    /// Adds the dense scores with the given weights (training). A token marked in <paramref name="hidden"/>
-    /// does not see its own vector (word dropout), only its neighbours'.
+    /// Adds the dense scores of the tokens whose vector was composed from n-grams (<see cref="NerSubwordVectors"/>):
+    /// they have no row in a <see cref="Project"/> table, so their dot products are computed here.
     /// </summary>
-    public static void AddEmissions(NerLexicon lexicon, ReadOnlySpan<int> rows, int n, int window, float scale, ReadOnlySpan<float> weights, Span<float> emissions, ReadOnlySpan<bool> hidden = default)
+    public void AddComposedEmissions(ReadOnlySpan<bool> composed, ReadOnlySpan<float> vectors, int n, Span<float> emissions)
     {
-        var dim = lexicon.VectorDimensions;
-        if (dim == 0)
-        {
-            return;
-        }
-
-        // Each token's vector meets each position's weights once: token j is at offset o of token j - o.
         for (var j = 0; j < n; j++)
         {
-            var v = lexicon.VectorOf(rows[j]);
-            if (v.IsEmpty)
+            if (composed[j])
             {
-                continue;
-            }
-
-            for (var o = -window; o <= window; o++)
-            {
-                var i = j - o;
-                if (i < 0 || i >= n || (o == 0 && !hidden.IsEmpty && hidden[i]))
-                {
-                    continue;
-                }
-
-                var block = weights.Slice((o + window) * T * dim, T * dim);
-                var row = emissions.Slice(i * T, T);
-                for (var t = 0; t < T; t++)
-                {
-                    row[t] += scale * VectorMath.Dot(v, block.Slice(t * dim, dim));
-                }
+                AddToken(vectors.Slice(j * Dimensions, Dimensions), j, n, Window, Scale, Weights, emissions);
             }
         }
     }
 
     /// <summary>
-    /// The perceptron update of token <paramref name="i"/>: the vectors around it move toward the gold
-    /// tag and away from the predicted one; <paramref name="accumulated"/> gets the same step times the
-    /// update counter <paramref name="c"/> (lazy averaging).
+    /// Adds the dense scores with the given weights (training). <paramref name="vectors"/> holds each
+    /// token's vector (n × dimensions, zeros for none). A token marked in <paramref name="hidden"/> does
+    /// not see its own vector (word dropout), only its neighbours'.
     /// </summary>
-    public static void Update(NerLexicon lexicon, ReadOnlySpan<int> rows, int n, int i, int window, float scale, int gold, int predicted, float c, Span<float> weights, Span<float> accumulated, bool ownHidden = false)
+    public static void AddEmissions(ReadOnlySpan<float> vectors, int dimensions, int n, int window, float scale, ReadOnlySpan<float> weights, Span<float> emissions, ReadOnlySpan<bool> hidden = default)
     {
-        var dim = lexicon.VectorDimensions;
+        // Each token's vector meets each position's weights once: token j is at offset o of token j - o.
+        for (var j = 0; j < n; j++)
+        {
+            AddToken(vectors.Slice(j * dimensions, dimensions), j, n, window, scale, weights, emissions, hidden);
+        }
+    }
+
+    private static void AddToken(ReadOnlySpan<float> v, int j, int n, int window, float scale, ReadOnlySpan<float> weights, Span<float> emissions, ReadOnlySpan<bool> hidden = default)
+    {
+        var dim = v.Length;
+        for (var o = -window; o <= window; o++)
+        {
+            var i = j - o;
+            if (i < 0 || i >= n || (o == 0 && !hidden.IsEmpty && hidden[i]))
+            {
+                continue;
+            }
+
+            var block = weights.Slice((o + window) * T * dim, T * dim);
+            var row = emissions.Slice(i * T, T);
+            for (var t = 0; t < T; t++)
+            {
+                row[t] += scale * VectorMath.Dot(v, block.Slice(t * dim, dim));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The perceptron update of token <paramref name="i"/>: the vectors around it (<paramref name="vectors"/>,
+    /// n × dimensions) move toward the gold tag and away from the predicted one; <paramref name="accumulated"/>
+    /// gets the same step times the update counter <paramref name="c"/> (lazy averaging).
+    /// </summary>
+    public static void Update(ReadOnlySpan<float> vectors, int dimensions, int n, int i, int window, float scale, int gold, int predicted, float c, Span<float> weights, Span<float> accumulated, bool ownHidden = false)
+    {
+        var dim = dimensions;
         for (var o = -window; o <= window; o++)
         {
             var j = i + o;
@@ -154,12 +164,7 @@ public sealed class NerDenseFeatures
                 continue;
             }
 
-            var v = lexicon.VectorOf(rows[j]);
-            if (v.IsEmpty)
-            {
-                continue;
-            }
-
+            var v = vectors.Slice(j * dim, dim);
             var block = (o + window) * T * dim;
             VectorMath.AddScaled(weights.Slice(block + (gold * dim), dim), v, scale);
             VectorMath.AddScaled(accumulated.Slice(block + (gold * dim), dim), v, scale * c);

@@ -33,6 +33,30 @@ public sealed class NerFeatureBuffer
     /// <summary>Per token, the trigger kind (0 none, 1 organisation head, 2 gazetteer title, 3 person title).</summary>
     internal byte[] Triggers { get; private set; } = new byte[256];
 
+    /// <summary>Per token, whether it has a vector composed from its n-grams (see <see cref="NerSubwordVectors"/>).</summary>
+    internal bool[] Composed { get; private set; } = new bool[256];
+
+    /// <summary>The composed vectors, token × dimensions (valid where <see cref="Composed"/> is set).</summary>
+    internal float[] ComposedVectors { get; private set; } = [];
+
+    /// <summary>The composed vectors' nearest clusters, token × granularity levels.</summary>
+    internal short[] ComposedClusters { get; private set; } = [];
+
+    /// <summary>Makes room for the composed vectors and clusters of the current sentence.</summary>
+    internal void EnsureComposed(int dimensions, int levels)
+    {
+        var size = Normalized.Length;
+        if (ComposedVectors.Length < size * dimensions)
+        {
+            ComposedVectors = new float[size * dimensions];
+        }
+
+        if (ComposedClusters.Length < size * levels)
+        {
+            ComposedClusters = new short[size * levels];
+        }
+    }
+
     /// <summary>How many of the first features of token <paramref name="i"/> are lexical (the word's identity).</summary>
     public int LexicalCountOf(int i) => _lexicalEnds[i] - _offsets[i];
 
@@ -53,6 +77,7 @@ public sealed class NerFeatureBuffer
             GazetteerBits = new ushort[size];
             GazetteerBegins = new bool[size];
             Triggers = new byte[size];
+            Composed = new bool[size];
             _offsets = new int[size + 1];
             _lexicalEnds = new int[size + 1];
         }

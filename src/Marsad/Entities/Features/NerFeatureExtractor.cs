@@ -14,11 +14,12 @@ public sealed class NerFeatureExtractor
     private const char Alef = '\u0627'; // ARABIC LETTER ALEF
     private const char Lam = '\u0644'; // ARABIC LETTER LAM
 
-    public NerFeatureExtractor(NerLexicon lexicon, NerGazetteer gazetteer, NerFeatureGroups groups)
+    public NerFeatureExtractor(NerLexicon lexicon, NerGazetteer gazetteer, NerFeatureGroups groups, NerSubwordVectors? subwords = null)
     {
         Lexicon = lexicon;
         Gazetteer = gazetteer;
         Groups = groups;
+        Subwords = (groups & NerFeatureGroups.Subwords) != 0 && subwords is not null && subwords.Dimensions == lexicon.VectorDimensions ? subwords : null;
         for (var c = 0; c < gazetteer.Categories.Count; c++)
         {
             if (gazetteer.Categories[c] == "title")
@@ -31,6 +32,9 @@ public sealed class NerFeatureExtractor
     }
 
     public NerLexicon Lexicon { get; }
+
+    /// <summary>Composes vectors for words the lexicon has none for; null when the group is off or the model has none.</summary>
+    public NerSubwordVectors? Subwords { get; }
 
     public NerGazetteer Gazetteer { get; }
 
@@ -47,6 +51,10 @@ public sealed class NerFeatureExtractor
     {
         var n = sentence.Count;
         buffer.Reset(n);
+        if (Subwords is not null)
+        {
+            buffer.EnsureComposed(Subwords.Dimensions, Lexicon.ClusterCounts.Count);
+        }
         // Forms are built in scratch space and taken from the lexicon when it knows them, so the
         // frequent words of an article cost no string (≈ 30 KB per article before).
         Span<char> scratch = stackalloc char[128];
@@ -84,6 +92,11 @@ public sealed class NerFeatureExtractor
             buffer.Proclitics[i] = p + (restoresAl || !ReferenceEquals(bare, standalone) ? 8 : 0);
             buffer.Shapes[i] = NerWordForms.Shape(token);
             buffer.Rows[i] = row;
+            buffer.Composed[i] = false;
+            if (Subwords is not null && (row < 0 || row >= Lexicon.VectorCount))
+            {
+                Compose(buffer, i, standalone);
+            }
         }
 
         if ((Groups & NerFeatureGroups.Gazetteer) != 0)
@@ -107,6 +120,46 @@ public sealed class NerFeatureExtractor
         }
 
         buffer.EndSentence();
+    }
+
+    /// <summary>Gives a token without a lexicon vector its n-gram vector and that vector's nearest clusters.</summary>
+    private void Compose(NerFeatureBuffer buffer, int i, string standalone)
+    {
+        var dim = Subwords!.Dimensions;
+        var vector = buffer.ComposedVectors.AsSpan(i * dim, dim);
+        if (!Subwords.Compose(standalone, vector))
+        {
+            return;
+        }
+
+        buffer.Composed[i] = true;
+        var levels = Lexicon.ClusterCounts.Count;
+        for (var l = 0; l < levels; l++)
+        {
+            buffer.ComposedClusters[(i * levels) + l] = Subwords.NearestCluster(vector, l);
+        }
+    }
+
+    /// <summary>
+    /// The word vector of token <paramref name="i"/> of the last extracted sentence: the lexicon's, else
+    /// the composed one, else empty.
+    /// </summary>
+    public ReadOnlySpan<float> VectorOf(NerFeatureBuffer b, int i)
+    {
+        var v = Lexicon.VectorOf(b.Rows[i]);
+        if (v.IsEmpty && b.Composed[i])
+        {
+            v = b.ComposedVectors.AsSpan(i * Lexicon.VectorDimensions, Lexicon.VectorDimensions);
+        }
+
+        return v;
+    }
+
+    /// <summary>The cluster of token <paramref name="i"/>: the lexicon's, else the composed vector's, else -1.</summary>
+    private int ClusterOfToken(NerFeatureBuffer b, int i, int level)
+    {
+        var c = Lexicon.ClusterOf(b.Rows[i], level);
+        return c < 0 && b.Composed[i] ? b.ComposedClusters[(i * Lexicon.ClusterCounts.Count) + level] : c;
     }
 
     private void AddToken(NerFeatureBuffer b, int i, int n)
@@ -209,7 +262,7 @@ public sealed class NerFeatureExtractor
             var levels = Lexicon.ClusterCounts.Count;
             for (var l = 0; l < levels; l++)
             {
-                var c0 = Lexicon.ClusterOf(row, l);
+                var c0 = ClusterOfToken(b, i, l);
                 b.Add(Hash(61 + (l * 8), c0));
                 b.Add(Hash(62 + (l * 8), ClusterAt(b, i - 1, n, l)));
                 b.Add(Hash(63 + (l * 8), ClusterAt(b, i + 1, n, l)));
@@ -292,7 +345,7 @@ public sealed class NerFeatureExtractor
         i < 0 || i >= n ? 65535 : (b.GazetteerBits[i] * 2) + (b.GazetteerBegins[i] ? 1 : 0);
 
     private int ClusterAt(NerFeatureBuffer b, int i, int n, int level) =>
-        i < 0 ? -2 : i >= n ? -3 : Lexicon.ClusterOf(b.Rows[i], level);
+        i < 0 ? -2 : i >= n ? -3 : ClusterOfToken(b, i, level);
 
     private static int ShapeAt(NerFeatureBuffer b, int i) =>
         i < 0 ? 14 : i >= b.Count ? 15 : (int)b.Shapes[i];

@@ -42,5 +42,13 @@ public enum NerFeatureGroups
     /// </summary>
     Adjectives = 512,
 
+    /// <summary>The default feature set (every group but the opt-in <see cref="Subwords"/>).</summary>
     All = Word | Clitics | Affixes | Shape | Context | Gazetteer | Clusters | Triggers | Embeddings | Adjectives,
+
+    /// <summary>
+    /// Opt-in (not in <see cref="All"/>; session 4 found no dev gain): words without a vector in the lexicon
+    /// get one composed from their character n-grams (<see cref="NerSubwordVectors"/>), used as a dense
+    /// feature and for their clusters.
+    /// </summary>
+    Subwords = 1024,
 }

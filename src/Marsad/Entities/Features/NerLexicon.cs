@@ -84,6 +84,9 @@ public sealed class NerLexicon
     public ReadOnlySpan<float> VectorOf(int row) =>
         row < 0 || row >= VectorCount ? [] : _vectors.AsSpan(row * VectorDimensions, VectorDimensions);
 
+    /// <summary>The normalised word of a row.</summary>
+    public string WordOf(int row) => _words[row];
+
     /// <summary>
     /// The lexicon's own string for a word and its row, or a new string and -1 when the word is not in it (no
     /// allocation for the 123k known words).

@@ -6,7 +6,9 @@ namespace Marsad.Entities.Training;
 /// Trains a <see cref="NerModel"/> with the averaged structured perceptron (Collins 2002) and
 /// BIO-constrained Viterbi decoding. Sentences are shuffled every epoch (seeded); after each epoch
 /// the averaged weights are scored on the dev set and the best epoch's weights are kept. Features
-/// seen fewer than <see cref="MinFeatureCount"/> times in training are dropped.
+/// seen fewer than <see cref="MinFeatureCount"/> times in training are dropped. With
+/// <see cref="LogLossRate"/> the same features are trained as a linear-chain CRF instead (SGD on the
+/// log-likelihood, averaged like the perceptron): the shipped model since session 4.
 /// </summary>
 public sealed class NerTrainer
 {
@@ -64,6 +66,25 @@ public sealed class NerTrainer
     /// </summary>
     public bool FixedEpochs { get; init; }
 
+    /// <summary>
+    /// When set, passive-aggressive updates (PA-I, Crammer et al. 2006) instead of the plain perceptron
+    /// step: each update is scaled so that the gold path beats the predicted one by its Hamming loss,
+    /// capped at this value.
+    /// </summary>
+    public float? PassiveAggressiveCap { get; init; }
+
+    /// <summary>
+    /// Cost-augmented decoding in training: every non-gold tag gets this much extra score, so updates
+    /// continue until gold wins by a margin (0: the plain perceptron).
+    /// </summary>
+    public float Margin { get; init; }
+
+    /// <summary>
+    /// When set, CRF log-loss training instead of the perceptron: every sentence moves the weights by this
+    /// rate times (gold features − expected features under the model, by <see cref="NerForwardBackward"/>).
+    /// </summary>
+    public float? LogLossRate { get; init; }
+
     /// <summary>The O-tag penalty chosen in the last run.</summary>
     public float OutsideBias { get; private set; }
 
@@ -75,7 +96,7 @@ public sealed class NerTrainer
     {
         // 1. Features of every training sentence, as hashes, then as dense ids.
         var buffer = new NerFeatureBuffer();
-        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows)>(train.Count);
+        var hashed = new List<(ulong[] Features, int[] Offsets, int[] Lexical, float[] Vectors)>(train.Count);
         var counts = new Dictionary<ulong, int>();
         foreach (var sentence in train)
         {
@@ -226,7 +247,16 @@ public sealed class NerTrainer
                     }
                 }
 
-                Decode(item, w, tw, emissions, predicted);
+                Decode(item, w, tw, emissions, predicted, margin: Margin);
+                if (LogLossRate is { } rate)
+                {
+                    mistakes += LogLossUpdate(item, w, acc, tw, tacc, emissions, predicted, c, rate) ? 1 : 0;
+                    item.Dropped = null;
+                    c++;
+                    continue;
+                }
+
+                var step = PassiveAggressiveCap is { } cap ? PassiveAggressiveStep(item, tw, emissions, predicted, cap) : 1f;
                 var wrong = false;
                 for (var i = 0; i < n; i++)
                 {
@@ -239,24 +269,24 @@ public sealed class NerTrainer
                         wrong = true;
                         foreach (var id in item.FeaturesOf(i))
                         {
-                            w[(id * T) + g] += 1;
-                            acc[(id * T) + g] += c;
-                            w[(id * T) + p] -= 1;
-                            acc[(id * T) + p] -= c;
+                            w[(id * T) + g] += step;
+                            acc[(id * T) + g] += step * c;
+                            w[(id * T) + p] -= step;
+                            acc[(id * T) + p] -= step * c;
                         }
 
                         if (_denseLength > 0)
                         {
-                            NerDenseFeatures.Update(_lexicon, item.Rows, n, i, DenseWindow, DenseScale, g, p, c, w.AsSpan(_denseOffset), acc.AsSpan(_denseOffset), DenseDropout && item.Dropped is { } hidden && hidden[i]);
+                            NerDenseFeatures.Update(item.Vectors, _lexicon.VectorDimensions, n, i, DenseWindow, DenseScale * step, g, p, c, w.AsSpan(_denseOffset), acc.AsSpan(_denseOffset), DenseDropout && item.Dropped is { } hidden && hidden[i]);
                         }
                     }
 
                     if (g != p || gp != pp)
                     {
-                        tw[((gp + 1) * T) + g] += 1;
-                        tacc[((gp + 1) * T) + g] += c;
-                        tw[((pp + 1) * T) + p] -= 1;
-                        tacc[((pp + 1) * T) + p] -= c;
+                        tw[((gp + 1) * T) + g] += step;
+                        tacc[((gp + 1) * T) + g] += step * c;
+                        tw[((pp + 1) * T) + p] -= step;
+                        tacc[((pp + 1) * T) + p] -= step * c;
                     }
                 }
 
@@ -285,7 +315,7 @@ public sealed class NerTrainer
         return best;
     }
 
-    private static (ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows) Hash(NerFeatureExtractor extractor, IReadOnlyList<string> tokens, NerFeatureBuffer buffer)
+    private static (ulong[] Features, int[] Offsets, int[] Lexical, float[] Vectors) Hash(NerFeatureExtractor extractor, IReadOnlyList<string> tokens, NerFeatureBuffer buffer)
     {
         extractor.Extract(NerTokenSpans.FromTokens(tokens), buffer);
         var offsets = new int[tokens.Count + 1];
@@ -302,10 +332,18 @@ public sealed class NerTrainer
         }
 
         offsets[tokens.Count] = features.Count;
-        return ([.. features], offsets, lexical, buffer.Rows.AsSpan(0, tokens.Count).ToArray());
+        // Each token's word vector (the lexicon's or a composed one; zeros for none), for the dense features.
+        var dim = extractor.Lexicon.VectorDimensions;
+        var vectors = new float[tokens.Count * dim];
+        for (var i = 0; i < tokens.Count && dim > 0; i++)
+        {
+            extractor.VectorOf(buffer, i).CopyTo(vectors.AsSpan(i * dim, dim));
+        }
+
+        return ([.. features], offsets, lexical, vectors);
     }
 
-    private static Item ToIds((ulong[] Features, int[] Offsets, int[] Lexical, int[] Rows) hashed, Dictionary<ulong, int> ids, IReadOnlyList<string> tags)
+    private static Item ToIds((ulong[] Features, int[] Offsets, int[] Lexical, float[] Vectors) hashed, Dictionary<ulong, int> ids, IReadOnlyList<string> tags)
     {
         var n = tags.Count;
         var offsets = new int[n + 1];
@@ -329,10 +367,125 @@ public sealed class NerTrainer
 
         offsets[n] = list.Count;
         var gold = NerTags.Repair(tags.Select(t => NerTags.Parse(t)!.Value).ToArray());
-        return new Item([.. list], offsets, lexical, hashed.Rows, gold, tags);
+        return new Item([.. list], offsets, lexical, hashed.Vectors, gold, tags);
     }
 
-    private void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0)
+    /// <summary>
+    /// One stochastic gradient step on the CRF log-likelihood of a sentence: each tag's weights move by
+    /// rate × (1 if gold − marginal); transitions by rate × (gold count − expected count). Returns whether
+    /// the Viterbi path was wrong.
+    /// </summary>
+    private bool LogLossUpdate(Item item, float[] w, float[] acc, float[] tw, float[] tacc, float[] emissions, int[] predicted, float c, float rate)
+    {
+        var n = item.Gold.Length;
+        var marginals = new double[n * T];
+        var expected = new double[(T + 1) * T];
+        NerForwardBackward.Marginals(emissions.AsSpan(0, n * T), tw, n, marginals, expected);
+        var dim = _lexicon.VectorDimensions;
+        Span<float> step = stackalloc float[T];
+        var wrong = false;
+        for (var i = 0; i < n; i++)
+        {
+            wrong |= predicted[i] != item.Gold[i];
+            var any = false;
+            for (var t = 0; t < T; t++)
+            {
+                step[t] = rate * ((item.Gold[i] == t ? 1f : 0f) - (float)marginals[(i * T) + t]);
+                any |= Math.Abs(step[t]) > 1e-6f;
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
+            foreach (var id in item.FeaturesOf(i))
+            {
+                for (var t = 0; t < T; t++)
+                {
+                    w[(id * T) + t] += step[t];
+                    acc[(id * T) + t] += step[t] * c;
+                }
+            }
+
+            for (var o = -DenseWindow; o <= DenseWindow && _denseLength > 0; o++)
+            {
+                var j = i + o;
+                if (j < 0 || j >= n || (o == 0 && DenseDropout && item.Dropped is { } hidden && hidden[i]))
+                {
+                    continue;
+                }
+
+                var v = item.Vectors.AsSpan(j * dim, dim);
+                var block = _denseOffset + ((o + DenseWindow) * T * dim);
+                for (var t = 0; t < T; t++)
+                {
+                    VectorMath.AddScaled(w.AsSpan(block + (t * dim), dim), v, DenseScale * step[t]);
+                    VectorMath.AddScaled(acc.AsSpan(block + (t * dim), dim), v, DenseScale * step[t] * c);
+                }
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            expected[((i == 0 ? 0 : item.Gold[i - 1] + 1) * T) + item.Gold[i]] -= 1;
+        }
+
+        for (var x = 0; x < expected.Length; x++)
+        {
+            var d = -rate * (float)expected[x];
+            tw[x] += d;
+            tacc[x] += d * c;
+        }
+
+        return wrong;
+    }
+
+    /// <summary>
+    /// The PA-I step of a training sentence: (score of the predicted path − score of gold + Hamming loss)
+    /// over the squared length of the feature difference, capped. <paramref name="emissions"/> are the
+    /// decoding's (with the margin taken off gold's tags, which is added back here).
+    /// </summary>
+    private float PassiveAggressiveStep(Item item, float[] transitions, float[] emissions, int[] predicted, float cap)
+    {
+        var n = item.Gold.Length;
+        double difference = 0;
+        double squared = 0;
+        var loss = 0;
+        var dim = _lexicon.VectorDimensions;
+        for (var i = 0; i < n; i++)
+        {
+            var g = item.Gold[i];
+            var p = predicted[i];
+            var gp = i == 0 ? -1 : item.Gold[i - 1];
+            var pp = i == 0 ? -1 : predicted[i - 1];
+            if (g != p)
+            {
+                loss++;
+                difference += emissions[(i * T) + p] - (emissions[(i * T) + g] + Margin);
+                squared += 2 * item.FeaturesOf(i).Length;
+                for (var o = -DenseWindow; o <= DenseWindow && _denseLength > 0; o++)
+                {
+                    if (i + o >= 0 && i + o < n)
+                    {
+                        var v = item.Vectors.AsSpan((i + o) * dim, dim);
+                        squared += 2 * DenseScale * DenseScale * VectorMath.Dot(v, v);
+                    }
+                }
+            }
+
+            if (g != p || gp != pp)
+            {
+                difference += transitions[((pp + 1) * T) + p] - transitions[((gp + 1) * T) + g];
+                squared += 2;
+            }
+        }
+
+        var violation = difference + loss;
+        return loss == 0 || violation <= 0 || squared == 0 ? 0f : (float)Math.Min(cap, violation / squared);
+    }
+
+    private void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0, float margin = 0)
     {
         var n = item.Gold.Length;
         Array.Clear(emissions, 0, n * T);
@@ -349,7 +502,7 @@ public sealed class NerTrainer
 
         if (_denseLength > 0)
         {
-            NerDenseFeatures.AddEmissions(_lexicon, item.Rows, n, DenseWindow, DenseScale, weights.AsSpan(_denseOffset, _denseLength), emissions.AsSpan(0, n * T), DenseDropout ? item.Dropped : default);
+            NerDenseFeatures.AddEmissions(item.Vectors, _lexicon.VectorDimensions, n, DenseWindow, DenseScale, weights.AsSpan(_denseOffset, _denseLength), emissions.AsSpan(0, n * T), DenseDropout ? item.Dropped : default);
         }
 
         if (outsideBias != 0)
@@ -357,6 +510,15 @@ public sealed class NerTrainer
             for (var i = 0; i < n; i++)
             {
                 emissions[i * T] -= outsideBias;
+            }
+        }
+
+        if (margin != 0)
+        {
+            // Cost-augmented decoding: gold's tag loses the margin, i.e. every other tag gains it.
+            for (var i = 0; i < n; i++)
+            {
+                emissions[(i * T) + item.Gold[i]] -= margin;
             }
         }
 
@@ -430,7 +592,7 @@ public sealed class NerTrainer
         }
     }
 
-    private sealed record Item(int[] Features, int[] Offsets, int[] Lexical, int[] Rows, int[] Gold, IReadOnlyList<string> GoldNames)
+    private sealed record Item(int[] Features, int[] Offsets, int[] Lexical, float[] Vectors, int[] Gold, IReadOnlyList<string> GoldNames)
     {
         /// <summary>When set, the lexical features of the marked tokens are hidden (word dropout).</summary>
         public bool[]? Dropped { get; set; }

@@ -20,7 +20,7 @@ public sealed class NerDenseFeaturesTests
         var direct = new float[rows.Length * NerTags.Count];
         var fromTable = new float[rows.Length * NerTags.Count];
 
-        NerDenseFeatures.AddEmissions(lexicon, rows, rows.Length, 1, 2f, weights, direct);
+        NerDenseFeatures.AddEmissions(Vectors(lexicon, rows), Dimensions, rows.Length, 1, 2f, weights, direct);
         dense.AddEmissions(dense.Project(lexicon), rows, rows.Length, fromTable);
 
         for (var k = 0; k < direct.Length; k++)
@@ -47,7 +47,7 @@ public sealed class NerDenseFeaturesTests
         int[] rows = [0, 1];
         var emissions = new float[2 * NerTags.Count];
 
-        NerDenseFeatures.AddEmissions(lexicon, rows, 2, 0, 1f, weights, emissions, [true, false]);
+        NerDenseFeatures.AddEmissions(Vectors(lexicon, rows), Dimensions, 2, 0, 1f, weights, emissions, [true, false]);
 
         Assert.All(emissions.AsSpan(0, NerTags.Count).ToArray(), x => Assert.Equal(0f, x));
         Assert.All(emissions.AsSpan(NerTags.Count).ToArray(), x => Assert.NotEqual(0f, x));
@@ -101,6 +101,18 @@ public sealed class NerDenseFeaturesTests
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>The tokens' vectors as training reads them: n × dimensions, zeros for a word without one.</summary>
+    private static float[] Vectors(NerLexicon lexicon, int[] rows)
+    {
+        var vectors = new float[rows.Length * Dimensions];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            lexicon.VectorOf(rows[i]).CopyTo(vectors.AsSpan(i * Dimensions, Dimensions));
+        }
+
+        return vectors;
     }
 
     /// <summary>Four words, the first three with (made-up) unit vectors: two city-like, one person-like.</summary>
