@@ -172,4 +172,30 @@ public sealed class NerDenseFeatures
             VectorMath.AddScaled(accumulated.Slice(block + (predicted * dim), dim), v, -scale * c);
         }
     }
+
+    /// <summary>
+    /// The log-loss (CRF) update of token <paramref name="i"/>: the vectors around it move, for every tag t, by
+    /// <paramref name="scale"/> × <paramref name="steps"/>[t]; <paramref name="accumulated"/> gets the same step times
+    /// <paramref name="c"/>.
+    /// </summary>
+    public static void UpdateAllTags(ReadOnlySpan<float> vectors, int dimensions, int n, int i, int window, float scale, ReadOnlySpan<float> steps, float c, Span<float> weights, Span<float> accumulated, bool ownHidden = false)
+    {
+        var dim = dimensions;
+        for (var o = -window; o <= window; o++)
+        {
+            var j = i + o;
+            if (j < 0 || j >= n || (o == 0 && ownHidden))
+            {
+                continue;
+            }
+
+            var v = vectors.Slice(j * dim, dim);
+            var block = (o + window) * T * dim;
+            for (var t = 0; t < T; t++)
+            {
+                VectorMath.AddScaled(weights.Slice(block + (t * dim), dim), v, scale * steps[t]);
+                VectorMath.AddScaled(accumulated.Slice(block + (t * dim), dim), v, scale * steps[t] * c);
+            }
+        }
+    }
 }

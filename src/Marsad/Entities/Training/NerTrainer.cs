@@ -381,7 +381,6 @@ public sealed class NerTrainer
         var marginals = new double[n * T];
         var expected = new double[(T + 1) * T];
         NerForwardBackward.Marginals(emissions.AsSpan(0, n * T), tw, n, marginals, expected);
-        var dim = _lexicon.VectorDimensions;
         Span<float> step = stackalloc float[T];
         var wrong = false;
         for (var i = 0; i < n; i++)
@@ -408,21 +407,9 @@ public sealed class NerTrainer
                 }
             }
 
-            for (var o = -DenseWindow; o <= DenseWindow && _denseLength > 0; o++)
+            if (_denseLength > 0)
             {
-                var j = i + o;
-                if (j < 0 || j >= n || (o == 0 && DenseDropout && item.Dropped is { } hidden && hidden[i]))
-                {
-                    continue;
-                }
-
-                var v = item.Vectors.AsSpan(j * dim, dim);
-                var block = _denseOffset + ((o + DenseWindow) * T * dim);
-                for (var t = 0; t < T; t++)
-                {
-                    VectorMath.AddScaled(w.AsSpan(block + (t * dim), dim), v, DenseScale * step[t]);
-                    VectorMath.AddScaled(acc.AsSpan(block + (t * dim), dim), v, DenseScale * step[t] * c);
-                }
+                NerDenseFeatures.UpdateAllTags(item.Vectors, _lexicon.VectorDimensions, n, i, DenseWindow, DenseScale, step, c, w.AsSpan(_denseOffset), acc.AsSpan(_denseOffset), DenseDropout && item.Dropped is { } hidden && hidden[i]);
             }
         }
 
