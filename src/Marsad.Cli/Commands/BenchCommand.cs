@@ -202,6 +202,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             peers = [.. PeerBenchmarks.Run(sample, settings.Postgres ?? Environment.GetEnvironmentVariable("MARSAD_BENCH_PG"))];
         }
 
+        var efficiency = Efficiency(runs);
         var report = new EndToEndReport(
             Environment.ProcessorCount,
             LoadAverage(),
@@ -213,8 +214,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             warmUp.ChunkCpuMsPerArticle,
             [.. pipeline.Annotators.Select(a => a.Name)],
             runs,
-            Efficiency(runs),
-            MedianEfficiency(Efficiency(runs)),
+            efficiency,
+            MedianEfficiency(efficiency),
             Growth(runs),
             peers);
 
@@ -271,10 +272,13 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             group e by (e.Articles, e.Threads) into g
             let efficiencies = g.Select(e => e.Efficiency).Order().ToList()
             select new EfficiencySummary(g.Key.Articles, g.Key.Threads, efficiencies.Count,
-                Math.Round(Median(g.Select(e => e.Speedup).Order().ToList()), 3), Math.Round(Median(efficiencies), 3), efficiencies[0], efficiencies[^1])];
+                Math.Round(Median(g.Select(e => e.Speedup)), 3), Math.Round(Median(efficiencies), 3), efficiencies[0], efficiencies[^1])];
 
-    private static double Median(List<double> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 
     /// <summary>
     /// Least-squares slope of log(y) against log(N) per thread count: 1 is linear growth, 0 is flat. With --repeat, each
@@ -286,8 +290,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
                           where r.Articles > 0
                           group r by r.Articles into size
                           select (Articles: size.Key,
-                                  Seconds: Median(size.Select(r => r.Seconds).Order().ToList()),
-                                  PeakRssMb: Median(size.Select(r => r.PeakRssMb).Order().ToList()))).ToList()
+                                  Seconds: Median(size.Select(r => r.Seconds)),
+                                  PeakRssMb: Median(size.Select(r => r.PeakRssMb)))).ToList()
             where points.Count >= 2
             select new GrowthResult(
                 g.Key,
