@@ -147,28 +147,43 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
             {
                 await foreach (var (article, fingerprint) in toAnalyse.Reader.ReadAllAsync(CancellationToken.None))
                 {
-                    object result;
+                    AnalyzedArticle doc;
+                    var started = Stopwatch.GetTimestamp();
+                    var cpu = StageTimes.ThreadCpuStart();
                     try
                     {
-                        var started = Stopwatch.GetTimestamp();
-                        var cpu = StageTimes.ThreadCpuStart();
-                        var doc = pipeline.Analyze(article);
-                        var analysed = Stopwatch.GetTimestamp();
-                        Times.Add("analyse", analysed - started);
-                        Times.AddThreadCpu("analyse", cpu);
-                        cpu = StageTimes.ThreadCpuStart();
-                        // Serialising, compressing and indexing happen here, on the analysis threads: the single
-                        // writer then only does what must be done in order (duplicates, stories, SQLite rows).
-                        result = archive.Prepare(new AnalysedEntry(doc, fingerprint));
-                        Times.Add("prepare", Stopwatch.GetTimestamp() - analysed);
-                        Times.AddThreadCpu("prepare", cpu);
+                        doc = pipeline.Analyze(article);
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
-                        result = new IngestRejection(article.Origin ?? article.Id, ErrorCodes.AnalysisFailed, $"the analysis failed: {e.GetType().Name}: {e.Message}");
+                        // Only a failure of this record's analysis becomes its rejection; the rest of the batch goes on.
+                        await toStore.Writer.WriteAsync(new IngestRejection(article.Origin ?? article.Id, ErrorCodes.AnalysisFailed, $"the analysis failed: {e.GetType().Name}: {e.Message}"), CancellationToken.None);
+                        continue;
                     }
 
-                    await toStore.Writer.WriteAsync(result, CancellationToken.None);
+                    var analysed = Stopwatch.GetTimestamp();
+                    Times.Add("analyse", analysed - started);
+                    Times.AddThreadCpu("analyse", cpu);
+                    cpu = StageTimes.ThreadCpuStart();
+
+                    // Serialising, compressing and indexing happen here, on the analysis threads: the single writer
+                    // then only does what must be done in order (duplicates, stories, SQLite rows). A failure here is
+                    // the archive's (a full disk, a closed index), not the record's: it fails the run, as the writer's do.
+                    AnalysedEntry prepared;
+                    try
+                    {
+                        prepared = archive.Prepare(new AnalysedEntry(doc, fingerprint));
+                    }
+                    catch (Exception e)
+                    {
+                        // Closing the store queue with the error ends the writer's loop with it (the run's failure).
+                        toStore.Writer.TryComplete(e);
+                        throw;
+                    }
+
+                    Times.Add("prepare", Stopwatch.GetTimestamp() - analysed);
+                    Times.AddThreadCpu("prepare", cpu);
+                    await toStore.Writer.WriteAsync(prepared, CancellationToken.None);
                 }
             },
             CancellationToken.None)).ToList();
@@ -182,7 +197,7 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
             }
             finally
             {
-                toStore.Writer.Complete();
+                toStore.Writer.TryComplete();
             }
         });
 
