@@ -151,7 +151,8 @@ public sealed class MentionAnnotator : IAnnotator
     /// <summary>Writes the standalone form of <paramref name="word"/> into <paramref name="buffer"/> (room for one more character than the word); returns its length.</summary>
     private int StandaloneForm(ReadOnlySpan<char> word, Span<char> buffer)
     {
-        Span<char> normalized = stackalloc char[word.Length + 1];
+        // Tokens have no length cap: a long one goes to the heap, not the stack.
+        Span<char> normalized = word.Length < 64 ? stackalloc char[64] : new char[word.Length + 1];
         normalized = normalized[..NerWordForms.Normalize(word, normalized)];
         return _model.Extractor.Lexicon.Standalone(normalized, buffer);
     }
