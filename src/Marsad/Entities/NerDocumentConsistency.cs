@@ -44,79 +44,84 @@ public static class NerDocumentConsistency
             firstWords.Add(space < 0 ? key : key[..space]);
         }
 
-        // First count the untagged occurrences of each voted name, then relabel only the names the
-        // tagger labelled at least as often as it left them O: a word tagged once by mistake does
-        // not spread through the document.
+        // Find every untagged occurrence of a voted name once, counting them per name; then relabel only the
+        // names the tagger labelled at least as often as it left them O: a word tagged once by mistake does
+        // not spread through the document. (Relabelling a match never changes what a later match sees: the
+        // scan goes on after each match.)
         var untagged = new Dictionary<string, int>(StringComparer.Ordinal);
+        var matches = new List<Match>();
         var buffer = new char[128];
-        Relabel(forms, tags, lookup, firstWords, ref buffer, untagged, relabel: false);
-        Relabel(forms, tags, lookup, firstWords, ref buffer, untagged, relabel: true);
-    }
-
-    private static void Relabel(IReadOnlyList<string[]> forms, IReadOnlyList<int[]> tags, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup, HashSet<string> firstWords, ref char[] buffer, Dictionary<string, int> untagged, bool relabel)
-    {
         for (var s = 0; s < tags.Count; s++)
         {
-            var sentence = tags[s];
-            var words = forms[s];
-            var i = 0;
-            while (i < sentence.Length)
+            FindUntagged(s, forms[s], tags[s], lookup, firstWords, ref buffer, matches);
+        }
+
+        foreach (var m in matches)
+        {
+            untagged[m.Key] = untagged.GetValueOrDefault(m.Key) + 1;
+        }
+
+        foreach (var m in matches)
+        {
+            if (m.Votes.Sum() >= untagged[m.Key])
             {
-                if (sentence[i] != NerTags.O || !IsNameLike(words[i]) || !firstWords.Contains(words[i]))
+                var type = Majority(m.Votes);
+                var sentence = tags[m.Sentence];
+                sentence[m.Start] = NerTags.Begin(type);
+                for (var k = m.Start + 1; k < m.Start + m.Length; k++)
                 {
-                    i++;
-                    continue;
+                    sentence[k] = NerTags.Inside(type);
+                }
+            }
+        }
+    }
+
+    /// <summary>An untagged occurrence of a voted name: where it is, how many words, and the name's votes.</summary>
+    private readonly record struct Match(int Sentence, int Start, int Length, string Key, int[] Votes);
+
+    /// <summary>Adds the untagged runs of one sentence that spell a voted name, longest name first at each position.</summary>
+    private static void FindUntagged(int s, string[] words, int[] sentence, Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> lookup, HashSet<string> firstWords, ref char[] buffer, List<Match> matches)
+    {
+        var i = 0;
+        while (i < sentence.Length)
+        {
+            if (sentence[i] != NerTags.O || !IsNameLike(words[i]) || !firstWords.Contains(words[i]))
+            {
+                i++;
+                continue;
+            }
+
+            Match? found = null;
+            var length = 0;
+            for (var n = 1; n <= MaxWords && i + n <= sentence.Length && sentence[i + n - 1] == NerTags.O; n++)
+            {
+                var word = words[i + n - 1];
+                if (length + word.Length + 1 > buffer.Length)
+                {
+                    Array.Resize(ref buffer, (length + word.Length + 1) * 2);
                 }
 
-                var matched = 0;
-                var matchedType = -1;
-                var matchedKey = string.Empty;
-                int[]? matchedVotes = null;
-                var length = 0;
-                for (var n = 1; n <= MaxWords && i + n <= sentence.Length && sentence[i + n - 1] == NerTags.O; n++)
+                if (n > 1)
                 {
-                    var word = words[i + n - 1];
-                    if (length + word.Length + 1 > buffer.Length)
-                    {
-                        Array.Resize(ref buffer, (length + word.Length + 1) * 2);
-                    }
-
-                    if (n > 1)
-                    {
-                        buffer[length++] = ' ';
-                    }
-
-                    word.CopyTo(buffer.AsSpan(length));
-                    length += word.Length;
-                    if (lookup.TryGetValue(buffer.AsSpan(0, length), out var key, out var v))
-                    {
-                        (matched, matchedType, matchedKey, matchedVotes) = (n, Majority(v), key, v);
-                    }
+                    buffer[length++] = ' ';
                 }
 
-                if (matched == 0)
+                word.CopyTo(buffer.AsSpan(length));
+                length += word.Length;
+                if (lookup.TryGetValue(buffer.AsSpan(0, length), out var key, out var votes))
                 {
-                    i++;
-                    continue;
+                    found = new Match(s, i, n, key, votes);
                 }
+            }
 
-                if (!relabel)
-                {
-                    untagged[matchedKey] = untagged.GetValueOrDefault(matchedKey) + 1;
-                    i += matched;
-                    continue;
-                }
-
-                if (matchedVotes!.Sum() >= untagged.GetValueOrDefault(matchedKey))
-                {
-                    sentence[i] = NerTags.Begin(matchedType);
-                    for (var k = i + 1; k < i + matched; k++)
-                    {
-                        sentence[k] = NerTags.Inside(matchedType);
-                    }
-                }
-
-                i += matched;
+            if (found is { } match)
+            {
+                matches.Add(match);
+                i += match.Length;
+            }
+            else
+            {
+                i++;
             }
         }
     }
