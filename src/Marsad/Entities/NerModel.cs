@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Marsad.Entities.Features;
 using Marsad.Errors;
+using Marsad.IO;
 
 namespace Marsad.Entities;
 
@@ -219,10 +220,7 @@ public sealed class NerModel
             }
 
             var weights = new float[count * T];
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] = (float)reader.ReadHalf();
-            }
+            HalfArrays.Read(reader, weights);
 
             var transitions = new float[(T + 1) * T];
             for (var i = 0; i < transitions.Length; i++)

@@ -1,8 +1,7 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 using System.Text;
 using Marsad.Errors;
+using Marsad.IO;
 using Marsad.Model;
 
 namespace Marsad.Topics;
@@ -250,13 +249,13 @@ public sealed class LinearTopicModel
             }
 
             var weights = new float[options.Buckets * labels.Length];
-            ReadHalves(r, weights);
+            HalfArrays.Read(r, weights);
 
             float[]? idf = null;
             if (options.Has(TopicFeatureFamilies.Idf))
             {
                 idf = new float[options.Buckets];
-                ReadHalves(r, idf);
+                HalfArrays.Read(r, idf);
             }
 
             var sources = new string[r.ReadInt32()];
@@ -271,33 +270,6 @@ public sealed class LinearTopicModel
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {
             throw new MarsadException(ErrorCodes.BadModel, $"the topic model cannot be read: {e.Message}", path);
-        }
-    }
-
-    /// <summary>
-    /// Reads <c>destination.Length</c> little-endian halves (as <see cref="BinaryReader.ReadHalf"/> writes them) as
-    /// floats, in chunks of bytes rather than one call per value: the weights are millions of values, and reading
-    /// them one by one was most of the model's load time.
-    /// </summary>
-    private static void ReadHalves(BinaryReader r, Span<float> destination)
-    {
-        Span<Half> chunk = stackalloc Half[4096];
-        while (!destination.IsEmpty)
-        {
-            var part = chunk[..Math.Min(chunk.Length, destination.Length)];
-            r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(part));
-            if (!BitConverter.IsLittleEndian)
-            {
-                var raw = MemoryMarshal.Cast<Half, ushort>(part);
-                BinaryPrimitives.ReverseEndianness(raw, raw);
-            }
-
-            for (var i = 0; i < part.Length; i++)
-            {
-                destination[i] = (float)part[i];
-            }
-
-            destination = destination[part.Length..];
         }
     }
 }

@@ -1,3 +1,5 @@
+using Marsad.IO;
+
 namespace Marsad.Entities.Features;
 
 /// <summary>
@@ -175,18 +177,8 @@ public sealed class NerSubwordVectors
             throw new InvalidDataException("subword vectors do not match the lexicon");
         }
 
-        var bytes = reader.ReadBytes(buckets * dimensions * 2);
-        if (bytes.Length != buckets * dimensions * 2)
-        {
-            throw new EndOfStreamException("subword vectors are cut short");
-        }
-
-        var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(bytes);
-        var table = new float[halves.Length];
-        for (var i = 0; i < table.Length; i++)
-        {
-            table[i] = (float)halves[i];
-        }
+        var table = new float[buckets * dimensions];
+        HalfArrays.Read(reader, table);
 
         return new NerSubwordVectors(lexicon, buckets, table);
     }
