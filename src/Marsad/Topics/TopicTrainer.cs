@@ -106,12 +106,16 @@ public static class TopicTrainer
             var scale = NaiveBayesScaling.Compute(xs, sources, ys, classes, featureOptions.Buckets, options.NaiveBayesSmoothing);
             var (nbW, nbB) = AverageRuns(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.NaiveBayesRuns, scale, clock, log);
             log($"plain runs: dev accuracy {Accuracy(devXs, devSources, devYs, bestW, bestB, classes):P2}; naive-Bayes-scaled runs: {Accuracy(devXs, devSources, devYs, nbW, nbB, classes):P2}");
-            var k1 = options.Fixed?.PlainFactor ?? (float)((1 - options.NaiveBayesShare) / FitTemperature(devXs, devSources, devYs, bestW, bestB, classes));
-            var k2 = options.Fixed?.NaiveBayesFactor ?? (float)(options.NaiveBayesShare / FitTemperature(devXs, devSources, devYs, nbW, nbB, classes));
+            // Each model's logits are divided by its own dev temperature, then weighted by the share.
+            var (t1, t2) = options.Fixed is null
+                ? (FitTemperature(devXs, devSources, devYs, bestW, bestB, classes), FitTemperature(devXs, devSources, devYs, nbW, nbB, classes))
+                : (double.NaN, double.NaN);
+            var k1 = options.Fixed?.PlainFactor ?? (float)((1 - options.NaiveBayesShare) / t1);
+            var k2 = options.Fixed?.NaiveBayesFactor ?? (float)(options.NaiveBayesShare / t2);
             log($"mix: plain × {k1:R}, naive-Bayes-scaled × {k2:R}");
             if (options.Fixed is null)
             {
-                LogShares(devXs, devSources, devYs, bestW, bestB, nbW, nbB, k1 / (1 - options.NaiveBayesShare), k2 / options.NaiveBayesShare, classes, log);
+                LogShares(devXs, devSources, devYs, bestW, bestB, nbW, nbB, 1 / t1, 1 / t2, classes, log);
             }
 
             (bestW, bestB) = Mix(bestW, bestB, k1, nbW, nbB, k2);
@@ -161,12 +165,12 @@ public static class TopicTrainer
     /// </summary>
     private static void LogShares(
         SparseVector[] devXs, SparseVector[] devSources, int[] devYs, float[] w1, float[] b1, float[] w2, float[] b2,
-        double t1, double t2, int classes, Action<string> log)
+        double inverseT1, double inverseT2, int classes, Action<string> log)
     {
         var curve = new List<string>();
         for (var share = 0.2; share <= 0.81; share += 0.1)
         {
-            var (w, b) = Mix(w1, b1, (float)((1 - share) * t1), w2, b2, (float)(share * t2));
+            var (w, b) = Mix(w1, b1, (float)((1 - share) * inverseT1), w2, b2, (float)(share * inverseT2));
             curve.Add($"{share:F1} {Accuracy(devXs, devSources, devYs, w, b, classes):P2}");
         }
 
