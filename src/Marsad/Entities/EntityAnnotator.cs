@@ -82,13 +82,14 @@ public sealed class EntityAnnotator : IAnnotator
 
     private static string? BareOf(AnalyzedArticle doc, TokenAnnotation token, Mention mention)
     {
-        if (token.Start != mention.Start || token.Segments.Count < 2 || token.Segments[0].Role != SegmentRole.Proclitic)
+        var segments = token.Segments;
+        if (token.Start != mention.Start || segments.Count < 2 || segments[0].Role != SegmentRole.Proclitic)
         {
             return null;
         }
 
         var hasArticle = false;
-        foreach (var segment in token.Segments)
+        foreach (var segment in segments)
         {
             if (segment.Role != SegmentRole.Proclitic)
             {

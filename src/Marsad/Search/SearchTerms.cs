@@ -52,15 +52,17 @@ public static class SearchTerms
                 continue;
             }
 
-            if (token.Kind == TokenKind.ArabicWord && token.End - token.Start <= CliticSegmenter.MaxWordLength && token.Segments.Count is > 0 and <= CliticSegmenter.MaxSegments)
+            // Segments is a view built on each read: read it once per token.
+            var segments = token.Segments;
+            if (token.Kind == TokenKind.ArabicWord && token.End - token.Start <= CliticSegmenter.MaxWordLength && segments.Count is > 0 and <= CliticSegmenter.MaxSegments)
             {
-                for (var i = 0; i < token.Segments.Count; i++)
+                for (var i = 0; i < segments.Count; i++)
                 {
-                    var s = token.Segments[i];
+                    var s = segments[i];
                     relative[i] = new WordSegment(s.Start - token.Start, s.End - token.Start, s.Role, null);
                 }
 
-                AddWord(text.AsSpan(token.Start, token.End - token.Start), token.Start, relative[..token.Segments.Count], surface, stems);
+                AddWord(text.AsSpan(token.Start, token.End - token.Start), token.Start, relative[..segments.Count], surface, stems);
             }
             else
             {
