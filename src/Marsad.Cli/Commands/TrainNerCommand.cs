@@ -100,15 +100,6 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
         [DefaultValue(1)]
         public int Seeds { get; init; } = 1;
 
-        [CommandOption("--pa-cap <X>")]
-        [Description("Passive-aggressive (PA-I) updates capped at X instead of the perceptron's unit step.")]
-        public float? PassiveAggressiveCap { get; init; }
-
-        [CommandOption("--margin <X>")]
-        [Description("Cost-augmented training: non-gold tags get X extra score while training (0: plain perceptron).")]
-        [DefaultValue(0f)]
-        public float Margin { get; init; }
-
         [CommandOption("--crf-rate <X>")]
         [Description("CRF log-loss training (SGD, forward-backward under the BIO constraints) with learning rate X instead of the perceptron.")]
         public float? CrfRate { get; init; }
@@ -181,7 +172,7 @@ public sealed class TrainNerCommand : Command<TrainNerCommand.Settings>
             Log($"training on train + dev ({train.Count} sentences) for {settings.Epochs} epochs");
         }
 
-        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout, FixedEpochs = settings.FixedEpochs || settings.TrainOnDev, OutsidePenalty = settings.OutsidePenalty, PassiveAggressiveCap = settings.PassiveAggressiveCap, Margin = settings.Margin, LogLossRate = settings.CrfRate };
+        var trainer = new NerTrainer { MaxEpochs = settings.Epochs, MinFeatureCount = settings.MinCount, WordDropout = settings.Dropout, Seed = settings.Seed, Seeds = settings.Seeds, DenseWindow = settings.DenseWindow, DenseScale = settings.DenseScale, DenseDropout = settings.DenseDropout, FixedEpochs = settings.FixedEpochs || settings.TrainOnDev, OutsidePenalty = settings.OutsidePenalty, LogLossRate = settings.CrfRate };
         // Vectors for words the lexicon has none for, fitted to the lexicon's own vectors (seconds).
         var subwords = (groups & NerFeatureGroups.Subwords) != 0 && lexicon.VectorDimensions > 0 ? NerSubwordVectors.Fit(lexicon, progress: Log) : null;
         var model = trainer.Train(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), train, dev, Log);

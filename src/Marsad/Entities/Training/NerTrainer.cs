@@ -67,19 +67,6 @@ public sealed class NerTrainer
     public bool FixedEpochs { get; init; }
 
     /// <summary>
-    /// When set, passive-aggressive updates (PA-I, Crammer et al. 2006) instead of the plain perceptron
-    /// step: each update is scaled so that the gold path beats the predicted one by its Hamming loss,
-    /// capped at this value.
-    /// </summary>
-    public float? PassiveAggressiveCap { get; init; }
-
-    /// <summary>
-    /// Cost-augmented decoding in training: every non-gold tag gets this much extra score, so updates
-    /// continue until gold wins by a margin (0: the plain perceptron).
-    /// </summary>
-    public float Margin { get; init; }
-
-    /// <summary>
     /// When set, CRF log-loss training instead of the perceptron: every sentence moves the weights by this
     /// rate times (gold features − expected features under the model, by <see cref="NerForwardBackward"/>).
     /// </summary>
@@ -247,7 +234,7 @@ public sealed class NerTrainer
                     }
                 }
 
-                Decode(item, w, tw, emissions, predicted, margin: Margin);
+                Decode(item, w, tw, emissions, predicted);
                 if (LogLossRate is { } rate)
                 {
                     mistakes += LogLossUpdate(item, w, acc, tw, tacc, emissions, predicted, c, rate) ? 1 : 0;
@@ -256,7 +243,6 @@ public sealed class NerTrainer
                     continue;
                 }
 
-                var step = PassiveAggressiveCap is { } cap ? PassiveAggressiveStep(item, tw, emissions, predicted, cap) : 1f;
                 var wrong = false;
                 for (var i = 0; i < n; i++)
                 {
@@ -269,24 +255,24 @@ public sealed class NerTrainer
                         wrong = true;
                         foreach (var id in item.FeaturesOf(i))
                         {
-                            w[(id * T) + g] += step;
-                            acc[(id * T) + g] += step * c;
-                            w[(id * T) + p] -= step;
-                            acc[(id * T) + p] -= step * c;
+                            w[(id * T) + g] += 1;
+                            acc[(id * T) + g] += c;
+                            w[(id * T) + p] -= 1;
+                            acc[(id * T) + p] -= c;
                         }
 
                         if (_denseLength > 0)
                         {
-                            NerDenseFeatures.Update(item.Vectors, _lexicon.VectorDimensions, n, i, DenseWindow, DenseScale * step, g, p, c, w.AsSpan(_denseOffset), acc.AsSpan(_denseOffset), DenseDropout && item.Dropped is { } hidden && hidden[i]);
+                            NerDenseFeatures.Update(item.Vectors, _lexicon.VectorDimensions, n, i, DenseWindow, DenseScale, g, p, c, w.AsSpan(_denseOffset), acc.AsSpan(_denseOffset), DenseDropout && item.Dropped is { } hidden && hidden[i]);
                         }
                     }
 
                     if (g != p || gp != pp)
                     {
-                        tw[((gp + 1) * T) + g] += step;
-                        tacc[((gp + 1) * T) + g] += step * c;
-                        tw[((pp + 1) * T) + p] -= step;
-                        tacc[((pp + 1) * T) + p] -= step * c;
+                        tw[((gp + 1) * T) + g] += 1;
+                        tacc[((gp + 1) * T) + g] += c;
+                        tw[((pp + 1) * T) + p] -= 1;
+                        tacc[((pp + 1) * T) + p] -= c;
                     }
                 }
 
@@ -428,51 +414,7 @@ public sealed class NerTrainer
         return wrong;
     }
 
-    /// <summary>
-    /// The PA-I step of a training sentence: (score of the predicted path − score of gold + Hamming loss)
-    /// over the squared length of the feature difference, capped. <paramref name="emissions"/> are the
-    /// decoding's (with the margin taken off gold's tags, which is added back here).
-    /// </summary>
-    private float PassiveAggressiveStep(Item item, float[] transitions, float[] emissions, int[] predicted, float cap)
-    {
-        var n = item.Gold.Length;
-        double difference = 0;
-        double squared = 0;
-        var loss = 0;
-        var dim = _lexicon.VectorDimensions;
-        for (var i = 0; i < n; i++)
-        {
-            var g = item.Gold[i];
-            var p = predicted[i];
-            var gp = i == 0 ? -1 : item.Gold[i - 1];
-            var pp = i == 0 ? -1 : predicted[i - 1];
-            if (g != p)
-            {
-                loss++;
-                difference += emissions[(i * T) + p] - (emissions[(i * T) + g] + Margin);
-                squared += 2 * item.FeaturesOf(i).Length;
-                for (var o = -DenseWindow; o <= DenseWindow && _denseLength > 0; o++)
-                {
-                    if (i + o >= 0 && i + o < n)
-                    {
-                        var v = item.Vectors.AsSpan((i + o) * dim, dim);
-                        squared += 2 * DenseScale * DenseScale * VectorMath.Dot(v, v);
-                    }
-                }
-            }
-
-            if (g != p || gp != pp)
-            {
-                difference += transitions[((pp + 1) * T) + p] - transitions[((gp + 1) * T) + g];
-                squared += 2;
-            }
-        }
-
-        var violation = difference + loss;
-        return loss == 0 || violation <= 0 || squared == 0 ? 0f : (float)Math.Min(cap, violation / squared);
-    }
-
-    private void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0, float margin = 0)
+    private void Decode(Item item, float[] weights, float[] transitions, float[] emissions, int[] output, float outsideBias = 0)
     {
         var n = item.Gold.Length;
         Array.Clear(emissions, 0, n * T);
@@ -497,15 +439,6 @@ public sealed class NerTrainer
             for (var i = 0; i < n; i++)
             {
                 emissions[i * T] -= outsideBias;
-            }
-        }
-
-        if (margin != 0)
-        {
-            // Cost-augmented decoding: gold's tag loses the margin, i.e. every other tag gains it.
-            for (var i = 0; i < n; i++)
-            {
-                emissions[(i * T) + item.Gold[i]] -= margin;
             }
         }
 

@@ -32,19 +32,6 @@ public sealed class NerTrainingTests
         }
     }
 
-    [Theory]
-    [InlineData(1f, 0f)]
-    [InlineData(null, 2f)]
-    public void PassiveAggressiveAndMarginUpdatesLearnTheToyCorpus(float? cap, float margin)
-    {
-        var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
-        var model = new NerTrainer { MaxEpochs = 10, Patience = 10, ChooseOutsideBias = false, PassiveAggressiveCap = cap, Margin = margin }.Train(extractor, Toy, []);
-        foreach (var sentence in Toy)
-        {
-            Assert.Equal(sentence.Tags, model.Tag(sentence.Tokens));
-        }
-    }
-
     [Fact]
     public void KnownNamesAreFoundInANewSentence()
     {
