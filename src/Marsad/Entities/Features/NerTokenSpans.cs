@@ -2,11 +2,15 @@ namespace Marsad.Entities.Features;
 
 /// <summary>
 /// A sentence to tag: tokens given as [start, end) ranges over a source string (no copies). The ranges are
-/// <see cref="Count"/> entries of <see cref="Starts"/> and <see cref="Ends"/> from <see cref="Offset"/>, so the
-/// sentences of a document can share one pair of document-wide arrays instead of a copy each.
+/// <see cref="Count"/> entries of the start and end arrays from <see cref="Offset"/>, so the sentences of a document
+/// can share one pair of document-wide arrays instead of a copy each. The arrays stay private: an index into them
+/// is only right with the offset added, which <see cref="StartOf"/>, <see cref="EndOf"/> and the indexer do.
 /// </summary>
 public readonly struct NerTokenSpans
 {
+    private readonly int[] _starts;
+    private readonly int[] _ends;
+
     public NerTokenSpans(string source, int[] starts, int[] ends, int count)
         : this(source, starts, ends, 0, count)
     {
@@ -15,32 +19,26 @@ public readonly struct NerTokenSpans
     public NerTokenSpans(string source, int[] starts, int[] ends, int offset, int count)
     {
         Source = source;
-        Starts = starts;
-        Ends = ends;
+        _starts = starts;
+        _ends = ends;
         Offset = offset;
         Count = count;
     }
 
     public string Source { get; }
 
-    /// <summary>Token starts; this sentence's are <see cref="Count"/> entries from <see cref="Offset"/> (use <see cref="StartOf"/>).</summary>
-    public int[] Starts { get; }
-
-    /// <summary>Token ends; this sentence's are <see cref="Count"/> entries from <see cref="Offset"/> (use <see cref="EndOf"/>).</summary>
-    public int[] Ends { get; }
-
-    /// <summary>Where this sentence's first token is in <see cref="Starts"/> and <see cref="Ends"/>.</summary>
+    /// <summary>Where this sentence's first token is in the start and end arrays.</summary>
     public int Offset { get; }
 
     public int Count { get; }
 
-    public ReadOnlySpan<char> this[int i] => Source.AsSpan(Starts[Offset + i], Ends[Offset + i] - Starts[Offset + i]);
+    public ReadOnlySpan<char> this[int i] => Source.AsSpan(_starts[Offset + i], _ends[Offset + i] - _starts[Offset + i]);
 
     /// <summary>The start offset in <see cref="Source"/> of token <paramref name="i"/> of the sentence.</summary>
-    public int StartOf(int i) => Starts[Offset + i];
+    public int StartOf(int i) => _starts[Offset + i];
 
     /// <summary>The end offset (exclusive) in <see cref="Source"/> of token <paramref name="i"/> of the sentence.</summary>
-    public int EndOf(int i) => Ends[Offset + i];
+    public int EndOf(int i) => _ends[Offset + i];
 
     /// <summary>A sentence from separate token strings (training files, tests).</summary>
     public static NerTokenSpans FromTokens(IReadOnlyList<string> tokens)
