@@ -168,13 +168,9 @@ public sealed record TokenAnnotation(int Start, int End, TokenKind Kind, string 
         {
             _segmentSlot = Math.Min(segmentCount, 1);
         }
-        else if (segmentCount < 1 << CountBits && segmentOffset <= int.MaxValue >> CountBits)
-        {
-            (_segments, _segmentSlot) = (segments, segmentOffset << CountBits | segmentCount);
-        }
         else
         {
-            (_segments, _segmentSlot) = (segments[segmentOffset..(segmentOffset + segmentCount)], WholeArray);
+            (_segments, _segmentSlot) = Pack(segments, segmentOffset, segmentCount);
         }
     }
 
@@ -194,9 +190,9 @@ public sealed record TokenAnnotation(int Start, int End, TokenKind Kind, string 
             {
                 (_segments, _segmentSlot) = (null, 1);
             }
-            else if (value.Backing is { } array && value.Count < 1 << CountBits && value.Offset <= int.MaxValue >> CountBits)
+            else if (value.Backing is { } array)
             {
-                (_segments, _segmentSlot) = (array, value.Offset << CountBits | value.Count);
+                (_segments, _segmentSlot) = Pack(array, value.Offset, value.Count);
             }
             else
             {
@@ -207,6 +203,12 @@ public sealed record TokenAnnotation(int Start, int End, TokenKind Kind, string 
 
     /// <summary>The light stem used for search (normalised, clitics removed).</summary>
     public string? Stem { get; init; }
+
+    /// <summary>A view of <paramref name="count"/> segments of an array from <paramref name="offset"/>, packed in the slot when it fits, else copied.</summary>
+    private static (Segment[] Segments, int Slot) Pack(Segment[] array, int offset, int count) =>
+        count < 1 << CountBits && offset <= int.MaxValue >> CountBits
+            ? (array, offset << CountBits | count)
+            : (array[offset..(offset + count)], WholeArray);
 
     /// <summary>The whole token as one stem segment with the token's normalised form.</summary>
     private Segment WholeStem => new(Start, End, SegmentRole.Stem, Normalized);
