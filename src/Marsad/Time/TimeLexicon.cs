@@ -137,7 +137,7 @@ internal static class TimeLexicon
     }
 
     /// <summary>The characters <see cref="string.Split(char[], StringSplitOptions)"/> splits on without separators (char.IsWhiteSpace).</summary>
-    internal static System.Buffers.SearchValues<char> WhiteSpace => WhiteSpaceChars.Values;
+    private static System.Buffers.SearchValues<char> WhiteSpace => WhiteSpaceChars.Values;
 
     /// <summary>Its own class, so that the set exists before any table of this class is built with it.</summary>
     private static class WhiteSpaceChars
@@ -146,7 +146,7 @@ internal static class TimeLexicon
             Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
     }
 
-    internal static bool HasLetterBeforeDigit(ReadOnlySpan<char> key)
+    private static bool HasLetterBeforeDigit(ReadOnlySpan<char> key)
     {
         for (var i = 1; i < key.Length; i++)
         {

@@ -33,6 +33,9 @@ internal static partial class TimePatterns
     private static readonly string Mod = Alternation(Mods.Keys) + E;
     private static readonly string PartOfDay = Alternation(PartsOfDay.Keys) + E;
     private static readonly string Unit = Alternation(Units.Keys) + E;
+
+    /// <summary>The dual units (يومين، ساعتين): the only unit words that are a duration on their own.</summary>
+    private static readonly string DualUnit = Alternation(Units.Where(u => u.Value.DualCount > 0).Select(u => u.Key)) + E;
     private static readonly string DefiniteUnit = Alternation(DefinitePluralUnits.Keys) + E;
     private static readonly string DefiniteCardinal = "(?:ال)?\\p{L}+";
 
@@ -127,8 +130,12 @@ internal static partial class TimePatterns
         $"\\G(?<prep>منذ|قبل){S}(?:(?:نحو|حوالي|قرابة|زهاء|(?:اكثر|اقل){S}من){S})?(?<core>(?:(?<n>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:[.,]\\d+)?|{NumberWord}){S})?(?<unit>{Unit}))(?!{S}(?:\\d|من{E}|{Month}|{HijriMonth}))",
         Options);
 
+    /// <summary>
+    /// A number and a unit (ثلاثة أيام، 48 ساعة), a unit with كامل/واحد (شهر كامل), or a dual unit (يومين). A bare
+    /// singular or plural unit word (يوم، سنوات) is not matched: it is no duration, and it is most of the unit words in news.
+    /// </summary>
     public static readonly Regex Duration = new(
-        $"\\G(?:(?<n>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:[.,]\\d+)?|{NumberWord}){S}(?<unit>{Unit})|(?<unit>{Unit})(?:{S}(?<whole>كامل|كاملة|كاملا|واحد|واحدة){E})?)",
+        $"\\G(?:(?<n>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:[.,]\\d+)?|{NumberWord}){S}(?<unit>{Unit})|(?<unit>{Unit}){S}(?<whole>كامل|كاملة|كاملا|واحد|واحدة){E}|(?<unit>{DualUnit}))",
         Options);
 
     public static readonly Regex DefiniteDuration = new(

@@ -47,7 +47,7 @@ public sealed partial class TimeRecognizer
         new(TimePatterns.DefiniteDuration, DefiniteDuration, ["#", "ال", .. Firsts(DefinitePluralUnits.Keys)]) { Guard = UnitOrDefiniteUnitHere },
         new(TimePatterns.DualDuration, DualDuration, "اليومين", "الاسبوعين", "الشهرين", "العامين", "السنتين", "الساعتين", "العقدين"),
         new(TimePatterns.VagueDuration, VagueDuration, [.. Firsts(DefinitePluralUnits.Keys)]),
-        new(TimePatterns.Duration, Duration, ["#", .. Firsts(Cardinals.Keys), .. Firsts(Units.Keys)]) { Guard = UnitHereOrWithin2, Futile = IsBareUnit },
+        new(TimePatterns.Duration, Duration, ["#", .. Firsts(Cardinals.Keys), .. Firsts(Units.Keys)]) { Guard = UnitHereOrWithin2 },
         new(TimePatterns.Set, SetExpression, "كل", "يوميا", "اسبوعيا", "شهريا", "سنويا", "ايام"),
     ];
 
@@ -135,11 +135,6 @@ public sealed partial class TimeRecognizer
                 continue;
             }
 
-            if (rule.Futile is { } futile && !WorthMatching(rule.Pattern, scan.Text, position, futile))
-            {
-                continue;
-            }
-
             var match = rule.Pattern.Match(scan.Text, position);
             if (match.Success && match.Length > 0)
             {
@@ -147,31 +142,6 @@ public sealed partial class TimeRecognizer
             }
         }
     }
-
-    /// <summary>
-    /// Whether the pattern matches at the position with a span its rule can resolve. The match is found as a
-    /// <see cref="ValueMatch"/> (no <see cref="Match"/> and group objects, ≈ 0.6 KB each): a match is made only for a
-    /// span worth resolving, found again. \G anchors both at the position, and both see the text before it.
-    /// </summary>
-    private static bool WorthMatching(Regex pattern, string text, int position, FutileMatch futile)
-    {
-        foreach (var found in pattern.EnumerateMatches(text.AsSpan(), position))
-        {
-            return found.Length > 0 && !futile(text.AsSpan(found.Index, found.Length));
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// A Duration match of one word (no blank: no number before the unit and no كامل/واحد after it) that is not a dual
-    /// unit (يومين) resolves to nothing in <see cref="Duration"/>: a bare unit word such as يوم or سنة, 78 % of the
-    /// pattern's matches in news. A word the units table does not know is futile too, unless the "كانون2" look-up
-    /// (a letter before a digit) could still find it.
-    /// </summary>
-    private static bool IsBareUnit(ReadOnlySpan<char> matched) =>
-        !matched.ContainsAny(TimeLexicon.WhiteSpace)
-        && (Units.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(matched, out var unit) ? unit.DualCount == 0 : !TimeLexicon.HasLetterBeforeDigit(matched));
 
     // Guards: cheap looks at the next words that spare a pattern attempt that cannot succeed.
     private static readonly FrozenSet<string> RangeOpeners = new[] { "يوم", "يومي", "شهر", "شهري", "عامي", "العامين", "سنتي", "عام", "العام", "سنة", "السنة" }
@@ -1397,13 +1367,7 @@ public sealed partial class TimeRecognizer
 
         /// <summary>A cheap test at the position; when false the pattern is not tried.</summary>
         public Func<string, int, bool>? Guard { get; init; }
-
-        /// <summary>When set, the pattern is first matched without a Match object and this tells, from the matched span, that the rule would resolve nothing.</summary>
-        public FutileMatch? Futile { get; init; }
     }
-
-    /// <summary>Whether a rule's matched span certainly resolves to nothing.</summary>
-    private delegate bool FutileMatch(ReadOnlySpan<char> matched);
 
     /// <summary>A recognised expression on the folded text, before offsets are mapped back.</summary>
     private sealed record Candidate(int Start, int End, string Type, string? Value)
