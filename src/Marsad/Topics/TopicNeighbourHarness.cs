@@ -10,15 +10,20 @@ namespace Marsad.Topics;
 /// </summary>
 public static class TopicNeighbourHarness
 {
-    private static readonly int[] Ks = [10, 20];
-    private static readonly double[] Powers = [1];
-    private static readonly double[] OtherOutlet = [1, 0.5];
+    private static readonly int[] Ks = [5, 10, 20, 40];
+    private static readonly double[] Powers = [1, 2, 3, 8];
+    private static readonly double[] OtherOutlet = [1, 0.5, 0.25, 0];
     private static readonly double[] Betas = [0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5];
     private static readonly double[] Thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
     private const double Epsilon = 0.02;
 
     public static string Run(LinearTopicModel model, IReadOnlyList<TopicRecord> train, IReadOnlyList<TopicRecord> dev, (int Query, int Index)[] truncations)
     {
+        if (model.NeighbourSettings is not null)
+        {
+            throw new ArgumentException("the harness mixes its own vote into a linear model: give a model trained without --knn", nameof(model));
+        }
+
         var labelIndex = model.Labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var classes = model.Labels.Count;
         var trainYs = train.Select(r => labelIndex[r.Label]).ToArray();
@@ -44,18 +49,19 @@ public static class TopicNeighbourHarness
             var neighbours = devVectors.Select(v => index.Nearest(Truncate(v, queryTop), Ks.Max())).ToArray();
             var postings = index.MeanPostingsVisited;
             output.AppendLine($"--- query top-{queryTop}, index top-{top} features per article, 0 = all (mean postings visited per dev article {postings:F0})");
-            var nn = neighbours.Select(n => n.Length > 0 ? n[0] : (-1, 0f)).ToArray();
+            var nn = neighbours.Select(n => n.Length > 0 ? n[0] : (Doc: -1, Sim: 0f)).ToArray();
             foreach (var s in Thresholds)
             {
-                var covered = nn.Where((x, i) => x.Item1 >= 0 && x.Item2 > s).Select((x, i) => x).ToList();
-                var right = nn.Select((x, i) => (x, i)).Count(p => p.x.Item1 >= 0 && p.x.Item2 > s && trainYs[p.x.Item1] == devYs[p.i]);
-                var linearRight = nn.Select((x, i) => (x, i)).Count(p => p.x.Item1 >= 0 && p.x.Item2 > s && ArgMax(linear[0][p.i]) == devYs[p.i]);
-                output.AppendLine($"nearest sim > {s:F2}: {covered.Count} dev articles, its label right {(covered.Count == 0 ? 0 : (double)right / covered.Count):P1}, linear right {(covered.Count == 0 ? 0 : (double)linearRight / covered.Count):P1}");
-                var same = nn.Select((x, i) => (x, i)).Where(p => p.x.Item1 >= 0 && p.x.Item2 > s && SameOutlet(train[p.x.Item1], dev[p.i])).ToList();
-                var sameRight = same.Count(p => trainYs[p.x.Item1] == devYs[p.i]);
-                var sameLinear = same.Count(p => ArgMax(linear[0][p.i]) == devYs[p.i]);
-                output.AppendLine($"    of which the same outlet: {same.Count}, its label right {(same.Count == 0 ? 0 : (double)sameRight / same.Count):P1}, linear right {(same.Count == 0 ? 0 : (double)sameLinear / same.Count):P1}");
+                // The oracle "nearest neighbour more similar than s → its label", against the linear model on the same articles.
+                var covered = Enumerable.Range(0, dev.Count).Where(i => nn[i].Doc >= 0 && nn[i].Sim > s).ToList();
+                var sameOutlet = covered.Where(i => SameOutlet(train[nn[i].Doc], dev[i])).ToList();
+                output.AppendLine($"nearest sim > {s:F2}: {Oracle(covered)}");
+                output.AppendLine($"    of which the same outlet: {Oracle(sameOutlet)}");
             }
+
+            string Oracle(List<int> articles) =>
+                $"{articles.Count} dev articles, its label right {Share(articles.Count(i => trainYs[nn[i].Doc] == devYs[i]), articles.Count):P1}, " +
+                $"linear right {Share(articles.Count(i => ArgMax(linear[0][i]) == devYs[i]), articles.Count):P1}";
 
             foreach (var k in Ks)
             {
@@ -107,6 +113,8 @@ public static class TopicNeighbourHarness
         var norm = MathF.Sqrt(values.Sum(x => x * x));
         return new SparseVector(order.Select(i => v.Indexes[i]).ToArray(), values.Select(x => x / norm).ToArray());
     }
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
     private static bool SameOutlet(TopicRecord a, TopicRecord b) => string.Equals(a.Source?.Trim(), b.Source?.Trim(), StringComparison.OrdinalIgnoreCase);
 
