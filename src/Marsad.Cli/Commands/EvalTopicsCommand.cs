@@ -39,6 +39,18 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         [CommandOption("--json")]
         public bool Json { get; init; }
 
+        [CommandOption("--knn-query-features <N>")]
+        [Description("For measuring a model trained with --knn: compare the article's N largest features with the index instead of the stored number.")]
+        public int? KnnQueryFeatures { get; init; }
+
+        [CommandOption("--knn-harness <TRAIN>")]
+        [Description("Measuring harness: a nearest-neighbour vote over these training articles, alone and mixed with the model (prints a grid).")]
+        public string? KnnHarness { get; init; }
+
+        [CommandOption("--knn-top <Q:I,Q:I>")]
+        [Description("With --knn-harness: truncate the query's and the indexed articles' vectors to their Q and I largest features (0 = all).")]
+        public string KnnTop { get; init; } = "0:0,100:100";
+
         public override ValidationResult Validate() =>
             Gold is null ? ValidationResult.Error("give --gold FILE") : ValidationResult.Success();
     }
@@ -50,6 +62,17 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         var gold = TopicEvaluation.FilterSource(TopicCorpus.Read(settings.Gold!), settings.Source);
         var modelPath = settings.Model ?? MarsadModels.Locate().PathOf(TopicAnnotator.ModelFile);
         var model = LinearTopicModel.Load(modelPath);
+        if (settings.KnnQueryFeatures is { } queryFeatures && model.NeighbourSettings is { } knn)
+        {
+            model = model.WithNeighbourSettings(knn with { QueryFeatures = queryFeatures });
+        }
+        if (settings.KnnHarness is not null)
+        {
+            var top = settings.KnnTop.Split(',').Select(t => t.Split(':')).Select(t => (int.Parse(t[0]), int.Parse(t[^1]))).ToArray();
+            Console.Write(TopicNeighbourHarness.Run(model, TopicCorpus.Read(settings.KnnHarness), gold, top));
+            return ExitCodes.Ok;
+        }
+
         using var predictions = settings.Predictions is null ? null : new StreamWriter(settings.Predictions);
         var (report, cost, calibration) = TopicEvaluation.Evaluate(model, gold, useSource: !settings.IgnoreSource, (record, topics) =>
             predictions?.WriteLine(JsonSerializer.Serialize(new { id = record.Id, source = record.Source, gold = record.Label, predicted = topics[0].Label, probability = topics[0].Score }, PredictionJson)));

@@ -100,9 +100,29 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [DefaultValue(0.5)]
         public double NaiveBayesShare { get; init; } = 0.5;
 
-        [CommandOption("--fixed <K1,K2,T,TC>")]
-        [Description("Final model on train + dev: keep the last epoch and use these mix factors and temperatures (printed by a run on train only).")]
+        [CommandOption("--fixed <K1,K2,T,TC[,TK,TKC]>")]
+        [Description("Final model on train + dev: keep the last epoch and use these mix factors and temperatures (printed by a run on train only); with --knn also the two temperatures of the nearest-neighbour mix.")]
         public string? Fixed { get; init; }
+
+        [CommandOption("--knn <K>")]
+        [Description("Mix a vote of the K nearest training articles (cosine over the model's content features) into the linear model; the index is stored in the model (0 = none).")]
+        [DefaultValue(0)]
+        public int Neighbours { get; init; }
+
+        [CommandOption("--knn-beta <B>")]
+        [Description("With --knn: the weight of the neighbours' log-vote in the mix.")]
+        [DefaultValue(0.3f)]
+        public float NeighbourBeta { get; init; } = 0.3f;
+
+        [CommandOption("--knn-query-features <N>")]
+        [Description("With --knn: an article's largest features compared with the index.")]
+        [DefaultValue(50)]
+        public int NeighbourQueryFeatures { get; init; } = 50;
+
+        [CommandOption("--knn-index-features <N>")]
+        [Description("With --knn: each training article's largest features kept in the index.")]
+        [DefaultValue(200)]
+        public int NeighbourIndexFeatures { get; init; } = 200;
 
         [CommandOption("--no-bigrams")]
         public bool NoBigrams { get; init; }
@@ -129,9 +149,14 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("--nb-runs must be ≥ 0, --nb-smoothing positive and --nb-share between 0 and 1");
             }
 
-            if (Fixed is not null && ParseFixed(Fixed) is null)
+            if (Fixed is not null && (ParseFixed(Fixed) is not { } calibration || (Neighbours > 0) != (calibration.NeighbourTemperature is not null)))
             {
-                return ValidationResult.Error("--fixed takes four positive numbers: plain factor, naive-Bayes factor, temperature, temperature without outlet");
+                return ValidationResult.Error("--fixed takes four positive numbers: plain factor, naive-Bayes factor, temperature, temperature without outlet; with --knn six (the mix's temperatures with and without outlet)");
+            }
+
+            if (Neighbours < 0 || (Neighbours > 0 && (NeighbourBeta < 0 || NeighbourQueryFeatures < 1 || NeighbourIndexFeatures < 1)))
+            {
+                return ValidationResult.Error("--knn must be ≥ 0; with --knn, --knn-beta ≥ 0 and --knn-query-features, --knn-index-features ≥ 1");
             }
 
             if (SourceDropout is < 0 or > 1)
@@ -154,7 +179,12 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 }
             }
 
-            return values.Length == 4 && values[2] > 0 && values[3] > 0 ? new FixedCalibration(values[0], values[1], values[2], values[3]) : null;
+            return values.Length switch
+            {
+                4 when values[2] > 0 && values[3] > 0 => new FixedCalibration(values[0], values[1], values[2], values[3]),
+                6 when values[2] > 0 && values[3] > 0 && values[4] > 0 && values[5] > 0 => new FixedCalibration(values[0], values[1], values[2], values[3], values[4], values[5]),
+                _ => null,
+            };
         }
     }
 
@@ -185,6 +215,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             NaiveBayesSmoothing = settings.NaiveBayesSmoothing,
             NaiveBayesShare = settings.NaiveBayesShare,
             Fixed = settings.Fixed is null ? null : Settings.ParseFixed(settings.Fixed),
+            Neighbours = settings.Neighbours,
+            NeighbourBeta = settings.NeighbourBeta,
+            NeighbourQueryFeatures = settings.NeighbourQueryFeatures,
+            NeighbourIndexFeatures = settings.NeighbourIndexFeatures,
         };
         var model = TopicTrainer.Train(trainList, devList, options, line => Console.Error.WriteLine(line));
         model.Save(settings.Out!);

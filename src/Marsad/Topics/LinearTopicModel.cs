@@ -14,11 +14,19 @@ public sealed class LinearTopicModel
 {
     private const string Magic = "MRSDTOP2";
 
-    internal LinearTopicModel(string featureName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature, IReadOnlyCollection<string>? knownSources = null, float[]? idf = null, float? contentTemperature = null)
+    /// <summary>The same format followed by a nearest-neighbour index (<see cref="TopicNeighbourIndex"/>).</summary>
+    private const string MagicWithNeighbours = "MRSDTOP3";
+
+    internal LinearTopicModel(string featureName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature, IReadOnlyCollection<string>? knownSources = null, float[]? idf = null, float? contentTemperature = null, TopicNeighbourIndex? neighbours = null)
     {
         if (featureName != TopicFeatureExtractor.Name)
         {
             throw new MarsadException(ErrorCodes.BadModel, $"the model was trained with the unknown feature function '{featureName}'");
+        }
+
+        if (neighbours is not null && neighbours.Buckets != options.Buckets)
+        {
+            throw new MarsadException(ErrorCodes.BadModel, "the model's nearest-neighbour index does not match its hash size");
         }
 
         if (options.Has(TopicFeatureFamilies.Idf) != (idf is not null) || (idf is not null && idf.Length != options.Buckets) || weights.Length != options.Buckets * labels.Length)
@@ -32,6 +40,7 @@ public sealed class LinearTopicModel
         Bias = bias;
         Temperature = temperature;
         ContentTemperature = contentTemperature ?? temperature;
+        Neighbours = neighbours;
 
         // One row per bucket: the classes' weights, then the bucket's IDF, padded to a multiple of 8 floats
         // (32 bytes) and aligned to 32 bytes, so that a feature costs one cache line, not two or three.
@@ -61,6 +70,12 @@ public sealed class LinearTopicModel
 
     internal TopicFeatureOptions Options { get; }
 
+    /// <summary>The training articles' nearest-neighbour vote mixed into the scores, when the model was trained with one.</summary>
+    internal TopicNeighbourIndex? Neighbours { get; }
+
+    /// <summary>The nearest-neighbour settings (k, β, features, the mix's temperatures), or null for the linear model alone.</summary>
+    public TopicNeighbourSettings? NeighbourSettings => Neighbours?.Settings;
+
     /// <summary>Floats per bucket row in <see cref="_rows"/>: the weights of every class, the IDF, padding.</summary>
     internal int Stride { get; }
 
@@ -70,6 +85,32 @@ public sealed class LinearTopicModel
     internal float[] Bias { get; }
 
     internal TopicFeatureExtractor Extractor { get; }
+
+    /// <summary>The same model with other nearest-neighbour settings (for measuring k, β and the query's features on dev).</summary>
+    public LinearTopicModel WithNeighbourSettings(TopicNeighbourSettings settings) =>
+        new(TopicFeatureExtractor.Name, Options, [.. Labels], ExportWeights(), Bias, Temperature, KnownSources, Extractor.Idf is null ? null : ExportIdf(), ContentTemperature, Neighbours?.With(settings));
+
+    private float[] ExportWeights()
+    {
+        var weights = new float[Options.Buckets * Labels.Count];
+        for (var b = 0; b < Options.Buckets; b++)
+        {
+            _rows.AsSpan(_rowOffset + (b * Stride), Labels.Count).CopyTo(weights.AsSpan(b * Labels.Count));
+        }
+
+        return weights;
+    }
+
+    private float[] ExportIdf()
+    {
+        var idf = new float[Options.Buckets];
+        for (var b = 0; b < idf.Length; b++)
+        {
+            idf[b] = _rows[_rowOffset + (b * Stride) + Labels.Count];
+        }
+
+        return idf;
+    }
 
     /// <summary>
     /// Writes the calibrated probability of every label (in <see cref="Labels"/> order) into
@@ -93,7 +134,17 @@ public sealed class LinearTopicModel
 
         AddRowLogits(features.ContentIndexes, features.ContentValues, probabilities);
         AddRowLogits(features.SourceIndexes, features.SourceValues, probabilities);
-        Softmax(probabilities, source is null ? ContentTemperature : Temperature);
+        var temperature = source is null ? ContentTemperature : Temperature;
+        if (Neighbours is { } neighbours)
+        {
+            // The words only: the fixed-value indicators at the end of the content part are not indexed.
+            var words = features.ContentCount - features.FixedCount;
+            neighbours.Mix(features.ContentIndexes[..words], features.ContentValues[..words], probabilities, temperature, withSource: source is not null);
+        }
+        else
+        {
+            Softmax(probabilities, temperature);
+        }
     }
 
     /// <summary>Calibrated probabilities of every label for an analysed article (text layer run).</summary>
@@ -168,7 +219,7 @@ public sealed class LinearTopicModel
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(gzip, Encoding.UTF8);
-        w.Write(Magic);
+        w.Write(Neighbours is null ? Magic : MagicWithNeighbours);
         w.Write(TopicFeatureExtractor.Name);
         w.Write(Options.HashBits);
         w.Write((int)Options.Families);
@@ -208,6 +259,7 @@ public sealed class LinearTopicModel
         }
 
         w.Write(ContentTemperature);
+        Neighbours?.Write(w);
     }
 
     public static LinearTopicModel Load(string path)
@@ -222,7 +274,8 @@ public sealed class LinearTopicModel
             using var file = File.OpenRead(path);
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
-            if (r.ReadString() != Magic)
+            var magic = r.ReadString();
+            if (magic is not (Magic or MagicWithNeighbours))
             {
                 throw new MarsadException(ErrorCodes.BadModel, "not a Marsad topic model of this version (retrain with `marsad train topics`)", path);
             }
@@ -265,7 +318,8 @@ public sealed class LinearTopicModel
             }
 
             var contentTemperature = r.ReadSingle();
-            return new LinearTopicModel(featureName, options, labels, weights, bias, temperature, sources, idf, contentTemperature);
+            var neighbours = magic == MagicWithNeighbours ? TopicNeighbourIndex.Read(r, options.Buckets, labels.Length) : null;
+            return new LinearTopicModel(featureName, options, labels, weights, bias, temperature, sources, idf, contentTemperature, neighbours);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {

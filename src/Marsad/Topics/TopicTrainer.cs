@@ -62,10 +62,26 @@ public sealed record TopicTrainingOptions
     /// the best dev epoch, and take the mix factors and the temperatures from a run of the same settings on train only.
     /// </summary>
     public FixedCalibration? Fixed { get; init; }
+
+    /// <summary>Neighbours in the nearest-neighbour vote mixed into the linear model (<see cref="TopicNeighbourIndex"/>; 0 = none).</summary>
+    public int Neighbours { get; init; }
+
+    /// <summary>The weight β of the neighbours' log-vote in the mix.</summary>
+    public float NeighbourBeta { get; init; } = 0.3f;
+
+    /// <summary>An article's largest features compared with the index (at serving time).</summary>
+    public int NeighbourQueryFeatures { get; init; } = 50;
+
+    /// <summary>Each training article's largest features kept in the index.</summary>
+    public int NeighbourIndexFeatures { get; init; } = 200;
 }
 
 /// <summary>Mix factors (plain, naive-Bayes) and temperatures (with outlet, without) taken from an earlier run on train only.</summary>
-public sealed record FixedCalibration(float PlainFactor, float NaiveBayesFactor, float Temperature, float ContentTemperature);
+/// <summary>
+/// Mix factors (plain, naive-Bayes) and temperatures (with outlet, without) taken from an earlier run on train only; with
+/// a nearest-neighbour vote, also the temperatures of the mix with the vote.
+/// </summary>
+public sealed record FixedCalibration(float PlainFactor, float NaiveBayesFactor, float Temperature, float ContentTemperature, float? NeighbourTemperature = null, float? NeighbourContentTemperature = null);
 
 /// <summary>
 /// Trains <see cref="LinearTopicModel"/> by stochastic gradient descent on the softmax loss with
@@ -128,7 +144,49 @@ public static class TopicTrainer
         var contentTemperature = options.Fixed?.ContentTemperature ?? (options.SourceFeatures ? FitTemperature(devXs, null, devYs, bestW, bestB, classes) : temperature);
         log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:R} ({contentTemperature:R} without outlet)");
         var knownSources = train.Select(r => r.Source).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new LinearTopicModel(TopicFeatureExtractor.Name, featureOptions, labels, bestW, bestB, temperature, knownSources, idf, contentTemperature);
+        var neighbours = options.Neighbours > 0
+            ? BuildNeighbours(xs, ys, devXs, devSources, devYs, bestW, bestB, temperature, contentTemperature, featureOptions.Buckets, options, log)
+            : null;
+        return new LinearTopicModel(TopicFeatureExtractor.Name, featureOptions, labels, bestW, bestB, temperature, knownSources, idf, contentTemperature, neighbours);
+    }
+
+    /// <summary>
+    /// Indexes the training articles for the nearest-neighbour vote and fits the temperatures of the mix on dev (or takes
+    /// them from <see cref="TopicTrainingOptions.Fixed"/>); logs the dev accuracy of the mix at a few β for choosing it.
+    /// </summary>
+    private static TopicNeighbourIndex BuildNeighbours(
+        SparseVector[] xs, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs, float[] w, float[] b,
+        float temperature, float contentTemperature, int buckets, TopicTrainingOptions options, Action<string> log)
+    {
+        var settings = new TopicNeighbourSettings(options.Neighbours, options.NeighbourBeta, options.NeighbourQueryFeatures, options.NeighbourIndexFeatures, 1f, 1f);
+        var index = TopicNeighbourIndex.Build(settings, buckets, xs, ys);
+        log($"nearest-neighbour index: {index.Articles} articles, {index.Postings} postings");
+        var classes = b.Length;
+        var votes = devXs.Select(x =>
+        {
+            var v = new double[classes];
+            var words = x.Indexes.Length - x.FixedTail;
+            index.Vote(x.Indexes.AsSpan(0, words), x.Values.AsSpan(0, words), v);
+            return v;
+        }).ToArray();
+        double[][] Mixed(bool withSource, float beta) => devXs.Select((x, n) =>
+        {
+            var scores = Logits(x, w, b, classes);
+            if (withSource)
+            {
+                AddLogits(devSources[n], w, scores);
+            }
+
+            TopicNeighbourIndex.MixInto(scores, votes[n], withSource ? temperature : contentTemperature, beta);
+            return scores;
+        }).ToArray();
+
+        log($"dev accuracy of the vote alone {Accuracy(votes, devYs):P2}; of the mix by β (outlet known / hidden): " + string.Join(", ",
+            new[] { 0f, 0.1f, 0.2f, 0.3f, 0.5f, 0.75f }.Select(beta => $"{beta} {Accuracy(Mixed(true, beta), devYs):P2} / {Accuracy(Mixed(false, beta), devYs):P2}")));
+        var mixTemperature = options.Fixed?.NeighbourTemperature ?? FitTemperature(Mixed(true, options.NeighbourBeta), devYs);
+        var mixContentTemperature = options.Fixed?.NeighbourContentTemperature ?? FitTemperature(Mixed(false, options.NeighbourBeta), devYs);
+        log($"nearest-neighbour mix (k {options.Neighbours}, β {options.NeighbourBeta}): temperature {mixTemperature:R} ({mixContentTemperature:R} without outlet)");
+        return index.With(settings with { Temperature = mixTemperature, ContentTemperature = mixContentTemperature });
     }
 
     /// <summary>
@@ -449,6 +507,11 @@ public static class TopicTrainer
 
             return scores;
         }).ToArray();
+        return FitTemperature(logits, ys);
+    }
+
+    private static float FitTemperature(double[][] logits, int[] ys)
+    {
         var best = 1.0;
         var bestLoss = double.PositiveInfinity;
         for (var t = 0.05; t <= 20; t *= 1.05)
@@ -475,6 +538,8 @@ public static class TopicTrainer
 
         return (float)best;
     }
+
+    private static double Accuracy(double[][] scores, int[] ys) => ys.Length == 0 ? 0 : (double)scores.Where((s, n) => ArgMax(s) == ys[n]).Count() / ys.Length;
 
     private static double[] Logits(SparseVector x, float[] weights, float[] bias, int classes)
     {
