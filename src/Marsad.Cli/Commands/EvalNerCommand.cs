@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marsad.Entities;
+using Marsad.Entities.Neural;
 using Marsad.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,6 +27,14 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         [CommandOption("--models <DIR>")]
         [Description("The models folder (default: models/ beside the program).")]
         public string? Models { get; init; }
+
+        [CommandOption("--neural <FILE>")]
+        [Description("A neural layer (`marsad train ner-neural`) to mix into the model's scores.")]
+        public string? Neural { get; init; }
+
+        [CommandOption("--neural-only")]
+        [Description("With --neural: tag with the network's scores alone (the CRF's ignored).")]
+        public bool NeuralOnly { get; init; }
 
         [CommandOption("--predictions <FILE>")]
         [Description("Also write token, gold tag and predicted tag per line (CoNLL) for error analysis.")]
@@ -53,6 +62,12 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var load = Stopwatch.StartNew();
         var model = NerModel.Load(path);
+        if (settings.Neural is not null)
+        {
+            var layer = NerNeuralLayer.Load(settings.Neural, model.Extractor);
+            model = model.WithNeural(settings.NeuralOnly ? layer.WithMix(model.Extractor, 0f, 1f) : layer);
+        }
+
         load.Stop();
         loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpu;
         var result = NerEvaluation.Run(model, gold, settings.DocumentSentences);

@@ -1,0 +1,37 @@
+namespace Marsad.Entities.Neural;
+
+/// <summary>
+/// The neural layer's inputs for one sentence: each token's frozen word vector (or none), the hashed
+/// character n-grams of its clitic-stripped form and the ids of its small categorical signals
+/// (shape, proclitic, gazetteer, trigger, clusters, frequency), as flat arrays with per-token offsets.
+/// </summary>
+public sealed class NerNeuralSentence
+{
+    public NerNeuralSentence(int count, int wordDimensions)
+    {
+        Count = count;
+        Words = new float[count * wordDimensions];
+        Known = new bool[count];
+        NgramOffsets = new int[count + 1];
+        CategoryOffsets = new int[count + 1];
+    }
+
+    public int Count { get; }
+
+    /// <summary>Token × word dimensions: the lexicon vector where <see cref="Known"/>, else zeros.</summary>
+    public float[] Words { get; }
+
+    public bool[] Known { get; }
+
+    public int[] NgramOffsets { get; }
+
+    public int[] Ngrams { get; set; } = [];
+
+    public int[] CategoryOffsets { get; }
+
+    public int[] Categories { get; set; } = [];
+
+    public ReadOnlySpan<int> NgramsOf(int i) => Ngrams.AsSpan(NgramOffsets[i], NgramOffsets[i + 1] - NgramOffsets[i]);
+
+    public ReadOnlySpan<int> CategoriesOf(int i) => Categories.AsSpan(CategoryOffsets[i], CategoryOffsets[i + 1] - CategoryOffsets[i]);
+}
