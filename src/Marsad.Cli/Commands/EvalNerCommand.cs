@@ -29,7 +29,7 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         public string? Models { get; init; }
 
         [CommandOption("--neural <FILE>")]
-        [Description("A neural layer (`marsad train ner-neural`) to mix into the model's scores.")]
+        [Description("A neural layer (`marsad train ner-neural`) to mix into the --model's scores (without --model, the models folder's ner/ner.neural.gz is used when present).")]
         public string? Neural { get; init; }
 
         [CommandOption("--neural-only")]
@@ -57,11 +57,13 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var path = settings.Model ?? MarsadModels.Locate(settings.Models).PathOf(MentionAnnotator.ModelPath);
+        var models = MarsadModels.Locate(settings.Models);
+        var path = settings.Model ?? models.PathOf(MentionAnnotator.ModelPath);
         var gold = NerCorpus.Read(settings.Gold!);
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var load = Stopwatch.StartNew();
-        var model = NerModel.Load(path);
+        // Without --model the tagger is the models folder's, neural layer included when it has one (as the pipeline tags).
+        var model = settings.Model is null ? MentionAnnotator.LoadModel(models) : NerModel.Load(path);
         if (settings.Neural is not null)
         {
             var layer = NerNeuralLayer.Load(settings.Neural, model.Extractor);

@@ -51,6 +51,11 @@ public sealed class TrainNerNeuralCommand : Command<TrainNerNeuralCommand.Settin
         [DefaultValue(20)]
         public int Epochs { get; init; } = 20;
 
+        [CommandOption("--patience <N>")]
+        [Description("Stop when the best mixed dev F1 has not improved for N epochs.")]
+        [DefaultValue(5)]
+        public int Patience { get; init; } = 5;
+
         [CommandOption("--batch <N>")]
         [DefaultValue(16)]
         public int Batch { get; init; } = 16;
@@ -145,7 +150,7 @@ public sealed class TrainNerNeuralCommand : Command<TrainNerNeuralCommand.Settin
             NgramDimensions = settings.NgramDimensions,
             CategoryDimensions = settings.CategoryDimensions,
             Epochs = settings.Epochs,
-            Patience = settings.TrainOnDev ? int.MaxValue : 5,
+            Patience = settings.TrainOnDev ? int.MaxValue : settings.Patience,
             BatchSize = settings.Batch,
             LearningRate = settings.Rate,
             WordDropout = settings.WordDropout,

@@ -39,24 +39,31 @@ public sealed class NerNeuralInputs
     public int WordDimensions => _extractor.Lexicon.VectorDimensions;
 
     /// <summary>Reads the inputs of the <paramref name="n"/> tokens of the sentence last extracted into <paramref name="buffer"/>.</summary>
-    public NerNeuralSentence Build(NerFeatureBuffer buffer, int n)
+    /// <param name="withNgrams">False at inference: the n-grams are hashed later, only for tokens whose projection is not cached.</param>
+    public NerNeuralSentence Build(NerFeatureBuffer buffer, int n, bool withNgrams = true)
     {
         var lexicon = _extractor.Lexicon;
         var dim = lexicon.VectorDimensions;
-        var sentence = new NerNeuralSentence(n, dim);
+        var sentence = new NerNeuralSentence(n, dim) { HasNgrams = withNgrams };
         var ngrams = new List<int>(n * 16);
         var categories = new List<int>(n * 10);
         for (var i = 0; i < n; i++)
         {
             var vector = _extractor.VectorOf(buffer, i);
+            sentence.Rows[i] = buffer.Rows[i] >= 0 && buffer.Rows[i] < lexicon.VectorCount ? buffer.Rows[i] : -1;
             if (!vector.IsEmpty)
             {
                 vector.CopyTo(sentence.Words.AsSpan(i * dim, dim));
                 sentence.Known[i] = true;
             }
 
+            sentence.Forms[i] = buffer.Standalone[i];
             sentence.NgramOffsets[i] = ngrams.Count;
-            AddNgrams(buffer.Standalone[i], ngrams);
+            if (withNgrams)
+            {
+                AddNgrams(buffer.Standalone[i], NgramBuckets, ngrams);
+            }
+
             sentence.CategoryOffsets[i] = categories.Count;
             categories.Add(ShapeBase + Math.Min((int)buffer.Shapes[i], 15));
             categories.Add(ProcliticBase + Math.Min(buffer.Proclitics[i], 31));
@@ -95,7 +102,7 @@ public sealed class NerNeuralInputs
             }
 
             var row = buffer.Rows[i];
-            var count = row < 0 ? 0 : lexicon.CountOf(buffer.Standalone[i]);
+            var count = lexicon.CountAt(row);
             categories.Add(FrequencyBase + Math.Min(count == 0 ? 0 : 1 + (int)Math.Log2(count), 23));
             var levelBase = ClusterBase;
             for (var l = 0; l < lexicon.ClusterCounts.Count; l++)
@@ -118,7 +125,7 @@ public sealed class NerNeuralInputs
     }
 
     /// <summary>Hashed character n-grams (2..4, with word boundary marks) of a form: the spelling of unseen names.</summary>
-    private void AddNgrams(string form, List<int> ngrams)
+    public static void AddNgrams(string form, int buckets, List<int> ngrams)
     {
         Span<char> marked = stackalloc char[Math.Min(form.Length, 60) + 2];
         marked[0] = '<';
@@ -134,7 +141,7 @@ public sealed class NerNeuralInputs
                     hash = (hash ^ c) * 16777619u;
                 }
 
-                ngrams.Add((int)(hash % (uint)NgramBuckets));
+                ngrams.Add((int)(hash % (uint)buckets));
             }
         }
     }

@@ -27,7 +27,10 @@ public sealed class NerNeuralLayer
 
         CrfWeight = crfWeight;
         NeuralWeight = neuralWeight;
+        _projections = new NerNeuralProjections(network, extractor.Lexicon.VectorCount);
     }
+
+    private readonly NerNeuralProjections _projections;
 
     public NerNeuralNetwork Network { get; }
 
@@ -43,9 +46,9 @@ public sealed class NerNeuralLayer
     /// <summary>Mixes the network's scores for the sentence last extracted into <paramref name="buffer"/> into the CRF's <paramref name="emissions"/>.</summary>
     public void Combine(NerFeatureBuffer buffer, int n, Span<float> emissions)
     {
-        var sentence = Inputs.Build(buffer, n);
+        var sentence = Inputs.Build(buffer, n, withNgrams: false);
         var neural = n * T <= 4096 ? stackalloc float[n * T] : new float[n * T];
-        Network.Emissions(sentence, neural);
+        Network.Emissions(sentence, neural, _projections);
         for (var k = 0; k < n * T; k++)
         {
             emissions[k] = (CrfWeight * emissions[k]) + (NeuralWeight * neural[k]);

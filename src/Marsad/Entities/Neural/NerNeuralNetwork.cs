@@ -69,6 +69,74 @@ public sealed class NerNeuralNetwork
     }
 
     /// <summary>
+    /// The same scores through <paramref name="projections"/> (made for this network's current parameters): cached
+    /// input projections and transposed recurrent weights, several times faster than <see cref="Emissions(NerNeuralSentence, Span{float})"/>.
+    /// </summary>
+    internal void Emissions(NerNeuralSentence sentence, Span<float> emissions, NerNeuralProjections projections)
+    {
+        var scratch = _threadScratch ??= new NerNeuralScratch();
+        var shape = Shape;
+        var n = sentence.Count;
+        scratch.Ensure(n, shape);
+        var width = projections.Width;
+        var g4 = shape.Gates;
+        var projected = scratch.Projections;
+        for (var i = 0; i < n; i++)
+        {
+            var z = projected.AsSpan(i * width, width);
+            projections.WordPart(sentence, i, z);
+            foreach (var id in sentence.CategoriesOf(i))
+            {
+                VectorMath.AddScaled(z, projections.Category(id), 1f);
+            }
+        }
+
+        for (var d = 0; d < 2; d++)
+        {
+            var bias = Parameters.AsSpan(shape.BiasAt(d), g4);
+            var transposed = projections.RecurrentTransposed[d];
+            var gates = scratch.Gates[d];
+            var hidden = scratch.Hidden[d];
+            var cells = scratch.Cells[d];
+            var h = shape.Hidden;
+            for (var step = 0; step < n; step++)
+            {
+                var i = d == 0 ? step : n - 1 - step;
+                var previous = d == 0 ? i - 1 : i + 1;
+                var z = gates.AsSpan(i * g4, g4);
+                projected.AsSpan((i * width) + (d * g4), g4).CopyTo(z);
+                VectorMath.AddScaled(z, bias, 1f);
+                if (step > 0)
+                {
+                    for (var k = 0; k < h; k++)
+                    {
+                        VectorMath.AddScaled(z, transposed.AsSpan(k * g4, g4), hidden[(previous * h) + k]);
+                    }
+                }
+
+                NerActivations.Sigmoid(z[..(2 * h)]);
+                NerActivations.Tanh(z.Slice(2 * h, h));
+                NerActivations.Sigmoid(z[(3 * h)..]);
+                var c = cells.AsSpan(i * h, h);
+                var hi = hidden.AsSpan(i * h, h);
+                for (var k = 0; k < h; k++)
+                {
+                    c[k] = (z[k] * z[(2 * h) + k]) + (step > 0 ? z[h + k] * cells[(previous * h) + k] : 0f);
+                }
+
+                c.CopyTo(hi);
+                NerActivations.Tanh(hi);
+                for (var k = 0; k < h; k++)
+                {
+                    hi[k] *= z[(3 * h) + k];
+                }
+            }
+        }
+
+        Output(n, scratch, emissions);
+    }
+
+    /// <summary>
     /// Adds to <paramref name="gradient"/> the gradient of −log p(gold | sentence) and returns that loss. With
     /// <paramref name="random"/>, word dropout (the word vector replaced by the unknown vector) and input dropout apply.
     /// </summary>
@@ -169,6 +237,14 @@ public sealed class NerNeuralNetwork
             RunDirection(n, s, d);
         }
 
+        Output(n, s, s.Emissions);
+    }
+
+    /// <summary>The linear output layer over both directions' hidden states.</summary>
+    private void Output(int n, NerNeuralScratch s, Span<float> emissions)
+    {
+        var shape = Shape;
+        var p = Parameters;
         var h = shape.Hidden;
         for (var i = 0; i < n; i++)
         {
@@ -177,7 +253,7 @@ public sealed class NerNeuralNetwork
             for (var t = 0; t < T; t++)
             {
                 var row = p.AsSpan(shape.OutputAt + (t * 2 * h), 2 * h);
-                s.Emissions[(i * T) + t] = p[shape.OutputBiasAt + t] + VectorMath.Dot(row[..h], forward) + VectorMath.Dot(row[h..], backward);
+                emissions[(i * T) + t] = p[shape.OutputBiasAt + t] + VectorMath.Dot(row[..h], forward) + VectorMath.Dot(row[h..], backward);
             }
         }
     }

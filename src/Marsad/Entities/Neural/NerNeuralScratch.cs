@@ -26,6 +26,9 @@ internal sealed class NerNeuralScratch
 
     public float[] Emissions { get; private set; } = [];
 
+    /// <summary>Inference: both directions' input projections per token (token × 8H).</summary>
+    public float[] Projections { get; private set; } = [];
+
     public float[] InputGradients { get; private set; } = [];
 
     public void Ensure(int n, NerNeuralShape shape)
@@ -42,6 +45,7 @@ internal sealed class NerNeuralScratch
         InputGradients = new float[c * shape.InputDimensions];
         UsedUnknown = new bool[c];
         Emissions = new float[c * NerNeuralShape.Tags];
+        Projections = new float[c * 2 * shape.Gates];
         for (var d = 0; d < 2; d++)
         {
             Gates[d] = new float[c * shape.Gates];

@@ -12,6 +12,8 @@ public sealed class NerNeuralSentence
         Count = count;
         Words = new float[count * wordDimensions];
         Known = new bool[count];
+        Rows = new int[count];
+        Forms = new string[count];
         NgramOffsets = new int[count + 1];
         CategoryOffsets = new int[count + 1];
     }
@@ -22,6 +24,18 @@ public sealed class NerNeuralSentence
     public float[] Words { get; }
 
     public bool[] Known { get; }
+
+    /// <summary>
+    /// Per token, the lexicon row whose vector it uses, or -1: the word vector and n-grams of a row are
+    /// always the same, so inference caches their input projection per row.
+    /// </summary>
+    public int[] Rows { get; }
+
+    /// <summary>Per token, the clitic-stripped form whose character n-grams are hashed.</summary>
+    public string[] Forms { get; }
+
+    /// <summary>Whether <see cref="Ngrams"/> is filled (training); inference hashes a form's n-grams only when its projection is not cached.</summary>
+    public bool HasNgrams { get; set; } = true;
 
     public int[] NgramOffsets { get; }
 

@@ -98,6 +98,30 @@ public sealed class NerNeuralTests
     }
 
     [Fact]
+    public void ProjectedInferenceGivesTheSameScores()
+    {
+        var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
+        var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
+        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
+        var network = NerNeuralNetwork.Create(shape, new Random(9));
+        var projections = new NerNeuralProjections(network, rowCount: 0);
+        var buffer = new NerFeatureBuffer();
+        foreach (var s in NerTrainingTests.ToyCorpus)
+        {
+            extractor.Extract(NerTokenSpans.FromTokens(s.Tokens), buffer);
+            var sentence = inputs.Build(buffer, s.Tokens.Count);
+            var plain = new float[sentence.Count * T];
+            var projected = new float[sentence.Count * T];
+            network.Emissions(sentence, plain);
+            network.Emissions(sentence, projected, projections);
+            for (var k = 0; k < plain.Length; k++)
+            {
+                Assert.Equal(plain[k], projected[k], 4);
+            }
+        }
+    }
+
+    [Fact]
     public void SavedLayerLoadsAndTagsIdenticallyWithTheCrf()
     {
         var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);

@@ -1,0 +1,121 @@
+namespace Marsad.Entities.Neural;
+
+/// <summary>
+/// Inference-time precomputation for one fixed <see cref="NerNeuralNetwork"/>: the LSTM input layer is linear, so
+/// its product with a token's input splits into the word-vector-and-n-gram part (the same for every token of a
+/// lexicon row: cached per row on first use, thread-safe) and one part per category id (computed up front).
+/// Also keeps the recurrent weights transposed, so the recurrence is a few vector additions per hidden unit.
+/// </summary>
+internal sealed class NerNeuralProjections
+{
+    private readonly NerNeuralNetwork _network;
+    private readonly float[] _categories;
+    private readonly float[]?[] _rows;
+
+    public NerNeuralProjections(NerNeuralNetwork network, int rowCount)
+    {
+        _network = network;
+        var shape = network.Shape;
+        Width = 2 * shape.Gates;
+        _rows = new float[]?[Math.Max(rowCount, 0)];
+        _categories = new float[shape.CategoryCount * Width];
+        var p = network.Parameters;
+        var cd = shape.CategoryDimensions;
+        var from = shape.WordDimensions + shape.NgramDimensions;
+        for (var id = 0; id < shape.CategoryCount; id++)
+        {
+            var e = p.AsSpan(shape.CategoriesAt + (id * cd), cd);
+            for (var d = 0; d < 2; d++)
+            {
+                for (var r = 0; r < shape.Gates; r++)
+                {
+                    var row = p.AsSpan(shape.InputWeightsAt(d) + (r * shape.InputDimensions) + from, cd);
+                    _categories[(id * Width) + (d * shape.Gates) + r] = VectorMath.Dot(row, e);
+                }
+            }
+        }
+
+        RecurrentTransposed = new float[2][];
+        for (var d = 0; d < 2; d++)
+        {
+            var h = shape.Hidden;
+            var wh = p.AsSpan(shape.RecurrentWeightsAt(d), shape.Gates * h);
+            var transposed = RecurrentTransposed[d] = new float[h * shape.Gates];
+            for (var r = 0; r < shape.Gates; r++)
+            {
+                for (var k = 0; k < h; k++)
+                {
+                    transposed[(k * shape.Gates) + r] = wh[(r * h) + k];
+                }
+            }
+        }
+    }
+
+    /// <summary>Both directions' gate pre-activations from one input: 2 × 4H.</summary>
+    public int Width { get; }
+
+    /// <summary>Per direction the recurrent weights as H × 4H (column k of the 4H × H matrix is row k here).</summary>
+    public float[][] RecurrentTransposed { get; }
+
+    public ReadOnlySpan<float> Category(int id) => _categories.AsSpan(id * Width, Width);
+
+    /// <summary>Writes the word-and-n-gram part of token <paramref name="i"/>'s input projection into <paramref name="into"/>.</summary>
+    public void WordPart(NerNeuralSentence sentence, int i, Span<float> into)
+    {
+        var row = sentence.Rows[i];
+        if (row >= 0 && row < _rows.Length)
+        {
+            var cached = Volatile.Read(ref _rows[row]);
+            if (cached is null)
+            {
+                cached = new float[Width];
+                Compute(sentence, i, cached);
+                Volatile.Write(ref _rows[row], cached);
+            }
+
+            cached.CopyTo(into);
+            return;
+        }
+
+        Compute(sentence, i, into);
+    }
+
+    private void Compute(NerNeuralSentence sentence, int i, Span<float> into)
+    {
+        var shape = _network.Shape;
+        var p = _network.Parameters;
+        var wd = shape.WordDimensions;
+        var nd = shape.NgramDimensions;
+        Span<float> x = stackalloc float[wd + nd];
+        x.Clear();
+        (sentence.Known[i] ? sentence.Words.AsSpan(i * wd, wd) : p.AsSpan(shape.UnknownAt, wd)).CopyTo(x);
+        ReadOnlySpan<int> ngrams;
+        if (sentence.HasNgrams)
+        {
+            ngrams = sentence.NgramsOf(i);
+        }
+        else
+        {
+            var hashed = new List<int>(32);
+            NerNeuralInputs.AddNgrams(sentence.Forms[i], shape.NgramBuckets, hashed);
+            ngrams = hashed.ToArray();
+        }
+
+        if (ngrams.Length > 0)
+        {
+            var scale = 1f / ngrams.Length;
+            foreach (var id in ngrams)
+            {
+                VectorMath.AddScaled(x[wd..], p.AsSpan(shape.NgramsAt + (id * nd), nd), scale);
+            }
+        }
+
+        for (var d = 0; d < 2; d++)
+        {
+            for (var r = 0; r < shape.Gates; r++)
+            {
+                into[(d * shape.Gates) + r] = VectorMath.Dot(p.AsSpan(shape.InputWeightsAt(d) + (r * shape.InputDimensions), wd + nd), x);
+            }
+        }
+    }
+}
