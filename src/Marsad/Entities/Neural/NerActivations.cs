@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Marsad.Entities.Neural;
 
@@ -27,6 +28,64 @@ internal static class NerActivations
         for (; k < values.Length; k++)
         {
             values[k] = (scale / (1f + MathF.Exp(-slope * values[k]))) + shift;
+        }
+    }
+
+    /// <summary>
+    /// z += Wᵀ h for W stored transposed (h.Length rows of z.Length): eight vector accumulators stay in registers
+    /// while h is read, instead of loading and storing z once per hidden unit.
+    /// </summary>
+    public static void AddProduct(Span<float> z, ReadOnlySpan<float> transposed, ReadOnlySpan<float> h)
+    {
+        var w = Vector<float>.Count;
+        var width = z.Length;
+        ref var zr = ref MemoryMarshal.GetReference(z);
+        ref var tr = ref MemoryMarshal.GetReference(transposed);
+        var at = 0;
+        for (; at + (8 * w) <= width; at += 8 * w)
+        {
+            var o = (nuint)at;
+            var a0 = Vector.LoadUnsafe(ref zr, o);
+            var a1 = Vector.LoadUnsafe(ref zr, o + (nuint)w);
+            var a2 = Vector.LoadUnsafe(ref zr, o + (nuint)(2 * w));
+            var a3 = Vector.LoadUnsafe(ref zr, o + (nuint)(3 * w));
+            var a4 = Vector.LoadUnsafe(ref zr, o + (nuint)(4 * w));
+            var a5 = Vector.LoadUnsafe(ref zr, o + (nuint)(5 * w));
+            var a6 = Vector.LoadUnsafe(ref zr, o + (nuint)(6 * w));
+            var a7 = Vector.LoadUnsafe(ref zr, o + (nuint)(7 * w));
+            for (var k = 0; k < h.Length; k++)
+            {
+                var hk = new Vector<float>(h[k]);
+                var r = (nuint)((k * width) + at);
+                a0 += hk * Vector.LoadUnsafe(ref tr, r);
+                a1 += hk * Vector.LoadUnsafe(ref tr, r + (nuint)w);
+                a2 += hk * Vector.LoadUnsafe(ref tr, r + (nuint)(2 * w));
+                a3 += hk * Vector.LoadUnsafe(ref tr, r + (nuint)(3 * w));
+                a4 += hk * Vector.LoadUnsafe(ref tr, r + (nuint)(4 * w));
+                a5 += hk * Vector.LoadUnsafe(ref tr, r + (nuint)(5 * w));
+                a6 += hk * Vector.LoadUnsafe(ref tr, r + (nuint)(6 * w));
+                a7 += hk * Vector.LoadUnsafe(ref tr, r + (nuint)(7 * w));
+            }
+
+            a0.StoreUnsafe(ref zr, o);
+            a1.StoreUnsafe(ref zr, o + (nuint)w);
+            a2.StoreUnsafe(ref zr, o + (nuint)(2 * w));
+            a3.StoreUnsafe(ref zr, o + (nuint)(3 * w));
+            a4.StoreUnsafe(ref zr, o + (nuint)(4 * w));
+            a5.StoreUnsafe(ref zr, o + (nuint)(5 * w));
+            a6.StoreUnsafe(ref zr, o + (nuint)(6 * w));
+            a7.StoreUnsafe(ref zr, o + (nuint)(7 * w));
+        }
+
+        for (; at < width; at++)
+        {
+            var sum = z[at];
+            for (var k = 0; k < h.Length; k++)
+            {
+                sum += h[k] * transposed[(k * width) + at];
+            }
+
+            z[at] = sum;
         }
     }
 }

@@ -108,10 +108,7 @@ public sealed class NerNeuralNetwork
                 VectorMath.AddScaled(z, bias, 1f);
                 if (step > 0)
                 {
-                    for (var k = 0; k < h; k++)
-                    {
-                        VectorMath.AddScaled(z, transposed.AsSpan(k * g4, g4), hidden[(previous * h) + k]);
-                    }
+                    NerActivations.AddProduct(z, transposed, hidden.AsSpan(previous * h, h));
                 }
 
                 NerActivations.Sigmoid(z[..(2 * h)]);
