@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace Marsad.Entities.Neural;
 
@@ -11,6 +12,7 @@ internal static class NerActivations
     public static void Tanh(Span<float> values) => Logistic(values, 2f, 2f, -1f);
 
     /// <summary>values[k] = scale · σ(slope · values[k]) + shift.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Logistic(Span<float> values, float slope, float scale, float shift)
     {
         var one = Vector<float>.One;
@@ -35,6 +37,7 @@ internal static class NerActivations
     /// z += Wᵀ h for W stored transposed (h.Length rows of z.Length): eight vector accumulators stay in registers
     /// while h is read, instead of loading and storing z once per hidden unit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddProduct(Span<float> z, ReadOnlySpan<float> transposed, ReadOnlySpan<float> h)
     {
         var w = Vector<float>.Count;

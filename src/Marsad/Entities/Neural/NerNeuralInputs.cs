@@ -1,4 +1,5 @@
 using Marsad.Entities.Features;
+using System.Runtime.CompilerServices;
 
 namespace Marsad.Entities.Neural;
 
@@ -40,6 +41,7 @@ public sealed class NerNeuralInputs
 
     /// <summary>Reads the inputs of the <paramref name="n"/> tokens of the sentence last extracted into <paramref name="buffer"/>.</summary>
     /// <param name="withNgrams">False at inference: the n-grams are hashed later, only for tokens whose projection is not cached.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NerNeuralSentence Build(NerFeatureBuffer buffer, int n, bool withNgrams = true)
     {
         var lexicon = _extractor.Lexicon;

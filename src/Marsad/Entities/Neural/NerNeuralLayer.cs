@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Marsad.Entities.Features;
 using Marsad.Errors;
 using Marsad.IO;
+using System.Runtime.CompilerServices;
 
 namespace Marsad.Entities.Neural;
 
@@ -44,6 +45,7 @@ public sealed class NerNeuralLayer
     public NerNeuralLayer WithMix(NerFeatureExtractor extractor, float crfWeight, float neuralWeight) => new(Network, extractor, crfWeight, neuralWeight);
 
     /// <summary>Mixes the network's scores for the sentence last extracted into <paramref name="buffer"/> into the CRF's <paramref name="emissions"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Combine(NerFeatureBuffer buffer, int n, Span<float> emissions)
     {
         var sentence = Inputs.Build(buffer, n, withNgrams: false);

@@ -1,4 +1,5 @@
 using Marsad.Entities.Training;
+using System.Runtime.CompilerServices;
 
 namespace Marsad.Entities.Neural;
 
@@ -72,6 +73,8 @@ public sealed class NerNeuralNetwork
     /// The same scores through <paramref name="projections"/> (made for this network's current parameters): cached
     /// input projections and transposed recurrent weights, several times faster than <see cref="Emissions(NerNeuralSentence, Span{float})"/>.
     /// </summary>
+    // Tagging calls it per sentence: compiled optimised at once rather than after tiering (the timed pass is short).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Emissions(NerNeuralSentence sentence, Span<float> emissions, NerNeuralProjections projections)
     {
         var scratch = _threadScratch ??= new NerNeuralScratch();
@@ -238,6 +241,8 @@ public sealed class NerNeuralNetwork
     }
 
     /// <summary>The linear output layer over both directions' hidden states.</summary>
+    // Tagging calls it per sentence: compiled optimised at once rather than after tiering (the timed pass is short).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Output(int n, NerNeuralScratch s, Span<float> emissions)
     {
         var shape = Shape;

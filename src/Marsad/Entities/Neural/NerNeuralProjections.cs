@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities.Neural;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed class NerNeuralProjections
     private readonly NerNeuralNetwork _network;
     private readonly float[] _categories;
     private readonly float[]?[] _rows;
+    private readonly float[] _wordTransposed;
 
     public NerNeuralProjections(NerNeuralNetwork network, int rowCount)
     {
@@ -31,6 +34,20 @@ internal sealed class NerNeuralProjections
                 {
                     var row = p.AsSpan(shape.InputWeightsAt(d) + (r * shape.InputDimensions) + from, cd);
                     _categories[(id * Width) + (d * shape.Gates) + r] = VectorMath.Dot(row, e);
+                }
+            }
+        }
+
+        // [word vector ; n-gram mean] → both directions' gates, transposed: one register-blocked product per token.
+        var wordInputs = shape.WordDimensions + shape.NgramDimensions;
+        _wordTransposed = new float[wordInputs * Width];
+        for (var d = 0; d < 2; d++)
+        {
+            for (var r = 0; r < shape.Gates; r++)
+            {
+                for (var k = 0; k < wordInputs; k++)
+                {
+                    _wordTransposed[(k * Width) + (d * shape.Gates) + r] = p[shape.InputWeightsAt(d) + (r * shape.InputDimensions) + k];
                 }
             }
         }
@@ -60,6 +77,7 @@ internal sealed class NerNeuralProjections
     public ReadOnlySpan<float> Category(int id) => _categories.AsSpan(id * Width, Width);
 
     /// <summary>Writes the word-and-n-gram part of token <paramref name="i"/>'s input projection into <paramref name="into"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WordPart(NerNeuralSentence sentence, int i, Span<float> into)
     {
         var row = sentence.Rows[i];
@@ -80,6 +98,7 @@ internal sealed class NerNeuralProjections
         Compute(sentence, i, into);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Compute(NerNeuralSentence sentence, int i, Span<float> into)
     {
         var shape = _network.Shape;
@@ -110,12 +129,7 @@ internal sealed class NerNeuralProjections
             }
         }
 
-        for (var d = 0; d < 2; d++)
-        {
-            for (var r = 0; r < shape.Gates; r++)
-            {
-                into[(d * shape.Gates) + r] = VectorMath.Dot(p.AsSpan(shape.InputWeightsAt(d) + (r * shape.InputDimensions), wd + nd), x);
-            }
-        }
+        into.Clear();
+        NerActivations.AddProduct(into, _wordTransposed, x);
     }
 }
