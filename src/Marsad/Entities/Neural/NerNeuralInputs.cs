@@ -93,30 +93,13 @@ public sealed class NerNeuralInputs
                 categories.Add(FirstToken);
             }
 
-            if (_extractor.CountryAdjectives.IsCountryAdjective(buffer.Bare[i]))
-            {
-                categories.Add(CountryAdjective);
-            }
-
             if (!sentence.Known[i])
             {
                 categories.Add(NoVector);
             }
 
-            var row = buffer.Rows[i];
-            var count = lexicon.CountAt(row);
-            categories.Add(FrequencyBase + Math.Min(count == 0 ? 0 : 1 + (int)Math.Log2(count), 23));
-            var levelBase = ClusterBase;
-            for (var l = 0; l < lexicon.ClusterCounts.Count; l++)
-            {
-                var cluster = lexicon.ClusterOf(row, l);
-                if (cluster >= 0)
-                {
-                    categories.Add(levelBase + cluster);
-                }
-
-                levelBase += lexicon.ClusterCounts[l];
-            }
+            sentence.RowCategoryStarts[i] = categories.Count;
+            AddRowCategories(buffer.Rows[i], buffer.Standalone[i], categories);
         }
 
         sentence.NgramOffsets[n] = ngrams.Count;
@@ -124,6 +107,35 @@ public sealed class NerNeuralInputs
         sentence.Ngrams = [.. ngrams];
         sentence.Categories = [.. categories];
         return sentence;
+    }
+
+    /// <summary>
+    /// The category ids that depend only on the word (its lexicon row and clitic-stripped form): country adjective,
+    /// frequency bucket and clusters. They come last in a token's list, so inference caches their projection per row.
+    /// </summary>
+    public void AddRowCategories(int row, string standalone, List<int> categories)
+    {
+        var lexicon = _extractor.Lexicon;
+        // The article-less form, as the feature extractor's "bare" form.
+        var bare = standalone.Length > 3 && standalone[0] == '\u0627' && standalone[1] == '\u0644' ? standalone.AsSpan(2) : standalone.AsSpan();
+        if (_extractor.CountryAdjectives.IsCountryAdjective(bare))
+        {
+            categories.Add(CountryAdjective);
+        }
+
+        var count = lexicon.CountAt(row);
+        categories.Add(FrequencyBase + Math.Min(count == 0 ? 0 : 1 + (int)Math.Log2(count), 23));
+        var levelBase = ClusterBase;
+        for (var l = 0; l < lexicon.ClusterCounts.Count; l++)
+        {
+            var cluster = lexicon.ClusterOf(row, l);
+            if (cluster >= 0)
+            {
+                categories.Add(levelBase + cluster);
+            }
+
+            levelBase += lexicon.ClusterCounts[l];
+        }
     }
 
     /// <summary>Hashed character n-grams (2..4, with word boundary marks) of a form: the spelling of unseen names.</summary>

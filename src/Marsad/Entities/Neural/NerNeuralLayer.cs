@@ -17,6 +17,12 @@ public sealed class NerNeuralLayer
     private const string Magic = "marsad-ner-neural-1";
     private const int T = NerNeuralShape.Tags;
 
+    /// <summary>
+    /// The most frequent lexicon rows whose input projections are computed when the layer is made (≈ 1 KB and a few
+    /// microseconds each): they are most tokens of news text, so tagging rarely computes one.
+    /// </summary>
+    private const int WarmRows = 4096;
+
     public NerNeuralLayer(NerNeuralNetwork network, NerFeatureExtractor extractor, float crfWeight, float neuralWeight)
     {
         Network = network;
@@ -29,6 +35,7 @@ public sealed class NerNeuralLayer
         CrfWeight = crfWeight;
         NeuralWeight = neuralWeight;
         _projections = new NerNeuralProjections(network, extractor.Lexicon.VectorCount);
+        _projections.Warm(Inputs, extractor.Lexicon, WarmRows);
     }
 
     private readonly NerNeuralProjections _projections;

@@ -87,10 +87,10 @@ public sealed class NerNeuralNetwork
         for (var i = 0; i < n; i++)
         {
             var z = projected.AsSpan(i * width, width);
-            projections.WordPart(sentence, i, z);
-            foreach (var id in sentence.CategoriesOf(i))
+            var cached = projections.WordPart(sentence, i, z);
+            foreach (var id in cached ? sentence.ContextCategoriesOf(i) : sentence.CategoriesOf(i))
             {
-                VectorMath.AddScaled(z, projections.Category(id), 1f);
+                NerActivations.AddScaled(z, projections.Category(id), 1f);
             }
         }
 
@@ -108,7 +108,7 @@ public sealed class NerNeuralNetwork
                 var previous = d == 0 ? i - 1 : i + 1;
                 var z = gates.AsSpan(i * g4, g4);
                 projected.AsSpan((i * width) + (d * g4), g4).CopyTo(z);
-                VectorMath.AddScaled(z, bias, 1f);
+                NerActivations.AddScaled(z, bias, 1f);
                 if (step > 0)
                 {
                     NerActivations.AddProduct(z, transposed, hidden.AsSpan(previous * h, h));
@@ -255,7 +255,7 @@ public sealed class NerNeuralNetwork
             for (var t = 0; t < T; t++)
             {
                 var row = p.AsSpan(shape.OutputAt + (t * 2 * h), 2 * h);
-                emissions[(i * T) + t] = p[shape.OutputBiasAt + t] + VectorMath.Dot(row[..h], forward) + VectorMath.Dot(row[h..], backward);
+                emissions[(i * T) + t] = p[shape.OutputBiasAt + t] + NerActivations.Dot(row[..h], forward) + NerActivations.Dot(row[h..], backward);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Marsad.Entities.Features;
 
 namespace Marsad.Entities.Neural;
 
@@ -33,7 +34,7 @@ internal sealed class NerNeuralProjections
                 for (var r = 0; r < shape.Gates; r++)
                 {
                     var row = p.AsSpan(shape.InputWeightsAt(d) + (r * shape.InputDimensions) + from, cd);
-                    _categories[(id * Width) + (d * shape.Gates) + r] = VectorMath.Dot(row, e);
+                    _categories[(id * Width) + (d * shape.Gates) + r] = NerActivations.Dot(row, e);
                 }
             }
         }
@@ -76,9 +77,13 @@ internal sealed class NerNeuralProjections
 
     public ReadOnlySpan<float> Category(int id) => _categories.AsSpan(id * Width, Width);
 
-    /// <summary>Writes the word-and-n-gram part of token <paramref name="i"/>'s input projection into <paramref name="into"/>.</summary>
+    /// <summary>
+    /// Writes the part of token <paramref name="i"/>'s input projection that a cache can hold: for a token with a
+    /// lexicon row, word vector, n-grams and the word's own categories (cached per row; returns true, the context
+    /// categories remain to add); otherwise word vector and n-grams only (returns false: every category remains).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void WordPart(NerNeuralSentence sentence, int i, Span<float> into)
+    public bool WordPart(NerNeuralSentence sentence, int i, Span<float> into)
     {
         var row = sentence.Rows[i];
         if (row >= 0 && row < _rows.Length)
@@ -87,19 +92,49 @@ internal sealed class NerNeuralProjections
             if (cached is null)
             {
                 cached = new float[Width];
-                Compute(sentence, i, cached);
+                Compute(sentence.Words.AsSpan(i * _network.Shape.WordDimensions, _network.Shape.WordDimensions), sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, cached);
+                foreach (var id in sentence.RowCategoriesOf(i))
+                {
+                    NerActivations.AddScaled(cached, Category(id), 1f);
+                }
+
                 Volatile.Write(ref _rows[row], cached);
             }
 
             cached.CopyTo(into);
-            return;
+            return true;
         }
 
-        Compute(sentence, i, into);
+        var shape = _network.Shape;
+        var word = sentence.Known[i] ? sentence.Words.AsSpan(i * shape.WordDimensions, shape.WordDimensions) : _network.Parameters.AsSpan(shape.UnknownAt, shape.WordDimensions);
+        Compute(word, sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, into);
+        return false;
     }
 
+    /// <summary>Fills the cache for the first <paramref name="count"/> lexicon rows (the most frequent words) up front.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Compute(NerNeuralSentence sentence, int i, Span<float> into)
+    public void Warm(NerNeuralInputs inputs, NerLexicon lexicon, int count)
+    {
+        var categories = new List<int>();
+        for (var row = 0; row < Math.Min(count, _rows.Length); row++)
+        {
+            var cached = new float[Width];
+            var form = lexicon.WordOf(row);
+            Compute(lexicon.VectorOf(row), form, null, cached);
+            categories.Clear();
+            inputs.AddRowCategories(row, form, categories);
+            foreach (var id in categories)
+            {
+                NerActivations.AddScaled(cached, Category(id), 1f);
+            }
+
+            _rows[row] = cached;
+        }
+    }
+
+    /// <summary>[word vector ; mean of the n-gram embeddings] through the input weights (n-grams hashed here when not given).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Compute(ReadOnlySpan<float> word, string form, ReadOnlySpan<int> ngrams, Span<float> into)
     {
         var shape = _network.Shape;
         var p = _network.Parameters;
@@ -107,26 +142,18 @@ internal sealed class NerNeuralProjections
         var nd = shape.NgramDimensions;
         Span<float> x = stackalloc float[wd + nd];
         x.Clear();
-        (sentence.Known[i] ? sentence.Words.AsSpan(i * wd, wd) : p.AsSpan(shape.UnknownAt, wd)).CopyTo(x);
-        ReadOnlySpan<int> ngrams;
-        if (sentence.HasNgrams)
-        {
-            ngrams = sentence.NgramsOf(i);
-        }
-        else
+        word.CopyTo(x);
+        if (ngrams.IsEmpty)
         {
             var hashed = new List<int>(32);
-            NerNeuralInputs.AddNgrams(sentence.Forms[i], shape.NgramBuckets, hashed);
+            NerNeuralInputs.AddNgrams(form, shape.NgramBuckets, hashed);
             ngrams = hashed.ToArray();
         }
 
-        if (ngrams.Length > 0)
+        var scale = 1f / Math.Max(ngrams.Length, 1);
+        foreach (var id in ngrams)
         {
-            var scale = 1f / ngrams.Length;
-            foreach (var id in ngrams)
-            {
-                VectorMath.AddScaled(x[wd..], p.AsSpan(shape.NgramsAt + (id * nd), nd), scale);
-            }
+            NerActivations.AddScaled(x[wd..], p.AsSpan(shape.NgramsAt + (id * nd), nd), scale);
         }
 
         into.Clear();

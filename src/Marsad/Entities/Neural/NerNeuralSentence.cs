@@ -16,6 +16,7 @@ public sealed class NerNeuralSentence
         Forms = new string[count];
         NgramOffsets = new int[count + 1];
         CategoryOffsets = new int[count + 1];
+        RowCategoryStarts = new int[count];
     }
 
     public int Count { get; }
@@ -45,7 +46,16 @@ public sealed class NerNeuralSentence
 
     public int[] Categories { get; set; } = [];
 
+    /// <summary>Per token, where in <see cref="Categories"/> the ids that depend only on the word begin (see <see cref="NerNeuralInputs.AddRowCategories"/>).</summary>
+    public int[] RowCategoryStarts { get; }
+
     public ReadOnlySpan<int> NgramsOf(int i) => Ngrams.AsSpan(NgramOffsets[i], NgramOffsets[i + 1] - NgramOffsets[i]);
 
     public ReadOnlySpan<int> CategoriesOf(int i) => Categories.AsSpan(CategoryOffsets[i], CategoryOffsets[i + 1] - CategoryOffsets[i]);
+
+    /// <summary>The category ids of token <paramref name="i"/> that depend on its context, not only on the word.</summary>
+    public ReadOnlySpan<int> ContextCategoriesOf(int i) => Categories.AsSpan(CategoryOffsets[i], RowCategoryStarts[i] - CategoryOffsets[i]);
+
+    /// <summary>The category ids of token <paramref name="i"/> that depend only on the word.</summary>
+    public ReadOnlySpan<int> RowCategoriesOf(int i) => Categories.AsSpan(RowCategoryStarts[i], CategoryOffsets[i + 1] - RowCategoryStarts[i]);
 }
