@@ -93,13 +93,8 @@ public sealed class NerNeuralInputs
                 categories.Add(FirstToken);
             }
 
-            if (!sentence.Known[i])
-            {
-                categories.Add(NoVector);
-            }
-
             sentence.RowCategoryStarts[i] = categories.Count;
-            AddRowCategories(buffer.Rows[i], buffer.Standalone[i], categories);
+            AddRowCategories(buffer.Rows[i], buffer.Standalone[i], sentence.Known[i], categories);
         }
 
         sentence.NgramOffsets[n] = ngrams.Count;
@@ -111,9 +106,10 @@ public sealed class NerNeuralInputs
 
     /// <summary>
     /// The category ids that depend only on the word (its lexicon row and clitic-stripped form): country adjective,
-    /// frequency bucket and clusters. They come last in a token's list, so inference caches their projection per row.
+    /// no vector, frequency bucket and clusters. They come last in a token's list, so inference caches their projection
+    /// per row (a row with a vector never has the no-vector id).
     /// </summary>
-    public void AddRowCategories(int row, string standalone, List<int> categories)
+    public void AddRowCategories(int row, string standalone, bool hasVector, List<int> categories)
     {
         var lexicon = _extractor.Lexicon;
         // The article-less form, as the feature extractor's "bare" form.
@@ -121,6 +117,11 @@ public sealed class NerNeuralInputs
         if (_extractor.CountryAdjectives.IsCountryAdjective(bare))
         {
             categories.Add(CountryAdjective);
+        }
+
+        if (!hasVector)
+        {
+            categories.Add(NoVector);
         }
 
         var count = lexicon.CountAt(row);

@@ -122,7 +122,7 @@ internal sealed class NerNeuralProjections
             var form = lexicon.WordOf(row);
             Compute(lexicon.VectorOf(row), form, null, cached);
             categories.Clear();
-            inputs.AddRowCategories(row, form, categories);
+            inputs.AddRowCategories(row, form, hasVector: true, categories);
             foreach (var id in categories)
             {
                 NerActivations.AddScaled(cached, Category(id), 1f);

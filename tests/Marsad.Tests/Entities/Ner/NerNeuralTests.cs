@@ -122,6 +122,39 @@ public sealed class NerNeuralTests
     }
 
     [Fact]
+    public void CachedRowProjectionsGiveTheSameScores()
+    {
+        // A lexicon with vectors for half the toy words, so tokens take the cached, the warmed and the uncached path.
+        var words = NerTrainingTests.ToyCorpus.SelectMany(s => s.Tokens).Select(NerWordForms.Normalize).Distinct().ToArray();
+        var random = new Random(4);
+        var withVectors = words.Length / 2;
+        var vectors = Enumerable.Range(0, withVectors * 4).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var lexicon = new NerLexicon(words, words.Select(_ => 10).ToArray(), [4], [words.Select((_, i) => (short)(i % 4)).ToArray()], vectors, 4);
+        var extractor = new NerFeatureExtractor(lexicon, NerGazetteer.Empty, NerFeatureGroups.All);
+        var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
+        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
+        var network = NerNeuralNetwork.Create(shape, new Random(9));
+        var projections = new NerNeuralProjections(network, lexicon.VectorCount);
+        projections.Warm(inputs, lexicon, 2);
+        var buffer = new NerFeatureBuffer();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var s in NerTrainingTests.ToyCorpus)
+            {
+                extractor.Extract(NerTokenSpans.FromTokens(s.Tokens), buffer);
+                var plain = new float[s.Tokens.Count * T];
+                var projected = new float[s.Tokens.Count * T];
+                network.Emissions(inputs.Build(buffer, s.Tokens.Count), plain);
+                network.Emissions(inputs.Build(buffer, s.Tokens.Count, withNgrams: false), projected, projections);
+                for (var k = 0; k < plain.Length; k++)
+                {
+                    Assert.Equal(plain[k], projected[k], 4);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void SavedLayerLoadsAndTagsIdenticallyWithTheCrf()
     {
         var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
