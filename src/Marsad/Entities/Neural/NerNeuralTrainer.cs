@@ -109,7 +109,7 @@ public sealed class NerNeuralTrainer
             cpuTotal += epochCpu;
             epochsRun++;
             var alone = dev.Count == 0 ? 0 : Score(crf, network, 0f, 1f, dev);
-            var line = $"epoch {epoch}: loss {loss / tokensPerEpoch:F4} per token, {tokensPerEpoch / epochCpu.TotalSeconds:F0} tokens/CPU-s; dev F1 alone {alone:F2}";
+            var line = $"epoch {epoch}: loss {loss / tokensPerEpoch:F4} per token, {tokensPerEpoch / epochCpu.TotalSeconds:F0} tokens/CPU-s" + (dev.Count == 0 ? string.Empty : $"; dev F1 alone {alone:F2}");
             var improved = false;
             if (alone > BestAlone.F1)
             {
@@ -119,7 +119,7 @@ public sealed class NerNeuralTrainer
             foreach (var mix in Mixes)
             {
                 var f1 = dev.Count == 0 ? 0 : Score(crf, network, 1f, mix, dev);
-                line += $", +{mix}: {f1:F2}";
+                line += dev.Count == 0 ? string.Empty : $", +{mix}: {f1:F2}";
                 if (f1 > BestMixed.F1 || dev.Count == 0)
                 {
                     BestMixed = (f1, epoch, mix);
@@ -136,7 +136,9 @@ public sealed class NerNeuralTrainer
         }
 
         TrainingTokensPerCpuSecond = tokensPerEpoch * (double)epochsRun / cpuTotal.TotalSeconds;
-        progress?.Invoke($"best: network alone {BestAlone.F1:F2} (epoch {BestAlone.Epoch}); mixed {BestMixed.F1:F2} (epoch {BestMixed.Epoch}, weight {BestMixed.Mix})");
+        progress?.Invoke(dev.Count == 0
+            ? $"kept epoch {BestMixed.Epoch}, weight {BestMixed.Mix}"
+            : $"best: network alone {BestAlone.F1:F2} (epoch {BestAlone.Epoch}); mixed {BestMixed.F1:F2} (epoch {BestMixed.Epoch}, weight {BestMixed.Mix})");
         return new NerNeuralLayer(new NerNeuralNetwork(shape, best), extractor, 1f, BestMixed.Mix);
     }
 
