@@ -40,13 +40,14 @@ public sealed class NerNeuralInputs
     public int WordDimensions => _extractor.Lexicon.VectorDimensions;
 
     /// <summary>Reads the inputs of the <paramref name="n"/> tokens of the sentence last extracted into <paramref name="buffer"/>.</summary>
-    /// <param name="withNgrams">False at inference: the n-grams are hashed later, only for tokens whose projection is not cached.</param>
+    /// <param name="withNgrams">False at inference: the n-grams are hashed later, only for tokens whose projection is not
+    /// cached, and the word vectors of tokens with a lexicon row are not copied.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NerNeuralSentence Build(NerFeatureBuffer buffer, int n, bool withNgrams = true)
     {
         var lexicon = _extractor.Lexicon;
         var dim = lexicon.VectorDimensions;
-        var sentence = new NerNeuralSentence(n, dim) { HasNgrams = withNgrams };
+        var sentence = new NerNeuralSentence(n, dim, withWords: withNgrams) { HasNgrams = withNgrams };
         var ngrams = new List<int>(n * 16);
         var categories = new List<int>(n * 10);
         for (var i = 0; i < n; i++)
@@ -55,7 +56,13 @@ public sealed class NerNeuralInputs
             sentence.Rows[i] = buffer.Rows[i] >= 0 && buffer.Rows[i] < lexicon.VectorCount ? buffer.Rows[i] : -1;
             if (!vector.IsEmpty)
             {
-                vector.CopyTo(sentence.Words.AsSpan(i * dim, dim));
+                // At inference a token with a lexicon row needs no copy (the projections read the lexicon).
+                if (withNgrams || sentence.Rows[i] < 0)
+                {
+                    sentence.EnsureWords();
+                    vector.CopyTo(sentence.Words.AsSpan(i * dim, dim));
+                }
+
                 sentence.Known[i] = true;
             }
 

@@ -34,8 +34,8 @@ public sealed class NerNeuralLayer
 
         CrfWeight = crfWeight;
         NeuralWeight = neuralWeight;
-        _projections = new NerNeuralProjections(network, extractor.Lexicon.VectorCount);
-        _projections.Warm(Inputs, extractor.Lexicon, WarmRows);
+        _projections = new NerNeuralProjections(network, extractor.Lexicon);
+        _projections.Warm(Inputs, WarmRows);
     }
 
     private readonly NerNeuralProjections _projections;

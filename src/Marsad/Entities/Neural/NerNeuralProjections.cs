@@ -15,10 +15,13 @@ internal sealed class NerNeuralProjections
     private readonly float[] _categories;
     private readonly float[]?[] _rows;
     private readonly float[] _wordTransposed;
+    private readonly NerLexicon _lexicon;
 
-    public NerNeuralProjections(NerNeuralNetwork network, int rowCount)
+    public NerNeuralProjections(NerNeuralNetwork network, NerLexicon lexicon)
     {
         _network = network;
+        _lexicon = lexicon;
+        var rowCount = lexicon.VectorCount;
         var shape = network.Shape;
         Width = 2 * shape.Gates;
         _rows = new float[]?[Math.Max(rowCount, 0)];
@@ -92,7 +95,7 @@ internal sealed class NerNeuralProjections
             if (cached is null)
             {
                 cached = new float[Width];
-                Compute(sentence.Words.AsSpan(i * _network.Shape.WordDimensions, _network.Shape.WordDimensions), sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, cached);
+                Compute(_lexicon.VectorOf(row), sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, cached);
                 foreach (var id in sentence.RowCategoriesOf(i))
                 {
                     NerActivations.AddScaled(cached, Category(id), 1f);
@@ -113,8 +116,9 @@ internal sealed class NerNeuralProjections
 
     /// <summary>Fills the cache for the first <paramref name="count"/> lexicon rows (the most frequent words) up front.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Warm(NerNeuralInputs inputs, NerLexicon lexicon, int count)
+    public void Warm(NerNeuralInputs inputs, int count)
     {
+        var lexicon = _lexicon;
         var categories = new List<int>();
         for (var row = 0; row < Math.Min(count, _rows.Length); row++)
         {

@@ -7,10 +7,15 @@ namespace Marsad.Entities.Neural;
 /// </summary>
 public sealed class NerNeuralSentence
 {
-    public NerNeuralSentence(int count, int wordDimensions)
+    private readonly int _wordDimensions;
+
+    /// <param name="withWords">False at inference: <see cref="Words"/> stays empty until <see cref="EnsureWords"/>, since a
+    /// token with a lexicon row reads its vector from the lexicon.</param>
+    public NerNeuralSentence(int count, int wordDimensions, bool withWords = true)
     {
         Count = count;
-        Words = new float[count * wordDimensions];
+        _wordDimensions = wordDimensions;
+        Words = withWords ? new float[count * wordDimensions] : [];
         Known = new bool[count];
         Rows = new int[count];
         Forms = new string[count];
@@ -22,7 +27,16 @@ public sealed class NerNeuralSentence
     public int Count { get; }
 
     /// <summary>Token × word dimensions: the lexicon vector where <see cref="Known"/>, else zeros.</summary>
-    public float[] Words { get; }
+    public float[] Words { get; private set; }
+
+    /// <summary>Allocates <see cref="Words"/> when the sentence was made without it.</summary>
+    public void EnsureWords()
+    {
+        if (Words.Length == 0)
+        {
+            Words = new float[Count * _wordDimensions];
+        }
+    }
 
     public bool[] Known { get; }
 

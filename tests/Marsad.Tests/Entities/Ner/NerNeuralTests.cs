@@ -104,7 +104,7 @@ public sealed class NerNeuralTests
         var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
         var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
         var network = NerNeuralNetwork.Create(shape, new Random(9));
-        var projections = new NerNeuralProjections(network, rowCount: 0);
+        var projections = new NerNeuralProjections(network, NerLexicon.Empty);
         var buffer = new NerFeatureBuffer();
         foreach (var s in NerTrainingTests.ToyCorpus)
         {
@@ -134,8 +134,8 @@ public sealed class NerNeuralTests
         var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
         var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
         var network = NerNeuralNetwork.Create(shape, new Random(9));
-        var projections = new NerNeuralProjections(network, lexicon.VectorCount);
-        projections.Warm(inputs, lexicon, 2);
+        var projections = new NerNeuralProjections(network, lexicon);
+        projections.Warm(inputs, 2);
         var buffer = new NerFeatureBuffer();
         for (var pass = 0; pass < 2; pass++)
         {
