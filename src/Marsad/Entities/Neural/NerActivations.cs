@@ -37,6 +37,7 @@ internal static class NerActivations
     /// e^x a vector at a time: 2^n through the float exponent bits times 2^f (|f| ≤ ½) by a degree-6 polynomial (relative
     /// error below 1e-6). Inlined here, where the library's Vector.Exp ran as unoptimised tier-0 code in the profile.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Exp(Vector<float> x)
     {
         x = Vector.Min(Vector.Max(x, new Vector<float>(-87f)), new Vector<float>(88f));
