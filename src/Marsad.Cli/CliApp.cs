@@ -111,6 +111,8 @@ public static class CliApp
                 .WithDescription("Learn the keyphrase document frequencies (and stop words) from a corpus.");
             train.AddCommand<TrainNerCommand>("ner")
                 .WithDescription("Train the named-entity tagger (averaged perceptron, BIO Viterbi); the epoch is chosen on --dev.");
+            train.AddCommand<TrainNerNeuralCommand>("ner-neural")
+                .WithDescription("Train the BiLSTM-CRF layer mixed into a trained NER tagger's scores; epoch and mix chosen on --dev.");
             train.AddCommand<TrainNerLexiconCommand>("ner-lexicon")
                 .WithDescription("Learn word frequencies and word clusters for NER from unlabelled news (JSON Lines).");
             train.AddCommand<TrainSegmenterCommand>("segmenter")

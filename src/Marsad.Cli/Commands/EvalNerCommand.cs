@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marsad.Entities;
+using Marsad.Entities.Neural;
 using Marsad.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,6 +28,14 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         [Description("The models folder (default: models/ beside the program).")]
         public string? Models { get; init; }
 
+        [CommandOption("--neural <FILE>")]
+        [Description("A neural layer (`marsad train ner-neural`) to mix into the --model's scores (without --model, the models folder's ner/ner.neural.gz is used when present).")]
+        public string? Neural { get; init; }
+
+        [CommandOption("--neural-only")]
+        [Description("With --neural: tag with the network's scores alone (the CRF's ignored).")]
+        public bool NeuralOnly { get; init; }
+
         [CommandOption("--predictions <FILE>")]
         [Description("Also write token, gold tag and predicted tag per line (CoNLL) for error analysis.")]
         public string? Predictions { get; init; }
@@ -48,11 +57,19 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var path = settings.Model ?? MarsadModels.Locate(settings.Models).PathOf(MentionAnnotator.ModelPath);
+        var models = MarsadModels.Locate(settings.Models);
+        var path = settings.Model ?? models.PathOf(MentionAnnotator.ModelPath);
         var gold = NerCorpus.Read(settings.Gold!);
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var load = Stopwatch.StartNew();
-        var model = NerModel.Load(path);
+        // Without --model the tagger is the models folder's, neural layer included when it has one (as the pipeline tags).
+        var model = settings.Model is null ? MentionAnnotator.LoadModel(models) : NerModel.Load(path);
+        if (settings.Neural is not null)
+        {
+            var layer = NerNeuralLayer.Load(settings.Neural, model.Extractor);
+            model = model.WithNeural(settings.NeuralOnly ? layer.WithMix(model.Extractor, 0f, 1f) : layer);
+        }
+
         load.Stop();
         loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpu;
         var result = NerEvaluation.Run(model, gold, settings.DocumentSentences);

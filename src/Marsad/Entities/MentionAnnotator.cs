@@ -16,6 +16,9 @@ public sealed class MentionAnnotator : IAnnotator
     /// <summary>The model's path inside the models folder.</summary>
     public const string ModelPath = "ner/ner.model.gz";
 
+    /// <summary>The optional BiLSTM-CRF layer mixed into the model's scores (<see cref="Neural.NerNeuralLayer"/>).</summary>
+    public const string NeuralPath = "ner/ner.neural.gz";
+
     /// <summary>Longest run of tokens tagged at once; longer sentences are cut (ANERcorp has sentences of 700 tokens).</summary>
     private const int MaxSentenceTokens = 400;
 
@@ -38,7 +41,15 @@ public sealed class MentionAnnotator : IAnnotator
     public IReadOnlyCollection<string> Assigns { get; } = [Layers.Mentions];
 
     /// <summary>Loads the model from the models folder.</summary>
-    public static MentionAnnotator Load(MarsadModels models) => new(NerModel.Load(models.PathOf(ModelPath)));
+    public static MentionAnnotator Load(MarsadModels models) => new(LoadModel(models));
+
+    /// <summary>The tagger of the models folder: the CRF model, with the neural layer mixed in when the folder has one.</summary>
+    public static NerModel LoadModel(MarsadModels models)
+    {
+        var model = NerModel.Load(models.PathOf(ModelPath));
+        var neural = models.PathOf(NeuralPath);
+        return File.Exists(neural) ? model.WithNeural(Neural.NerNeuralLayer.Load(neural, model.Extractor)) : model;
+    }
 
     public void Annotate(AnalyzedArticle doc)
     {

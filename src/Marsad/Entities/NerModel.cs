@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Marsad.Entities.Features;
+using Marsad.Entities.Neural;
 using Marsad.Errors;
 using Marsad.IO;
 
@@ -28,6 +29,9 @@ public sealed class NerModel
     private readonly NerDenseFeatures? _dense;
     private readonly float[] _denseProjections = [];
 
+    /// <summary>The transitions Viterbi uses: the CRF's, or the CRF's mixed with the neural layer's.</summary>
+    private readonly float[] _decodeTransitions;
+
     public NerModel(NerFeatureExtractor extractor, ulong[] keys, float[] weights, float[] transitions, NerDenseFeatures? dense = null)
     {
         if (weights.Length != keys.Length * T || transitions.Length != (T + 1) * T)
@@ -41,9 +45,10 @@ public sealed class NerModel
         _dense = dense is not null && extractor.Lexicon.VectorDimensions == dense.Dimensions ? dense : null;
         _denseProjections = _dense?.Project(extractor.Lexicon) ?? [];
         _rows = new NerFeatureIndex(keys);
+        _decodeTransitions = transitions;
     }
 
-    private NerModel(NerModel other, bool documentConsistency)
+    private NerModel(NerModel other, bool documentConsistency, NerNeuralLayer? neural)
     {
         Extractor = other.Extractor;
         _rows = other._rows;
@@ -53,6 +58,8 @@ public sealed class NerModel
         _denseProjections = other._denseProjections;
         OutsideBias = other.OutsideBias;
         DocumentConsistency = documentConsistency;
+        Neural = neural;
+        _decodeTransitions = neural?.CombineTransitions(_transitions) ?? _transitions;
     }
 
     public NerFeatureExtractor Extractor { get; }
@@ -61,7 +68,16 @@ public sealed class NerModel
     public NerDenseFeatures? Dense => _dense;
 
     /// <summary>The same model with document consistency switched on or off (weights are shared).</summary>
-    public NerModel WithDocumentConsistency(bool on) => new(this, on);
+    public NerModel WithDocumentConsistency(bool on) => new(this, on, Neural);
+
+    /// <summary>The BiLSTM-CRF layer whose scores are mixed into the CRF's, when one is attached.</summary>
+    public NerNeuralLayer? Neural { get; }
+
+    /// <summary>The same model with a neural layer attached (or detached with null); the CRF weights are shared.</summary>
+    public NerModel WithNeural(NerNeuralLayer? neural) => new(this, DocumentConsistency, neural);
+
+    /// <summary>The CRF's transition scores ((1 + tags) × tags, row 0 the sentence start).</summary>
+    public ReadOnlySpan<float> Transitions => _transitions;
 
     public int FeatureCount => _rows.Count;
 
@@ -77,8 +93,18 @@ public sealed class NerModel
             return;
         }
 
-        Extractor.Extract(sentence, buffer);
         var emissions = n * T <= 4096 ? stackalloc float[n * T] : new float[n * T];
+        Emissions(sentence, buffer, emissions);
+        Neural?.Combine(buffer, n, emissions);
+        NerViterbi.Decode(emissions, _decodeTransitions, n, tags);
+    }
+
+    /// <summary>Extracts the sentence's features into <paramref name="buffer"/> and writes the CRF's tag scores (n × 9, O penalty included).</summary>
+    public void Emissions(NerTokenSpans sentence, NerFeatureBuffer buffer, Span<float> emissions)
+    {
+        var n = sentence.Count;
+        Extractor.Extract(sentence, buffer);
+        emissions = emissions[..(n * T)];
         emissions.Clear();
         for (var i = 0; i < n; i++)
         {
@@ -104,8 +130,6 @@ public sealed class NerModel
         {
             _dense?.AddComposedEmissions(buffer.Composed, buffer.ComposedVectors, n, emissions);
         }
-
-        NerViterbi.Decode(emissions, _transitions, n, tags);
     }
 
     /// <summary>Whether <see cref="TagDocument"/> applies <see cref="NerDocumentConsistency"/> (chosen on dev).</summary>

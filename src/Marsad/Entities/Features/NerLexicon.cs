@@ -110,6 +110,9 @@ public sealed class NerLexicon
 
     public int CountOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? _counts[i] : 0;
 
+    /// <summary>The frequency of the word at a row (0 for -1).</summary>
+    public int CountAt(int row) => row < 0 ? 0 : _counts[row];
+
     /// <summary>The cluster of a word row at a granularity level, or -1 when the word has none.</summary>
     public int ClusterOf(int row, int level) => row < 0 ? -1 : _clusters[level][row];
 

@@ -12,8 +12,9 @@ public static class NerForwardBackward
     /// <summary>
     /// Writes the tag marginals (n × tags) to <paramref name="marginals"/> and adds the expected count of
     /// every transition ((1 + tags) × tags, row 0 the sentence start) to <paramref name="expectedTransitions"/>.
+    /// Returns the log partition function (log of the summed score of every valid path).
     /// </summary>
-    public static void Marginals(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<double> marginals, Span<double> expectedTransitions)
+    public static double Marginals(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<double> marginals, Span<double> expectedTransitions)
     {
         var alpha = new double[n * T];
         var beta = new double[n * T];
@@ -81,6 +82,8 @@ public static class NerForwardBackward
                 }
             }
         }
+
+        return logZ;
     }
 
     private static double LogSum(ReadOnlySpan<double> values)

@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+using Marsad.Entities.Features;
+
+namespace Marsad.Entities.Neural;
+
+/// <summary>
+/// Inference-time precomputation for one fixed <see cref="NerNeuralNetwork"/>: the LSTM input layer is linear, so
+/// its product with a token's input splits into the word-vector-and-n-gram part (the same for every token of a
+/// lexicon row: cached per row on first use, thread-safe) and one part per category id (computed up front).
+/// Also keeps the recurrent weights transposed, so the recurrence is a few vector additions per hidden unit.
+/// </summary>
+internal sealed class NerNeuralProjections
+{
+    private readonly NerNeuralNetwork _network;
+    private readonly float[] _categories;
+    private readonly float[]?[] _rows;
+    private readonly float[] _wordTransposed;
+    private readonly NerLexicon _lexicon;
+
+    public NerNeuralProjections(NerNeuralNetwork network, NerLexicon lexicon)
+    {
+        _network = network;
+        _lexicon = lexicon;
+        var rowCount = lexicon.VectorCount;
+        var shape = network.Shape;
+        Width = 2 * shape.Gates;
+        _rows = new float[]?[Math.Max(rowCount, 0)];
+        _categories = new float[shape.CategoryCount * Width];
+        var p = network.Parameters;
+        var cd = shape.CategoryDimensions;
+        var from = shape.WordDimensions + shape.NgramDimensions;
+        for (var id = 0; id < shape.CategoryCount; id++)
+        {
+            var e = p.AsSpan(shape.CategoriesAt + (id * cd), cd);
+            for (var d = 0; d < 2; d++)
+            {
+                for (var r = 0; r < shape.Gates; r++)
+                {
+                    var row = p.AsSpan(shape.InputWeightsAt(d) + (r * shape.InputDimensions) + from, cd);
+                    _categories[(id * Width) + (d * shape.Gates) + r] = NerActivations.Dot(row, e);
+                }
+            }
+        }
+
+        // [word vector ; n-gram mean] → both directions' gates, transposed: one register-blocked product per token.
+        var wordInputs = shape.WordDimensions + shape.NgramDimensions;
+        _wordTransposed = new float[wordInputs * Width];
+        for (var d = 0; d < 2; d++)
+        {
+            for (var r = 0; r < shape.Gates; r++)
+            {
+                for (var k = 0; k < wordInputs; k++)
+                {
+                    _wordTransposed[(k * Width) + (d * shape.Gates) + r] = p[shape.InputWeightsAt(d) + (r * shape.InputDimensions) + k];
+                }
+            }
+        }
+
+        RecurrentTransposed = new float[2][];
+        for (var d = 0; d < 2; d++)
+        {
+            var h = shape.Hidden;
+            var wh = p.AsSpan(shape.RecurrentWeightsAt(d), shape.Gates * h);
+            var transposed = RecurrentTransposed[d] = new float[h * shape.Gates];
+            for (var r = 0; r < shape.Gates; r++)
+            {
+                for (var k = 0; k < h; k++)
+                {
+                    transposed[(k * shape.Gates) + r] = wh[(r * h) + k];
+                }
+            }
+        }
+    }
+
+    /// <summary>Both directions' gate pre-activations from one input: 2 × 4H.</summary>
+    public int Width { get; }
+
+    /// <summary>Per direction the recurrent weights as H × 4H (column k of the 4H × H matrix is row k here).</summary>
+    public float[][] RecurrentTransposed { get; }
+
+    public ReadOnlySpan<float> Category(int id) => _categories.AsSpan(id * Width, Width);
+
+    /// <summary>
+    /// Writes the part of token <paramref name="i"/>'s input projection that a cache can hold: for a token with a
+    /// lexicon row, word vector, n-grams and the word's own categories (cached per row; returns true, the context
+    /// categories remain to add); otherwise word vector and n-grams only (returns false: every category remains).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool WordPart(NerNeuralSentence sentence, int i, Span<float> into)
+    {
+        var row = sentence.Rows[i];
+        if (row >= 0 && row < _rows.Length)
+        {
+            var cached = Volatile.Read(ref _rows[row]);
+            if (cached is null)
+            {
+                cached = new float[Width];
+                Compute(_lexicon.VectorOf(row), sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, cached);
+                foreach (var id in sentence.RowCategoriesOf(i))
+                {
+                    NerActivations.AddScaled(cached, Category(id), 1f);
+                }
+
+                Volatile.Write(ref _rows[row], cached);
+            }
+
+            cached.CopyTo(into);
+            return true;
+        }
+
+        var shape = _network.Shape;
+        var word = sentence.Known[i] ? sentence.Words.AsSpan(i * shape.WordDimensions, shape.WordDimensions) : _network.Parameters.AsSpan(shape.UnknownAt, shape.WordDimensions);
+        Compute(word, sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, into);
+        return false;
+    }
+
+    /// <summary>Fills the cache for the first <paramref name="count"/> lexicon rows (the most frequent words) up front.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Warm(NerNeuralInputs inputs, int count)
+    {
+        var lexicon = _lexicon;
+        var categories = new List<int>();
+        for (var row = 0; row < Math.Min(count, _rows.Length); row++)
+        {
+            var cached = new float[Width];
+            var form = lexicon.WordOf(row);
+            Compute(lexicon.VectorOf(row), form, null, cached);
+            categories.Clear();
+            inputs.AddRowCategories(row, form, hasVector: true, categories);
+            foreach (var id in categories)
+            {
+                NerActivations.AddScaled(cached, Category(id), 1f);
+            }
+
+            _rows[row] = cached;
+        }
+    }
+
+    /// <summary>[word vector ; mean of the n-gram embeddings] through the input weights (n-grams hashed here when not given).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Compute(ReadOnlySpan<float> word, string form, ReadOnlySpan<int> ngrams, Span<float> into)
+    {
+        var shape = _network.Shape;
+        var p = _network.Parameters;
+        var wd = shape.WordDimensions;
+        var nd = shape.NgramDimensions;
+        Span<float> x = stackalloc float[wd + nd];
+        x.Clear();
+        word.CopyTo(x);
+        if (ngrams.IsEmpty)
+        {
+            var hashed = new List<int>(32);
+            NerNeuralInputs.AddNgrams(form, shape.NgramBuckets, hashed);
+            ngrams = hashed.ToArray();
+        }
+
+        var scale = 1f / Math.Max(ngrams.Length, 1);
+        foreach (var id in ngrams)
+        {
+            NerActivations.AddScaled(x[wd..], p.AsSpan(shape.NgramsAt + (id * nd), nd), scale);
+        }
+
+        into.Clear();
+        NerActivations.AddProduct(into, _wordTransposed, x);
+    }
+}

@@ -1,0 +1,180 @@
+using Marsad.Entities;
+using Marsad.Entities.Features;
+using Marsad.Entities.Neural;
+using Marsad.Entities.Training;
+
+namespace Marsad.Tests.Entities.Ner;
+
+/// <summary>The BiLSTM-CRF layer: backpropagation against finite differences, and a tiny network learning a tiny corpus.</summary>
+public sealed class NerNeuralTests
+{
+    private const int T = 9;
+
+    [Fact]
+    public void GradientMatchesFiniteDifferences()
+    {
+        var shape = new NerNeuralShape(WordDimensions: 4, NgramBuckets: 8, NgramDimensions: 3, CategoryCount: 5, CategoryDimensions: 2, Hidden: 3);
+        var random = new Random(11);
+        var network = NerNeuralNetwork.Create(shape, random);
+        // Non-zero transitions and output biases, so that their gradients are exercised too.
+        for (var k = shape.OutputBiasAt; k < shape.ParameterCount; k++)
+        {
+            network.Parameters[k] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        var sentence = new NerNeuralSentence(4, shape.WordDimensions)
+        {
+            Ngrams = [0, 3, 5, 1, 1, 7, 2, 6],
+            Categories = [0, 2, 1, 4, 3, 0],
+        };
+        int[] ngramOffsets = [0, 3, 4, 6, 8];
+        int[] categoryOffsets = [0, 2, 3, 5, 6];
+        ngramOffsets.CopyTo(sentence.NgramOffsets, 0);
+        categoryOffsets.CopyTo(sentence.CategoryOffsets, 0);
+        for (var i = 0; i < sentence.Words.Length; i++)
+        {
+            sentence.Words[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        sentence.Known[0] = sentence.Known[1] = sentence.Known[3] = true; // token 2 uses the unknown vector
+        int[] gold = [NerTags.Begin(0), NerTags.Inside(0), NerTags.O, NerTags.Begin(1)];
+
+        var analytic = new float[shape.ParameterCount];
+        network.Gradient(sentence, gold, analytic);
+
+        const float step = 1e-2f;
+        var checkedCount = 0;
+        for (var k = 0; k < shape.ParameterCount; k++)
+        {
+            var saved = network.Parameters[k];
+            network.Parameters[k] = saved + step;
+            var up = network.Gradient(sentence, gold, new float[shape.ParameterCount]);
+            network.Parameters[k] = saved - step;
+            var down = network.Gradient(sentence, gold, new float[shape.ParameterCount]);
+            network.Parameters[k] = saved;
+            var numeric = (up - down) / (2 * step);
+            Assert.True(Math.Abs(numeric - analytic[k]) <= 2e-3 + (0.02 * Math.Abs(numeric)), $"parameter {k}: numeric {numeric:G5}, backprop {analytic[k]:G5}");
+            checkedCount += analytic[k] != 0 ? 1 : 0;
+        }
+
+        // Most parameters take part (unused n-gram and category rows, and unreachable I- transitions, do not).
+        Assert.True(checkedCount > shape.ParameterCount / 2, $"{checkedCount} non-zero gradients of {shape.ParameterCount}");
+    }
+
+    [Fact]
+    public void TinyNetworkOverfitsTheToyCorpus()
+    {
+        var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
+        var inputs = new NerNeuralInputs(extractor, ngramBuckets: 512);
+        var buffer = new NerFeatureBuffer();
+        var corpus = NerTrainingTests.ToyCorpus.Select(s =>
+        {
+            extractor.Extract(NerTokenSpans.FromTokens(s.Tokens), buffer);
+            return (Inputs: inputs.Build(buffer, s.Tokens.Count), Gold: s.Tags.Select(t => NerTags.Parse(t)!.Value).ToArray());
+        }).ToList();
+        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 8, inputs.CategoryCount, 4, Hidden: 8);
+        var network = NerNeuralNetwork.Create(shape, new Random(3));
+        var adam = new NerAdam(shape.ParameterCount, rate: 0.02f, clip: 5f);
+        var gradient = new float[shape.ParameterCount];
+        double firstLoss = 0, lastLoss = 0;
+        for (var epoch = 0; epoch < 60; epoch++)
+        {
+            Array.Clear(gradient);
+            var loss = corpus.Sum(s => network.Gradient(s.Inputs, s.Gold, gradient));
+            adam.Step(network.Parameters, gradient);
+            firstLoss = epoch == 0 ? loss : firstLoss;
+            lastLoss = loss;
+        }
+
+        Assert.True(lastLoss < firstLoss / 20, $"loss {firstLoss:F3} → {lastLoss:F3}");
+        foreach (var (sentence, gold) in corpus)
+        {
+            var emissions = new float[sentence.Count * T];
+            network.Emissions(sentence, emissions);
+            var tags = new int[sentence.Count];
+            NerViterbi.Decode(emissions, network.Transitions, sentence.Count, tags);
+            Assert.Equal(gold, tags);
+        }
+    }
+
+    [Fact]
+    public void ProjectedInferenceGivesTheSameScores()
+    {
+        var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
+        var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
+        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
+        var network = NerNeuralNetwork.Create(shape, new Random(9));
+        var projections = new NerNeuralProjections(network, NerLexicon.Empty);
+        var buffer = new NerFeatureBuffer();
+        foreach (var s in NerTrainingTests.ToyCorpus)
+        {
+            extractor.Extract(NerTokenSpans.FromTokens(s.Tokens), buffer);
+            var sentence = inputs.Build(buffer, s.Tokens.Count);
+            var plain = new float[sentence.Count * T];
+            var projected = new float[sentence.Count * T];
+            network.Emissions(sentence, plain);
+            network.Emissions(sentence, projected, projections);
+            for (var k = 0; k < plain.Length; k++)
+            {
+                Assert.Equal(plain[k], projected[k], 4);
+            }
+        }
+    }
+
+    [Fact]
+    public void CachedRowProjectionsGiveTheSameScores()
+    {
+        // A lexicon with vectors for half the toy words, so tokens take the cached, the warmed and the uncached path.
+        var words = NerTrainingTests.ToyCorpus.SelectMany(s => s.Tokens).Select(NerWordForms.Normalize).Distinct().ToArray();
+        var random = new Random(4);
+        var withVectors = words.Length / 2;
+        var vectors = Enumerable.Range(0, withVectors * 4).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var lexicon = new NerLexicon(words, words.Select(_ => 10).ToArray(), [4], [words.Select((_, i) => (short)(i % 4)).ToArray()], vectors, 4);
+        var extractor = new NerFeatureExtractor(lexicon, NerGazetteer.Empty, NerFeatureGroups.All);
+        var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
+        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
+        var network = NerNeuralNetwork.Create(shape, new Random(9));
+        var projections = new NerNeuralProjections(network, lexicon);
+        projections.Warm(inputs, 2);
+        var buffer = new NerFeatureBuffer();
+        for (var pass = 0; pass < 2; pass++)
+        {
+            foreach (var s in NerTrainingTests.ToyCorpus)
+            {
+                extractor.Extract(NerTokenSpans.FromTokens(s.Tokens), buffer);
+                var plain = new float[s.Tokens.Count * T];
+                var projected = new float[s.Tokens.Count * T];
+                network.Emissions(inputs.Build(buffer, s.Tokens.Count), plain);
+                network.Emissions(inputs.Build(buffer, s.Tokens.Count, withNgrams: false), projected, projections);
+                for (var k = 0; k < plain.Length; k++)
+                {
+                    Assert.Equal(plain[k], projected[k], 4);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void SavedLayerLoadsAndTagsIdenticallyWithTheCrf()
+    {
+        var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
+        var crf = new NerTrainer { MaxEpochs = 3, Patience = 3, ChooseOutsideBias = false, LogLossRate = 0.1f }.Train(extractor, NerTrainingTests.ToyCorpus, []);
+        var layer = new NerNeuralTrainer { Hidden = 4, NgramBuckets = 256, NgramDimensions = 4, CategoryDimensions = 2, Epochs = 3, Mixes = [0.5f] }
+            .Train(crf, NerTrainingTests.ToyCorpus, []);
+        var path = Path.Combine(Path.GetTempPath(), $"marsad-ner-neural-{Guid.NewGuid():N}.gz");
+        try
+        {
+            layer.Save(path);
+            var loaded = NerNeuralLayer.Load(path, crf.Extractor);
+            Assert.Equal(0.5f, loaded.NeuralWeight);
+            foreach (var sentence in NerTrainingTests.ToyCorpus)
+            {
+                Assert.Equal(crf.WithNeural(layer).Tag(sentence.Tokens), crf.WithNeural(loaded).Tag(sentence.Tokens));
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
