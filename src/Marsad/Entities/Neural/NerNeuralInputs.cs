@@ -24,6 +24,18 @@ public sealed class NerNeuralInputs
     private const int ClusterBase = 95;
     private const int MaxNgram = 4;
 
+    /// <summary>The most n-grams <see cref="AddNgrams(string, int, Span{int})"/> writes for one form (forms are cut to 60 characters).</summary>
+    public const int MaxNgramsPerForm = 3 * 62;
+
+    [ThreadStatic]
+    private static NerNeuralSentence? t_sentence;
+
+    [ThreadStatic]
+    private static List<int>? t_ngrams;
+
+    [ThreadStatic]
+    private static List<int>? t_categories;
+
     private readonly NerFeatureExtractor _extractor;
 
     public NerNeuralInputs(NerFeatureExtractor extractor, int ngramBuckets)
@@ -47,9 +59,28 @@ public sealed class NerNeuralInputs
     {
         var lexicon = _extractor.Lexicon;
         var dim = lexicon.VectorDimensions;
-        var sentence = new NerNeuralSentence(n, dim, withWords: withNgrams) { HasNgrams = withNgrams };
-        var ngrams = new List<int>(n * 16);
-        var categories = new List<int>(n * 10);
+        NerNeuralSentence sentence;
+        List<int> ngrams;
+        List<int> categories;
+        if (withNgrams)
+        {
+            // Training keeps every sentence.
+            sentence = new NerNeuralSentence(n, dim, withWords: true);
+            ngrams = new List<int>(n * 16);
+            categories = new List<int>(n * 10);
+        }
+        else
+        {
+            // Inference uses a sentence before it builds the next: one per thread, reused (no allocation per sentence).
+            sentence = t_sentence is { } reused && reused.WordDimensions == dim ? reused : (t_sentence = new NerNeuralSentence(0, dim, withWords: false));
+            sentence.Reset(n);
+            ngrams = t_ngrams ??= [];
+            categories = t_categories ??= [];
+            ngrams.Clear();
+            categories.Clear();
+        }
+
+        sentence.HasNgrams = withNgrams;
         for (var i = 0; i < n; i++)
         {
             var vector = _extractor.VectorOf(buffer, i);
@@ -106,8 +137,8 @@ public sealed class NerNeuralInputs
 
         sentence.NgramOffsets[n] = ngrams.Count;
         sentence.CategoryOffsets[n] = categories.Count;
-        sentence.Ngrams = [.. ngrams];
-        sentence.Categories = [.. categories];
+        sentence.SetNgrams(ngrams);
+        sentence.SetCategories(categories);
         return sentence;
     }
 
@@ -149,10 +180,21 @@ public sealed class NerNeuralInputs
     /// <summary>Hashed character n-grams (2..4, with word boundary marks) of a form: the spelling of unseen names.</summary>
     public static void AddNgrams(string form, int buckets, List<int> ngrams)
     {
+        Span<int> ids = stackalloc int[MaxNgramsPerForm];
+        foreach (var id in ids[..AddNgrams(form, buckets, ids)])
+        {
+            ngrams.Add(id);
+        }
+    }
+
+    /// <summary>The same n-grams written into <paramref name="into"/> (at least <see cref="MaxNgramsPerForm"/> long); returns how many.</summary>
+    public static int AddNgrams(string form, int buckets, Span<int> into)
+    {
         Span<char> marked = stackalloc char[Math.Min(form.Length, 60) + 2];
         marked[0] = '<';
         form.AsSpan(0, marked.Length - 2).CopyTo(marked[1..]);
         marked[^1] = '>';
+        var count = 0;
         for (var length = 2; length <= MaxNgram; length++)
         {
             for (var start = 0; start + length <= marked.Length; start++)
@@ -163,8 +205,10 @@ public sealed class NerNeuralInputs
                     hash = (hash ^ c) * 16777619u;
                 }
 
-                ngrams.Add((int)(hash % (uint)buckets));
+                into[count++] = (int)(hash % (uint)buckets);
             }
         }
+
+        return count;
     }
 }

@@ -147,15 +147,10 @@ internal sealed class NerNeuralProjections
         Span<float> x = stackalloc float[wd + nd];
         x.Clear();
         word.CopyTo(x);
-        if (ngrams.IsEmpty)
-        {
-            var hashed = new List<int>(32);
-            NerNeuralInputs.AddNgrams(form, shape.NgramBuckets, hashed);
-            ngrams = hashed.ToArray();
-        }
-
-        var scale = 1f / Math.Max(ngrams.Length, 1);
-        foreach (var id in ngrams)
+        Span<int> hashed = stackalloc int[NerNeuralInputs.MaxNgramsPerForm];
+        ReadOnlySpan<int> ids = ngrams.IsEmpty ? hashed[..NerNeuralInputs.AddNgrams(form, shape.NgramBuckets, hashed)] : ngrams;
+        var scale = 1f / Math.Max(ids.Length, 1);
+        foreach (var id in ids)
         {
             NerActivations.AddScaled(x[wd..], p.AsSpan(shape.NgramsAt + (id * nd), nd), scale);
         }

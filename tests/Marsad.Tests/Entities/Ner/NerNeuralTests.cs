@@ -22,11 +22,9 @@ public sealed class NerNeuralTests
             network.Parameters[k] = (float)((random.NextDouble() * 2) - 1);
         }
 
-        var sentence = new NerNeuralSentence(4, shape.WordDimensions)
-        {
-            Ngrams = [0, 3, 5, 1, 1, 7, 2, 6],
-            Categories = [0, 2, 1, 4, 3, 0],
-        };
+        var sentence = new NerNeuralSentence(4, shape.WordDimensions);
+        sentence.SetNgrams([0, 3, 5, 1, 1, 7, 2, 6]);
+        sentence.SetCategories([0, 2, 1, 4, 3, 0]);
         int[] ngramOffsets = [0, 3, 4, 6, 8];
         int[] categoryOffsets = [0, 2, 3, 5, 6];
         ngramOffsets.CopyTo(sentence.NgramOffsets, 0);
