@@ -51,6 +51,54 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         [Description("With --knn-harness: truncate the query's and the indexed articles' vectors to their Q and I largest features (0 = all).")]
         public string KnnTop { get; init; } = "0:0,100:100";
 
+        [CommandOption("--mlp-harness <TRAIN>")]
+        [Description("Measuring harness (issue #7): a one-hidden-layer network trained on these articles, alone and mixed with the model(s) (--mlp-models).")]
+        public string? MlpHarness { get; init; }
+
+        [CommandOption("--mlp-models <M1,M2>")]
+        [Description("With --mlp-harness: the models to mix with, one per seed of --mlp-seeds (default: --model).")]
+        public string? MlpModels { get; init; }
+
+        [CommandOption("--mlp-seeds <S1,S2>")]
+        [Description("With --mlp-harness: the networks' seeds, one per model.")]
+        public string MlpSeeds { get; init; } = "13";
+
+        [CommandOption("--mlp-hidden <H1,H2>")]
+        [Description("With --mlp-harness: hidden sizes to try (multiples of 16).")]
+        public string MlpHidden { get; init; } = "128";
+
+        [CommandOption("--mlp-epochs <N>")]
+        [Description("With --mlp-harness: epochs (the best one on dev is kept).")]
+        public int MlpEpochs { get; init; } = 8;
+
+        [CommandOption("--mlp-rate <R>")]
+        [Description("With --mlp-harness: the initial step size, decaying linearly to 0.")]
+        public float MlpRate { get; init; } = 0.2f;
+
+        [CommandOption("--mlp-dropout <P>")]
+        [Description("With --mlp-harness: dropout on the hidden units.")]
+        public float MlpDropout { get; init; } = 0.5f;
+
+        [CommandOption("--mlp-min-count <N>")]
+        [Description("With --mlp-harness: an input bucket gets a row if it occurs in at least N train articles.")]
+        public int MlpMinCount { get; init; } = 2;
+
+        [CommandOption("--mlp-init <S>")]
+        [Description("With --mlp-harness: the spread of the input weights at the start.")]
+        public float MlpInit { get; init; } = 0.1f;
+
+        [CommandOption("--mlp-no-outlet")]
+        [Description("With --mlp-harness: the network reads the content only.")]
+        public bool MlpNoOutlet { get; init; }
+
+        [CommandOption("--mlp-members <N>")]
+        [Description("With --mlp-harness: networks of different seeds whose logits are averaged.")]
+        public int MlpMembers { get; init; } = 1;
+
+        [CommandOption("--mlp-adagrad")]
+        [Description("With --mlp-harness: Adagrad steps (row-wise for the input rows) instead of plain SGD.")]
+        public bool MlpAdagrad { get; init; }
+
         public override ValidationResult Validate() =>
             Gold is null ? ValidationResult.Error("give --gold FILE") : ValidationResult.Success();
     }
@@ -66,6 +114,15 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         {
             model = model.WithNeighbourSettings(knn with { QueryFeatures = queryFeatures });
         }
+        if (settings.MlpHarness is not null)
+        {
+            var models = (settings.MlpModels ?? modelPath).Split(',').Select(LinearTopicModel.Load).ToArray();
+            var seeds = settings.MlpSeeds.Split(',').Select(int.Parse).ToArray();
+            var harness = new HiddenLayerHarnessSettings(settings.MlpHidden.Split(',').Select(int.Parse).ToArray(), settings.MlpEpochs, settings.MlpRate, settings.MlpDropout, settings.MlpMinCount, settings.MlpInit, settings.MlpAdagrad, !settings.MlpNoOutlet, settings.MlpMembers);
+            Console.Write(TopicHiddenLayerHarness.Run(models, seeds, TopicCorpus.Read(settings.MlpHarness), gold, harness, Console.Error.WriteLine));
+            return ExitCodes.Ok;
+        }
+
         if (settings.KnnHarness is not null)
         {
             var top = settings.KnnTop.Split(',').Select(t => t.Split(':')).Select(t => (int.Parse(t[0]), int.Parse(t[^1]))).ToArray();

@@ -159,7 +159,7 @@ public sealed class LinearTopicModel
     public double[] Predict(string? title, string text, string? source = null) =>
         Predict(TopicDocuments.Prepare(new TopicRecord("-", source, string.Empty, title, text)));
 
-    private string? KnownSource(string? source) =>
+    internal string? KnownSource(string? source) =>
         Options.Has(TopicFeatureFamilies.Source) && source is not null && KnownSources.Contains(source.Trim()) ? source : null;
 
     private void AddRowLogits(ReadOnlySpan<int> indexes, ReadOnlySpan<float> values, Span<double> scores)
