@@ -52,6 +52,7 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         public override ValidationResult Validate() =>
             Gold is null ? ValidationResult.Error("give --gold FILE")
             : !File.Exists(Gold) ? ValidationResult.Error($"file not found: {Gold}")
+            : NeuralOnly && Neural is null ? ValidationResult.Error("--neural-only needs --neural FILE")
             : ValidationResult.Success();
     }
 
@@ -63,7 +64,8 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var load = Stopwatch.StartNew();
         // Without --model the tagger is the models folder's, neural layer included when it has one (as the pipeline tags).
-        var model = settings.Model is null ? MentionAnnotator.LoadModel(models) : NerModel.Load(path);
+        // With --neural the given layer replaces the folder's (which is not loaded, so the load figures are the pair's).
+        var model = settings.Model is null && settings.Neural is null ? MentionAnnotator.LoadModel(models) : NerModel.Load(path);
         if (settings.Neural is not null)
         {
             var layer = NerNeuralLayer.Load(settings.Neural, model.Extractor);

@@ -108,8 +108,9 @@ public sealed class TrainNerNeuralCommand : Command<TrainNerNeuralCommand.Settin
                 return ValidationResult.Error("--mix must be comma-separated numbers (exactly one with --train-on-dev)");
             }
 
-            return Hidden is < 1 or > 512 || Epochs is < 1 or > 200 || Batch < 1 || Rate <= 0 || WordDropout is < 0 or >= 1 || Dropout is < 0 or >= 1 || Buckets < 1
-                ? ValidationResult.Error("--hidden 1..512, --epochs 1..200, --batch ≥ 1, --rate > 0, dropouts in [0, 1), --buckets ≥ 1")
+            return Hidden is < 1 or > 512 || Epochs is < 1 or > 200 || Batch < 1 || Rate <= 0 || WordDropout is < 0 or >= 1 || Dropout is < 0 or >= 1
+                    || Buckets is < 1 or > (1 << 24) || NgramDimensions is < 1 or > 256 || CategoryDimensions is < 1 or > 256
+                ? ValidationResult.Error("--hidden 1..512, --epochs 1..200, --batch ≥ 1, --rate > 0, dropouts in [0, 1), --buckets 1..2^24, --ngram-dim and --category-dim 1..256")
                 : ValidationResult.Success();
         }
 
@@ -119,7 +120,7 @@ public sealed class TrainNerNeuralCommand : Command<TrainNerNeuralCommand.Settin
             var mixes = new float[parts.Length];
             for (var i = 0; i < parts.Length; i++)
             {
-                if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out mixes[i]) || mixes[i] < 0)
+                if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out mixes[i]) || !float.IsFinite(mixes[i]) || mixes[i] < 0)
                 {
                     return null;
                 }

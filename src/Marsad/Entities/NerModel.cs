@@ -76,9 +76,6 @@ public sealed class NerModel
     /// <summary>The same model with a neural layer attached (or detached with null); the CRF weights are shared.</summary>
     public NerModel WithNeural(NerNeuralLayer? neural) => new(this, DocumentConsistency, neural);
 
-    /// <summary>The CRF's transition scores ((1 + tags) × tags, row 0 the sentence start).</summary>
-    public ReadOnlySpan<float> Transitions => _transitions;
-
     public int FeatureCount => _rows.Count;
 
     /// <summary>A penalty subtracted from the O tag's score at every token, chosen on dev to trade precision for recall.</summary>

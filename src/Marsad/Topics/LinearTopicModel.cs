@@ -321,7 +321,7 @@ public sealed class LinearTopicModel
             var neighbours = magic == MagicWithNeighbours ? TopicNeighbourIndex.Read(r, options.Buckets, labels.Length) : null;
             return new LinearTopicModel(featureName, options, labels, weights, bias, temperature, sources, idf, contentTemperature, neighbours);
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or FormatException)
         {
             throw new MarsadException(ErrorCodes.BadModel, $"the topic model cannot be read: {e.Message}", path);
         }

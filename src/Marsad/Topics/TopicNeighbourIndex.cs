@@ -251,7 +251,8 @@ internal sealed class TopicNeighbourIndex
     {
         var settings = new TopicNeighbourSettings(r.ReadInt32(), r.ReadSingle(), r.ReadInt32(), r.ReadInt32(), r.ReadSingle(), r.ReadSingle());
         var articles = r.ReadInt32();
-        if (settings.Neighbours < 1 || articles < 0 || settings.Temperature <= 0 || settings.ContentTemperature <= 0)
+        if (settings.Neighbours is < 1 or > 10_000 || settings.QueryFeatures < 1 || settings.IndexFeatures < 1 || !float.IsFinite(settings.Beta)
+            || articles is < 0 or > Posting.MaxArticles || !(settings.Temperature > 0) || !(settings.ContentTemperature > 0))
         {
             throw new InvalidDataException("implausible nearest-neighbour settings");
         }
@@ -266,6 +267,11 @@ internal sealed class TopicNeighbourIndex
         for (var d = 0; d < articles; d++)
         {
             var n = r.Read7BitEncodedInt();
+            if (n < 0 || n > buckets)
+            {
+                throw new InvalidDataException("implausible nearest-neighbour posting count");
+            }
+
             var ids = new int[n];
             var values = new float[n];
             var previous = 0;
@@ -426,11 +432,12 @@ internal sealed class TopicNeighbourIndex
 
         private int[] _touched = [];
 
-        public int[] Touched(int n) => _touched.Length == n ? _touched : _touched = new int[n];
+        public int[] Touched(int n) => _touched.Length >= n ? _touched : _touched = new int[n];
 
         public ulong[] Keys(int n) => _keys.Length >= n ? _keys : _keys = new ulong[n * 2];
 
-        public float[] Accumulator(int n) => _accumulator.Length == n ? _accumulator : _accumulator = new float[n];
+        // Longer is fine: Vote zeroes every entry it touched, so the accumulator is all zeros between calls.
+        public float[] Accumulator(int n) => _accumulator.Length >= n ? _accumulator : _accumulator = new float[n];
 
         public int[] BestDocs(int k) => _bestDocs.Length >= k ? _bestDocs : _bestDocs = new int[k];
 

@@ -99,9 +99,15 @@ public sealed class NerFeatureExtractor
             }
         }
 
+        // With a group off its arrays are cleared, not left from the thread's previous sentence: the neural layer reads them.
         if ((Groups & NerFeatureGroups.Gazetteer) != 0)
         {
             Gazetteer.Match(buffer.Standalone, buffer.GazetteerBits.AsSpan(0, n), buffer.GazetteerBegins.AsSpan(0, n));
+        }
+        else
+        {
+            buffer.GazetteerBits.AsSpan(0, n).Clear();
+            buffer.GazetteerBegins.AsSpan(0, n).Clear();
         }
 
         if ((Groups & NerFeatureGroups.Triggers) != 0)
@@ -111,6 +117,10 @@ public sealed class NerFeatureExtractor
             {
                 buffer.Triggers[i] = TriggerKind(buffer, i);
             }
+        }
+        else
+        {
+            buffer.Triggers.AsSpan(0, n).Clear();
         }
 
         for (var i = 0; i < n; i++)

@@ -119,15 +119,30 @@ public sealed class NerNeuralLayer
             }
 
             var shape = new NerNeuralShape(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+            if (shape.Problem() is { } problem)
+            {
+                throw new InvalidDataException(problem);
+            }
+
             var crfWeight = reader.ReadSingle();
             var neuralWeight = reader.ReadSingle();
+            if (!float.IsFinite(crfWeight) || !float.IsFinite(neuralWeight))
+            {
+                throw new InvalidDataException("mix weights are not finite");
+            }
+
             var parameters = new float[shape.ParameterCount];
             HalfArrays.Read(reader, parameters);
             return new NerNeuralLayer(new NerNeuralNetwork(shape, parameters), extractor, crfWeight, neuralWeight);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {
             throw new MarsadException(ErrorCodes.BadModel, $"NER neural layer is corrupt: {e.Message}", path);
+        }
+        catch (ArgumentException e)
+        {
+            // The layer's inputs do not fit the CRF model's lexicon: it was trained over another model.
+            throw new MarsadException(ErrorCodes.BadModel, $"NER neural layer does not fit the CRF model it is loaded with ({e.Message}); retrain it over that model", path);
         }
     }
 }

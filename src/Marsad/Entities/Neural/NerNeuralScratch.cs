@@ -5,6 +5,9 @@ internal sealed class NerNeuralScratch
 {
     private int _capacity;
 
+    /// <summary>The network shape the arrays were sized for: one thread may run networks of different shapes.</summary>
+    private NerNeuralShape? _shape;
+
     public float[] Inputs { get; private set; } = [];
 
     /// <summary>Inverted-dropout factors on the inputs (1 where kept, 0 where dropped); all ones when not training.</summary>
@@ -33,12 +36,13 @@ internal sealed class NerNeuralScratch
 
     public void Ensure(int n, NerNeuralShape shape)
     {
-        if (n <= _capacity && Gates[0] is not null)
+        if (n <= _capacity && Gates[0] is not null && shape == _shape)
         {
             return;
         }
 
-        _capacity = Math.Max(n, _capacity * 2);
+        _capacity = shape == _shape ? Math.Max(n, _capacity * 2) : n;
+        _shape = shape;
         var c = _capacity;
         Inputs = new float[c * shape.InputDimensions];
         InputMask = new float[c * shape.InputDimensions];

@@ -35,5 +35,28 @@ public sealed record NerNeuralShape(int WordDimensions, int NgramBuckets, int Ng
 
     public int ParameterCount => TransitionsAt + ((Tags + 1) * Tags);
 
+    /// <summary>
+    /// What is out of range, or null: a corrupt file or a mistyped option must not reach a huge allocation, an int
+    /// overflow in the offsets above, or a stack buffer of the input width.
+    /// </summary>
+    public string? Problem()
+    {
+        if (WordDimensions is < 0 or > 1024 || NgramDimensions is < 1 or > 256 || CategoryDimensions is < 1 or > 256)
+        {
+            return $"embedding sizes out of range (word {WordDimensions}, n-gram {NgramDimensions}, category {CategoryDimensions})";
+        }
+
+        if (NgramBuckets is < 1 or > (1 << 24) || CategoryCount is < 1 or > (1 << 20) || Hidden is < 1 or > 512)
+        {
+            return $"layer sizes out of range (n-gram buckets {NgramBuckets}, categories {CategoryCount}, hidden {Hidden})";
+        }
+
+        long input = WordDimensions + NgramDimensions + CategoryDimensions;
+        long gates = 4L * Hidden;
+        var total = WordDimensions + ((long)NgramBuckets * NgramDimensions) + ((long)CategoryCount * CategoryDimensions)
+            + (2 * ((gates * input) + (gates * Hidden) + gates)) + (Tags * 2L * Hidden) + Tags + ((Tags + 1) * Tags);
+        return total > (1 << 28) ? $"{total} parameters is more than a layer may have" : null;
+    }
+
     private int DirectionSize => (Gates * InputDimensions) + (Gates * Hidden) + Gates;
 }

@@ -175,4 +175,51 @@ public sealed class NerNeuralTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void NetworksOfDifferentShapesShareAThreadsScratch()
+    {
+        // The per-thread scratch is sized for one shape; a wider network after a narrower one must not read past it.
+        var sentence = new NerNeuralSentence(3, 4);
+        sentence.SetNgrams([0, 1, 2]);
+        sentence.SetCategories([0, 1, 2]);
+        int[] offsets = [0, 1, 2, 3];
+        offsets.CopyTo(sentence.NgramOffsets, 0);
+        offsets.CopyTo(sentence.CategoryOffsets, 0);
+        var emissions = new float[3 * T];
+        foreach (var hidden in new[] { 2, 7, 3 })
+        {
+            var shape = new NerNeuralShape(WordDimensions: 4, NgramBuckets: 8, NgramDimensions: 3, CategoryCount: 5, CategoryDimensions: 2, Hidden: hidden);
+            NerNeuralNetwork.Create(shape, new Random(hidden)).Emissions(sentence, emissions);
+            Assert.All(emissions, e => Assert.True(float.IsFinite(e)));
+        }
+    }
+
+    [Fact]
+    public void ALayerFileWithImplausibleSizesIsRefusedNamingTheFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"marsad-ner-neural-bad-{Guid.NewGuid():N}.gz");
+        try
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+            using (var writer = new BinaryWriter(gzip))
+            {
+                writer.Write("marsad-ner-neural-1");
+                foreach (var size in new[] { 64, 65536, 1_000_000, 200, 16, 32 })
+                {
+                    writer.Write(size);
+                }
+            }
+
+            var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
+            var error = Assert.Throws<Marsad.Errors.MarsadException>(() => NerNeuralLayer.Load(path, extractor));
+            Assert.Equal(Marsad.Errors.ErrorCodes.BadModel, error.Code);
+            Assert.Equal(path, error.Input);
+            Assert.Contains("out of range", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
