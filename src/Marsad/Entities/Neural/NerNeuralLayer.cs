@@ -14,7 +14,10 @@ namespace Marsad.Entities.Neural;
 /// </summary>
 public sealed class NerNeuralLayer
 {
-    private const string Magic = "marsad-ner-neural-1";
+    private const string Magic = "marsad-ner-neural-2";
+
+    /// <summary>The first format, without the input fingerprint: still read, unchecked.</summary>
+    private const string MagicWithoutFingerprint = "marsad-ner-neural-1";
     private const int T = NerNeuralShape.Tags;
 
     /// <summary>
@@ -34,6 +37,7 @@ public sealed class NerNeuralLayer
 
         CrfWeight = crfWeight;
         NeuralWeight = neuralWeight;
+        InputFingerprint = FingerprintOf(extractor);
         _projections = new NerNeuralProjections(network, extractor.Lexicon);
         _projections.Warm(Inputs, WarmRows);
     }
@@ -45,6 +49,40 @@ public sealed class NerNeuralLayer
     public NerNeuralInputs Inputs { get; }
 
     public float CrfWeight { get; }
+
+    /// <summary>
+    /// What ties the layer to the CRF model whose extractor feeds it: the lexicon's words in row order, its vector and
+    /// cluster sizes, and the feature groups. Over another lexicon a row would read another word's vector, clusters and
+    /// cached projection; the file stores it and loading over a different extractor is refused.
+    /// </summary>
+    public ulong InputFingerprint { get; }
+
+    private static ulong FingerprintOf(NerFeatureExtractor extractor)
+    {
+        var lexicon = extractor.Lexicon;
+        var hash = 14695981039346656037UL; // FNV-1a, 64 bits
+        Add(ref hash, (ulong)lexicon.VectorCount);
+        Add(ref hash, (ulong)lexicon.VectorDimensions);
+        foreach (var k in lexicon.ClusterCounts)
+        {
+            Add(ref hash, (ulong)k);
+        }
+
+        Add(ref hash, (ulong)extractor.Groups);
+        for (var row = 0; row < lexicon.VectorCount; row++)
+        {
+            foreach (var c in lexicon.WordOf(row))
+            {
+                Add(ref hash, c);
+            }
+
+            Add(ref hash, 0x10000); // word separator: not a char value
+        }
+
+        return hash;
+
+        static void Add(ref ulong h, ulong value) => h = (h ^ value) * 1099511628211UL;
+    }
 
     public float NeuralWeight { get; }
 
@@ -85,6 +123,7 @@ public sealed class NerNeuralLayer
         using var writer = new BinaryWriter(gzip);
         var shape = Network.Shape;
         writer.Write(Magic);
+        writer.Write(InputFingerprint);
         writer.Write(shape.WordDimensions);
         writer.Write(shape.NgramBuckets);
         writer.Write(shape.NgramDimensions);
@@ -113,10 +152,13 @@ public sealed class NerNeuralLayer
             using var file = File.OpenRead(path);
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
-            if (reader.ReadString() != Magic)
+            var magic = reader.ReadString();
+            if (magic != Magic && magic != MagicWithoutFingerprint)
             {
                 throw new MarsadException(ErrorCodes.BadModel, "not a Marsad NER neural layer", path);
             }
+
+            ulong? fingerprint = magic == Magic ? reader.ReadUInt64() : null;
 
             var shape = new NerNeuralShape(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
             if (shape.Problem() is { } problem)
@@ -133,7 +175,14 @@ public sealed class NerNeuralLayer
 
             var parameters = new float[shape.ParameterCount];
             HalfArrays.Read(reader, parameters);
-            return new NerNeuralLayer(new NerNeuralNetwork(shape, parameters), extractor, crfWeight, neuralWeight);
+            var layer = new NerNeuralLayer(new NerNeuralNetwork(shape, parameters), extractor, crfWeight, neuralWeight);
+            if (fingerprint is { } stored && stored != layer.InputFingerprint)
+            {
+                throw new MarsadException(
+                    ErrorCodes.BadModel, "NER neural layer was trained over another CRF model (its lexicon or feature groups differ); retrain it over this one", path);
+            }
+
+            return layer;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {

@@ -165,6 +165,12 @@ public sealed class NerNeuralTests
             layer.Save(path);
             var loaded = NerNeuralLayer.Load(path, crf.Extractor);
             Assert.Equal(0.5f, loaded.NeuralWeight);
+
+            // Over an extractor with other inputs (here: no trigger words) the file is refused, naming it.
+            var other = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All & ~NerFeatureGroups.Triggers);
+            var error = Assert.Throws<Marsad.Errors.MarsadException>(() => NerNeuralLayer.Load(path, other));
+            Assert.Equal(path, error.Input);
+            Assert.Contains("another CRF model", error.Message);
             foreach (var sentence in NerTrainingTests.ToyCorpus)
             {
                 Assert.Equal(crf.WithNeural(layer).Tag(sentence.Tokens), crf.WithNeural(loaded).Tag(sentence.Tokens));
