@@ -51,6 +51,8 @@ public sealed class NerNeuralInputs
 
     public int WordDimensions => _extractor.Lexicon.VectorDimensions;
 
+    internal NerLexicon Lexicon => _extractor.Lexicon;
+
     /// <summary>Reads the inputs of the <paramref name="n"/> tokens of the sentence last extracted into <paramref name="buffer"/>.</summary>
     /// <param name="withNgrams">False at inference: the n-grams are hashed later, only for tokens whose projection is not
     /// cached, and the word vectors of tokens with a lexicon row are not copied.</param>
@@ -132,7 +134,11 @@ public sealed class NerNeuralInputs
             }
 
             sentence.RowCategoryStarts[i] = categories.Count;
-            AddRowCategories(buffer.Rows[i], buffer.Standalone[i], sentence.Known[i], categories);
+            if (withNgrams || sentence.Rows[i] < 0)
+            {
+                // At inference a token with a lexicon row gets them from its row's cached projection (NerNeuralProjections).
+                AddRowCategories(buffer.Rows[i], buffer.Standalone[i], sentence.Known[i], categories);
+            }
         }
 
         sentence.NgramOffsets[n] = ngrams.Count;

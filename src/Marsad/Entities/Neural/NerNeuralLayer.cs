@@ -38,8 +38,8 @@ public sealed class NerNeuralLayer
         CrfWeight = crfWeight;
         NeuralWeight = neuralWeight;
         InputFingerprint = FingerprintOf(extractor);
-        _projections = new NerNeuralProjections(network, extractor.Lexicon);
-        _projections.Warm(Inputs, WarmRows);
+        _projections = new NerNeuralProjections(network, Inputs);
+        _projections.Warm(WarmRows);
     }
 
     private readonly NerNeuralProjections _projections;

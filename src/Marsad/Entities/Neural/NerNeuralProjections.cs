@@ -16,11 +16,16 @@ internal sealed class NerNeuralProjections
     private readonly float[]?[] _rows;
     private readonly float[] _wordTransposed;
     private readonly NerLexicon _lexicon;
+    private readonly NerNeuralInputs _inputs;
 
-    public NerNeuralProjections(NerNeuralNetwork network, NerLexicon lexicon)
+    [ThreadStatic]
+    private static List<int>? t_rowCategories;
+
+    public NerNeuralProjections(NerNeuralNetwork network, NerNeuralInputs inputs)
     {
         _network = network;
-        _lexicon = lexicon;
+        _inputs = inputs;
+        var lexicon = _lexicon = inputs.Lexicon;
         var rowCount = lexicon.VectorCount;
         var shape = network.Shape;
         Width = 2 * shape.Gates;
@@ -96,7 +101,11 @@ internal sealed class NerNeuralProjections
             {
                 cached = new float[Width];
                 Compute(_lexicon.VectorOf(row), sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, cached);
-                foreach (var id in sentence.RowCategoriesOf(i))
+                // An inference sentence leaves a row's word-only categories out (they are in its cached projection): found here.
+                var categories = t_rowCategories ??= [];
+                categories.Clear();
+                _inputs.AddRowCategories(row, sentence.Forms[i], hasVector: true, categories);
+                foreach (var id in categories)
                 {
                     NerActivations.AddScaled(cached, Category(id), 1f);
                 }
@@ -116,9 +125,10 @@ internal sealed class NerNeuralProjections
 
     /// <summary>Fills the cache for the first <paramref name="count"/> lexicon rows (the most frequent words) up front.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Warm(NerNeuralInputs inputs, int count)
+    public void Warm(int count)
     {
         var lexicon = _lexicon;
+        var inputs = _inputs;
         var categories = new List<int>();
         for (var row = 0; row < Math.Min(count, _rows.Length); row++)
         {

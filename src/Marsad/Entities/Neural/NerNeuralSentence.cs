@@ -109,7 +109,4 @@ public sealed class NerNeuralSentence
 
     /// <summary>The category ids of token <paramref name="i"/> that depend on its context, not only on the word.</summary>
     public ReadOnlySpan<int> ContextCategoriesOf(int i) => Categories.AsSpan(CategoryOffsets[i], RowCategoryStarts[i] - CategoryOffsets[i]);
-
-    /// <summary>The category ids of token <paramref name="i"/> that depend only on the word.</summary>
-    public ReadOnlySpan<int> RowCategoriesOf(int i) => Categories.AsSpan(RowCategoryStarts[i], CategoryOffsets[i + 1] - RowCategoryStarts[i]);
 }

@@ -102,7 +102,7 @@ public sealed class NerNeuralTests
         var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
         var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
         var network = NerNeuralNetwork.Create(shape, new Random(9));
-        var projections = new NerNeuralProjections(network, NerLexicon.Empty);
+        var projections = new NerNeuralProjections(network, inputs);
         var buffer = new NerFeatureBuffer();
         foreach (var s in NerTrainingTests.ToyCorpus)
         {
@@ -132,8 +132,8 @@ public sealed class NerNeuralTests
         var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
         var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
         var network = NerNeuralNetwork.Create(shape, new Random(9));
-        var projections = new NerNeuralProjections(network, lexicon);
-        projections.Warm(inputs, 2);
+        var projections = new NerNeuralProjections(network, inputs);
+        projections.Warm(2);
         var buffer = new NerFeatureBuffer();
         for (var pass = 0; pass < 2; pass++)
         {
