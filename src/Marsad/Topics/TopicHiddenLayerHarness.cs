@@ -45,7 +45,7 @@ public static class TopicHiddenLayerHarness
             var model = models[m];
             // The model's calibrated probabilities (with its vote, if any), outlet known (0) and hidden (1).
             var probabilities = new[] { true, false }.Select(useSource => devDocs.Select(d => model.Predict(d, useSource)).ToArray()).ToArray();
-            output.AppendLine($"model {m} (seed {seeds[m]}): alone {Accuracy(probabilities[0], devYs):P2} / {MacroF1(probabilities[0], devYs, model.Labels) * 100:F2}, outlet hidden {Accuracy(probabilities[1], devYs):P2} / {MacroF1(probabilities[1], devYs, model.Labels) * 100:F2}");
+            output.AppendLine($"model {m} (seed {seeds[m]}): alone {TopicTrainer.Accuracy(probabilities[0], devYs):P2} / {TopicTrainer.MacroF1(probabilities[0], devYs, model.Labels) * 100:F2}, outlet hidden {TopicTrainer.Accuracy(probabilities[1], devYs):P2} / {TopicTrainer.MacroF1(probabilities[1], devYs, model.Labels) * 100:F2}");
             foreach (var hidden in settings.Hidden)
             {
                 // Several networks (seeds s, s + 1000, …) whose logits are averaged.
@@ -59,12 +59,12 @@ public static class TopicHiddenLayerHarness
                     var logits = logitsBySource[1 - h];
                     var temperature = FitTemperature(logits, devYs);
                     var networkLog = logits.Select(l => LogSoftmax(l, temperature)).ToArray();
-                    output.AppendLine($"  H {hidden} × {settings.Members}: network alone, outlet {(h == 0 ? "known " : "hidden")} {Accuracy(logits, devYs):P2} / {MacroF1(logits, devYs, model.Labels) * 100:F2}, temperature {temperature:F2}");
+                    output.AppendLine($"  H {hidden} × {settings.Members}: network alone, outlet {(h == 0 ? "known " : "hidden")} {TopicTrainer.Accuracy(logits, devYs):P2} / {TopicTrainer.MacroF1(logits, devYs, model.Labels) * 100:F2}, temperature {temperature:F2}");
                     var line = new StringBuilder($"    mix, outlet {(h == 0 ? "known " : "hidden")} α ");
                     foreach (var alpha in Alphas)
                     {
                         var mixed = probabilities[h].Select((p, i) => p.Select((x, c) => Math.Log(Math.Max(x, 1e-12)) + (alpha * networkLog[i][c])).ToArray()).ToArray();
-                        line.Append($" {alpha}: {Accuracy(mixed, devYs) * 100:F2} / {MacroF1(mixed, devYs, model.Labels) * 100:F2};");
+                        line.Append($" {alpha}: {TopicTrainer.Accuracy(mixed, devYs) * 100:F2} / {TopicTrainer.MacroF1(mixed, devYs, model.Labels) * 100:F2};");
                     }
 
                     output.AppendLine(line.ToString());
@@ -113,8 +113,8 @@ public static class TopicHiddenLayerHarness
                 network.Logits(x.Indexes, x.Values, l, hidden);
                 return l;
             }).ToArray()).ToArray();
-            var accuracy = Accuracy(logits[1], devYs);
-            log($"H {network.Hidden} seed {seed} epoch {epoch}: dev accuracy {accuracy:P2}, outlet hidden {Accuracy(logits[0], devYs):P2} ({clock.Elapsed.TotalSeconds:F0}s)");
+            var accuracy = TopicTrainer.Accuracy(logits[1], devYs);
+            log($"H {network.Hidden} seed {seed} epoch {epoch}: dev accuracy {accuracy:P2}, outlet hidden {TopicTrainer.Accuracy(logits[0], devYs):P2} ({clock.Elapsed.TotalSeconds:F0}s)");
             if (accuracy > bestAccuracy)
             {
                 bestAccuracy = accuracy;
@@ -153,9 +153,4 @@ public static class TopicHiddenLayerHarness
 
         return best;
     }
-
-    private static double Accuracy(double[][] scores, int[] ys) => (double)scores.Where((s, i) => TopicTrainer.ArgMax(s) == ys[i]).Count() / ys.Length;
-
-    private static double MacroF1(double[][] scores, int[] ys, IReadOnlyList<string> labels) =>
-        ClassificationReport.From(scores.Select((s, i) => (labels[ys[i]], labels[TopicTrainer.ArgMax(s)])).ToList()).MacroF1;
 }

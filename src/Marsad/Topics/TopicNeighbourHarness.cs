@@ -40,7 +40,7 @@ public static class TopicNeighbourHarness
         var output = new StringBuilder();
         for (var h = 0; h < 2; h++)
         {
-            output.AppendLine($"linear alone, outlet {(h == 0 ? "known" : "hidden")}: {Accuracy(linear[h], devYs):P2}");
+            output.AppendLine($"linear alone, outlet {(h == 0 ? "known" : "hidden")}: {TopicTrainer.Accuracy(linear[h], devYs):P2}");
         }
 
         foreach (var (queryTop, top) in truncations)
@@ -61,24 +61,24 @@ public static class TopicNeighbourHarness
 
             string Oracle(List<int> articles) =>
                 $"{articles.Count} dev articles, its label right {Share(articles.Count(i => trainYs[nn[i].Doc] == devYs[i]), articles.Count):P1}, " +
-                $"linear right {Share(articles.Count(i => ArgMax(linear[0][i]) == devYs[i]), articles.Count):P1}";
+                $"linear right {Share(articles.Count(i => TopicTrainer.ArgMax(linear[0][i]) == devYs[i]), articles.Count):P1}";
 
             foreach (var k in Ks)
             {
                 foreach (var p in Powers)
                 {
                     var knn = neighbours.Select(n => Vote(n, k, p, trainYs, classes)).ToArray();
-                    var line = new StringBuilder($"k {k,2} p {p}: kNN alone {Accuracy(knn, devYs):P2}");
+                    var line = new StringBuilder($"k {k,2} p {p}: kNN alone {TopicTrainer.Accuracy(knn, devYs):P2}");
                     line.Append(" | outlet hidden β ");
-                    line.Append(string.Join(" ", Betas.Select(beta => $"{beta}:{Accuracy(Mix(linear[1], knn, beta), devYs) * 100:F2}")));
+                    line.Append(string.Join(" ", Betas.Select(beta => $"{beta}:{TopicTrainer.Accuracy(Mix(linear[1], knn, beta), devYs) * 100:F2}")));
                     output.AppendLine(line.ToString());
                     foreach (var gamma in OtherOutlet)
                     {
                         var weighted = neighbours.Select((n, i) => Vote(n, k, p, trainYs, classes, d => SameOutlet(train[d], dev[i]) ? 1 : gamma)).ToArray();
-                        line = new StringBuilder($"    other outlets × {gamma}: kNN alone {Accuracy(weighted, devYs):P2} | mix (outlet known) β ");
-                        line.Append(string.Join(" ", Betas.Select(beta => $"{beta}:{Accuracy(Mix(linear[0], weighted, beta), devYs) * 100:F2}")));
+                        line = new StringBuilder($"    other outlets × {gamma}: kNN alone {TopicTrainer.Accuracy(weighted, devYs):P2} | mix (outlet known) β ");
+                        line.Append(string.Join(" ", Betas.Select(beta => $"{beta}:{TopicTrainer.Accuracy(Mix(linear[0], weighted, beta), devYs) * 100:F2}")));
                         line.Append(" | macro-F1 β ");
-                        line.Append(string.Join(" ", Betas.Select(beta => $"{beta}:{MacroF1(Mix(linear[0], weighted, beta), devYs, model.Labels) * 100:F2}")));
+                        line.Append(string.Join(" ", Betas.Select(beta => $"{beta}:{TopicTrainer.MacroF1(Mix(linear[0], weighted, beta), devYs, model.Labels) * 100:F2}")));
                         output.AppendLine(line.ToString());
                     }
                 }
@@ -139,13 +139,6 @@ public static class TopicNeighbourHarness
 
     private static double[][] Mix(double[][] linear, double[][] knn, double beta) =>
         linear.Select((p, i) => p.Select((x, c) => Math.Log(Math.Max(x, 1e-12)) + (beta * Math.Log(knn[i][c] + Epsilon))).ToArray()).ToArray();
-
-    private static double MacroF1(double[][] scores, int[] ys, IReadOnlyList<string> labels) =>
-        ClassificationReport.From(scores.Select((s, i) => (labels[ys[i]], labels[ArgMax(s)])).ToList()).MacroF1;
-
-    private static double Accuracy(double[][] scores, int[] ys) => (double)scores.Where((s, i) => ArgMax(s) == ys[i]).Count() / ys.Length;
-
-    private static int ArgMax(double[] s) => TopicTrainer.ArgMax(s);
 
     /// <summary>Bucket → (article, value) postings; cosine of L2-normalised vectors by accumulating over the query's buckets.</summary>
     private sealed class InvertedIndex

@@ -539,7 +539,12 @@ public static class TopicTrainer
         return (float)best;
     }
 
-    private static double Accuracy(double[][] scores, int[] ys) => ys.Length == 0 ? 0 : (double)scores.Where((s, n) => ArgMax(s) == ys[n]).Count() / ys.Length;
+    /// <summary>The share of articles whose best-scored label is the gold one (the trainer's logs and the harnesses).</summary>
+    internal static double Accuracy(double[][] scores, int[] ys) => ys.Length == 0 ? 0 : (double)scores.Where((s, n) => ArgMax(s) == ys[n]).Count() / ys.Length;
+
+    /// <summary>Macro-F1 of the best-scored labels, as <see cref="ClassificationReport"/> computes it for `eval topics`.</summary>
+    internal static double MacroF1(double[][] scores, int[] ys, IReadOnlyList<string> labels) =>
+        ClassificationReport.From(scores.Select((s, i) => (labels[ys[i]], labels[ArgMax(s)])).ToList()).MacroF1;
 
     private static double[] Logits(SparseVector x, float[] weights, float[] bias, int classes)
     {

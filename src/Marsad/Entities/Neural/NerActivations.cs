@@ -112,49 +112,4 @@ internal static class NerActivations
             z[at] = sum;
         }
     }
-
-    /// <summary>target += scale × source (as <see cref="VectorMath.AddScaled"/>, compiled optimised at once for tagging).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
-    {
-        var w = Vector<float>.Count;
-        var s = new Vector<float>(scale);
-        ref var tr = ref MemoryMarshal.GetReference(target);
-        ref var sr = ref MemoryMarshal.GetReference(source);
-        var n = Math.Min(target.Length, source.Length);
-        var i = 0;
-        for (; i <= n - w; i += w)
-        {
-            (Vector.LoadUnsafe(ref tr, (nuint)i) + (Vector.LoadUnsafe(ref sr, (nuint)i) * s)).StoreUnsafe(ref tr, (nuint)i);
-        }
-
-        for (; i < n; i++)
-        {
-            target[i] += source[i] * scale;
-        }
-    }
-
-    /// <summary>The dot product (as <see cref="VectorMath.Dot"/>, compiled optimised at once for tagging).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var w = Vector<float>.Count;
-        ref var ar = ref MemoryMarshal.GetReference(a);
-        ref var br = ref MemoryMarshal.GetReference(b);
-        var n = Math.Min(a.Length, b.Length);
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= n - w; i += w)
-        {
-            sum += Vector.LoadUnsafe(ref ar, (nuint)i) * Vector.LoadUnsafe(ref br, (nuint)i);
-        }
-
-        var result = Vector.Sum(sum);
-        for (; i < n; i++)
-        {
-            result += a[i] * b[i];
-        }
-
-        return result;
-    }
 }

@@ -90,7 +90,7 @@ public sealed class NerNeuralNetwork
             var cached = projections.WordPart(sentence, i, z);
             foreach (var id in cached ? sentence.ContextCategoriesOf(i) : sentence.CategoriesOf(i))
             {
-                NerActivations.AddScaled(z, projections.Category(id), 1f);
+                VectorMath.AddScaled(z, projections.Category(id), 1f);
             }
         }
 
@@ -108,7 +108,7 @@ public sealed class NerNeuralNetwork
                 var previous = d == 0 ? i - 1 : i + 1;
                 var z = gates.AsSpan(i * g4, g4);
                 projected.AsSpan((i * width) + (d * g4), g4).CopyTo(z);
-                NerActivations.AddScaled(z, bias, 1f);
+                VectorMath.AddScaled(z, bias, 1f);
                 if (step > 0)
                 {
                     NerActivations.AddProduct(z, transposed, hidden.AsSpan(previous * h, h));
@@ -255,7 +255,7 @@ public sealed class NerNeuralNetwork
             for (var t = 0; t < T; t++)
             {
                 var row = p.AsSpan(shape.OutputAt + (t * 2 * h), 2 * h);
-                emissions[(i * T) + t] = p[shape.OutputBiasAt + t] + NerActivations.Dot(row[..h], forward) + NerActivations.Dot(row[h..], backward);
+                emissions[(i * T) + t] = p[shape.OutputBiasAt + t] + VectorMath.Dot(row[..h], forward) + VectorMath.Dot(row[h..], backward);
             }
         }
     }

@@ -42,7 +42,7 @@ internal sealed class NerNeuralProjections
                 for (var r = 0; r < shape.Gates; r++)
                 {
                     var row = p.AsSpan(shape.InputWeightsAt(d) + (r * shape.InputDimensions) + from, cd);
-                    _categories[(id * Width) + (d * shape.Gates) + r] = NerActivations.Dot(row, e);
+                    _categories[(id * Width) + (d * shape.Gates) + r] = VectorMath.Dot(row, e);
                 }
             }
         }
@@ -107,7 +107,7 @@ internal sealed class NerNeuralProjections
                 _inputs.AddRowCategories(row, sentence.Forms[i], hasVector: true, categories);
                 foreach (var id in categories)
                 {
-                    NerActivations.AddScaled(cached, Category(id), 1f);
+                    VectorMath.AddScaled(cached, Category(id), 1f);
                 }
 
                 Volatile.Write(ref _rows[row], cached);
@@ -139,7 +139,7 @@ internal sealed class NerNeuralProjections
             inputs.AddRowCategories(row, form, hasVector: true, categories);
             foreach (var id in categories)
             {
-                NerActivations.AddScaled(cached, Category(id), 1f);
+                VectorMath.AddScaled(cached, Category(id), 1f);
             }
 
             _rows[row] = cached;
@@ -162,7 +162,7 @@ internal sealed class NerNeuralProjections
         var scale = 1f / Math.Max(ids.Length, 1);
         foreach (var id in ids)
         {
-            NerActivations.AddScaled(x[wd..], p.AsSpan(shape.NgramsAt + (id * nd), nd), scale);
+            VectorMath.AddScaled(x[wd..], p.AsSpan(shape.NgramsAt + (id * nd), nd), scale);
         }
 
         into.Clear();
