@@ -99,6 +99,34 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         [Description("With --mlp-harness: Adagrad steps (row-wise for the input rows) instead of plain SGD.")]
         public bool MlpAdagrad { get; init; }
 
+        [CommandOption("--pair-harness <TRAIN>")]
+        [Description("Measuring harness (issue #7): a second-stage model for two labels (--pair-labels), trained on these articles with the shipped recipe, re-splitting the model(s)' mass on the pair (--pair-models).")]
+        public string? PairHarness { get; init; }
+
+        [CommandOption("--pair-models <M1,M2>")]
+        [Description("With --pair-harness: the models, one per seed of --pair-seeds (default: --model).")]
+        public string? PairModels { get; init; }
+
+        [CommandOption("--pair-seeds <S1,S2>")]
+        [Description("With --pair-harness: the pair models' seeds, one per model.")]
+        public string PairSeeds { get; init; } = "13";
+
+        [CommandOption("--pair-labels <L1,L2>")]
+        [Description("With --pair-harness: the two labels.")]
+        public string PairLabels { get; init; } = "International,MiddleEast";
+
+        [CommandOption("--pair-runs <N>")]
+        [Description("With --pair-harness: plain and naive-Bayes-scaled runs of the pair model (each).")]
+        public int PairRuns { get; init; } = 3;
+
+        [CommandOption("--pair-source-dropout <P>")]
+        [Description("With --pair-harness: the share of the pair model's training examples that hide their outlet.")]
+        public double PairSourceDropout { get; init; } = 0.5;
+
+        [CommandOption("--pair-knn <K>")]
+        [Description("With --pair-harness: the pair model's own nearest-neighbour vote over the pair's train articles (0 = none).")]
+        public int PairNeighbours { get; init; }
+
         public override ValidationResult Validate() =>
             Gold is null ? ValidationResult.Error("give --gold FILE") : ValidationResult.Success();
     }
@@ -120,6 +148,21 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
             var seeds = settings.MlpSeeds.Split(',').Select(int.Parse).ToArray();
             var harness = new HiddenLayerHarnessSettings(settings.MlpHidden.Split(',').Select(int.Parse).ToArray(), settings.MlpEpochs, settings.MlpRate, settings.MlpDropout, settings.MlpMinCount, settings.MlpInit, settings.MlpAdagrad, !settings.MlpNoOutlet, settings.MlpMembers);
             Console.Write(TopicHiddenLayerHarness.Run(models, seeds, TopicCorpus.Read(settings.MlpHarness), gold, harness, Console.Error.WriteLine));
+            return ExitCodes.Ok;
+        }
+
+        if (settings.PairHarness is not null)
+        {
+            var models = (settings.PairModels ?? modelPath).Split(',').Select(LinearTopicModel.Load).ToArray();
+            var seeds = settings.PairSeeds.Split(',').Select(int.Parse).ToArray();
+            // The shipped recipe's linear part (models/MODELS.md, step 1), without the neighbour vote.
+            var recipe = new TopicTrainingOptions
+            {
+                Epochs = 8, LearningRate = 2f, Words = true, Idf = true, SourceFeatures = true, SourceWords = true,
+                Runs = settings.PairRuns, NaiveBayesRuns = settings.PairRuns, SourceDropout = settings.PairSourceDropout,
+                Neighbours = settings.PairNeighbours,
+            };
+            Console.Write(TopicPairHarness.Run(models, seeds, TopicCorpus.Read(settings.PairHarness), gold, settings.PairLabels.Split(','), recipe, Console.Error.WriteLine));
             return ExitCodes.Ok;
         }
 

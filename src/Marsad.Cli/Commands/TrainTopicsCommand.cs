@@ -124,11 +124,22 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [DefaultValue(200)]
         public int NeighbourIndexFeatures { get; init; } = 200;
 
+        [CommandOption("--convert <FILE>")]
+        [Description("Re-save a topic model (e.g. one whose neighbour index is in the older MRSDTOP3 layout) in the current format to --out; no training.")]
+        public string? Convert { get; init; }
+
         [CommandOption("--no-bigrams")]
         public bool NoBigrams { get; init; }
 
         public override ValidationResult Validate()
         {
+            if (Convert is not null)
+            {
+                return Out is null || Train.Length > 0 || Dev is not null
+                    ? ValidationResult.Error("--convert FILE takes only --out FILE (no --train or --dev)")
+                    : ValidationResult.Success();
+            }
+
             if (Train.Length == 0 || Dev is null || Out is null)
             {
                 return ValidationResult.Error("give --train FILE (one or more), --dev FILE and --out FILE");
@@ -190,6 +201,15 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Convert is { } source)
+        {
+            // Exact: the loaded model is what the file held (weights and IDF are half floats either way), re-saved.
+            var converted = LinearTopicModel.Load(source);
+            converted.Save(settings.Out!);
+            AnsiConsole.MarkupLineInterpolated($"converted [green]{source}[/] → [green]{settings.Out}[/] ({new FileInfo(settings.Out!).Length:N0} bytes)");
+            return ExitCodes.Ok;
+        }
+
         var train = settings.Train.SelectMany(TopicCorpus.Read);
         var dev = TopicCorpus.Read(settings.Dev!);
         var trainList = TopicEvaluation.FilterSource(train, settings.ExcludeSource, exclude: true);

@@ -14,8 +14,14 @@ public sealed class LinearTopicModel
 {
     private const string Magic = "MRSDTOP2";
 
-    /// <summary>The same format followed by a nearest-neighbour index (<see cref="TopicNeighbourIndex"/>).</summary>
-    private const string MagicWithNeighbours = "MRSDTOP3";
+    /// <summary>
+    /// The same format followed by a nearest-neighbour index (<see cref="TopicNeighbourIndex"/>) stored article by
+    /// article: still loaded (the buckets are rebuilt), no longer written.
+    /// </summary>
+    private const string MagicWithArticleMajorNeighbours = "MRSDTOP3";
+
+    /// <summary>The same format followed by a nearest-neighbour index stored bucket by bucket, as it is held in memory.</summary>
+    private const string MagicWithNeighbours = "MRSDTOP4";
 
     internal LinearTopicModel(string featureName, TopicFeatureOptions options, string[] labels, float[] weights, float[] bias, float temperature, IReadOnlyCollection<string>? knownSources = null, float[]? idf = null, float? contentTemperature = null, TopicNeighbourIndex? neighbours = null)
     {
@@ -213,13 +219,36 @@ public sealed class LinearTopicModel
     }
 
     /// <summary>Writes the model gzip-compressed, weights as half-precision floats.</summary>
-    public void Save(string path)
+    public void Save(string path) => Save(path, articleMajorIndex: false);
+
+    /// <summary>Writes the model; <paramref name="articleMajorIndex"/> writes the older MRSDTOP3 layout (for tests of its reader).</summary>
+    internal void Save(string path, bool articleMajorIndex)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var file = File.Create(path);
-        using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(gzip, Encoding.UTF8);
-        w.Write(Neighbours is null ? Magic : MagicWithNeighbours);
+        using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var w = new BinaryWriter(gzip, Encoding.UTF8))
+        {
+            WriteLinearPart(w, articleMajorIndex);
+            if (articleMajorIndex)
+            {
+                Neighbours?.WriteArticleMajor(w);
+            }
+        }
+
+        if (!articleMajorIndex && Neighbours is { } neighbours)
+        {
+            // A second gzip member, stored (not compressed): deflate saved only 14 % of the shipped index and inflating
+            // it was most of the index's load time. A gzip reader reads the two members as one stream.
+            using var stored = new GZipStream(file, CompressionLevel.NoCompression);
+            using var w = new BinaryWriter(stored, Encoding.UTF8);
+            neighbours.Write(w);
+        }
+    }
+
+    private void WriteLinearPart(BinaryWriter w, bool articleMajorIndex)
+    {
+        w.Write(Neighbours is null ? Magic : articleMajorIndex ? MagicWithArticleMajorNeighbours : MagicWithNeighbours);
         w.Write(TopicFeatureExtractor.Name);
         w.Write(Options.HashBits);
         w.Write((int)Options.Families);
@@ -259,7 +288,6 @@ public sealed class LinearTopicModel
         }
 
         w.Write(ContentTemperature);
-        Neighbours?.Write(w);
     }
 
     public static LinearTopicModel Load(string path)
@@ -275,7 +303,7 @@ public sealed class LinearTopicModel
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var r = new BinaryReader(new BufferedStream(gzip, 1 << 16), Encoding.UTF8);
             var magic = r.ReadString();
-            if (magic is not (Magic or MagicWithNeighbours))
+            if (magic is not (Magic or MagicWithArticleMajorNeighbours or MagicWithNeighbours))
             {
                 throw new MarsadException(ErrorCodes.BadModel, "not a Marsad topic model of this version (retrain with `marsad train topics`)", path);
             }
@@ -318,7 +346,17 @@ public sealed class LinearTopicModel
             }
 
             var contentTemperature = r.ReadSingle();
-            var neighbours = magic == MagicWithNeighbours ? TopicNeighbourIndex.Read(r, options.Buckets, labels.Length) : null;
+            var neighbours = magic switch
+            {
+                MagicWithNeighbours => TopicNeighbourIndex.Read(r, options.Buckets, labels.Length),
+                MagicWithArticleMajorNeighbours => TopicNeighbourIndex.ReadArticleMajor(r, options.Buckets, labels.Length),
+                _ => null,
+            };
+            if (r.BaseStream.ReadByte() != -1)
+            {
+                throw new InvalidDataException("bytes after the end of the model");
+            }
+
             return new LinearTopicModel(featureName, options, labels, weights, bias, temperature, sources, idf, contentTemperature, neighbours);
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException or FormatException)

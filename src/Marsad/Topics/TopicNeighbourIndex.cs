@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Topics;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed record TopicNeighbourSettings(int Neighbours, float Beta, int Quer
 /// News corpora hold follow-ups and near-copies of the same story, which a linear bag-of-words model does not memorise.
 /// Immutable once built; <see cref="Vote"/> uses per-thread scratch buffers.
 /// </summary>
-internal sealed class TopicNeighbourIndex
+internal sealed partial class TopicNeighbourIndex
 {
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -103,7 +105,10 @@ internal sealed class TopicNeighbourIndex
     /// Writes the neighbours' vote per class into <paramref name="votes"/> (sums to 1; uniform when no indexed article
     /// shares a feature) from the article's content features (IDF-weighted, as the linear model reads them).
     /// </summary>
-    public void Vote(ReadOnlySpan<int> indexes, ReadOnlySpan<float> values, Span<double> votes)
+    public void Vote(ReadOnlySpan<int> indexes, ReadOnlySpan<float> values, Span<double> votes) => Vote(indexes, values, votes, exclude: -1);
+
+    /// <summary>The vote without the indexed article <paramref name="exclude"/> (e.g. the article itself, when dev is also indexed).</summary>
+    internal void Vote(ReadOnlySpan<int> indexes, ReadOnlySpan<float> values, Span<double> votes, int exclude)
     {
         var scratch = t_scratch ??= new Scratch();
         var keys = scratch.Keys(indexes.Length);
@@ -141,6 +146,11 @@ internal sealed class TopicNeighbourIndex
         {
             var sim = accumulator[d];
             accumulator[d] = 0;
+            if (d == exclude)
+            {
+                continue;
+            }
+
             if (count == k && !Better(sim, d, bestSims[k - 1], bestDocs[k - 1]))
             {
                 continue;
@@ -193,7 +203,98 @@ internal sealed class TopicNeighbourIndex
         }
     }
 
+    /// <summary>
+    /// Writes the index as it is held in memory (format MRSDTOP4), so that loading reads arrays instead of rebuilding
+    /// them: the settings and labels; the number of postings; each bucket's posting count (7-bit coded, a section
+    /// prefixed by its length in bytes); then the postings, bucket by bucket, each bucket's articles ascending, as the
+    /// 32-bit words of <see cref="Posting"/> (little-endian).
+    /// </summary>
     public void Write(BinaryWriter w)
+    {
+        WriteHeader(w);
+        w.Write(Postings);
+        using (var buffer = new MemoryStream())
+        {
+            using (var sizes = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                for (var b = 0; b < Buckets; b++)
+                {
+                    sizes.Write7BitEncodedInt(_bucketStart[b + 1] - _bucketStart[b]);
+                }
+            }
+
+            w.Write(checked((int)buffer.Length));
+            w.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        foreach (var posting in _postings)
+        {
+            w.Write(posting.Bits);
+        }
+    }
+
+    /// <summary>Reads an index written by <see cref="Write"/>, checking every count, article and value against the model.</summary>
+    /// <remarks>Optimised at once: it runs once per process, over millions of postings, before tiered compilation would promote it.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static TopicNeighbourIndex Read(BinaryReader r, int buckets, int classes)
+    {
+        var (settings, labels) = ReadHeader(r, classes);
+        var articles = labels.Length;
+        var count = r.ReadInt32();
+        if (count < 0 || count > (long)articles * Math.Min(settings.IndexFeatures, buckets))
+        {
+            throw new InvalidDataException("implausible nearest-neighbour posting count");
+        }
+
+        var bucketStart = new int[buckets + 1];
+        var sizes = new SevenBitSection(r.BaseStream, r.ReadInt32());
+        for (var b = 0; b < buckets; b++)
+        {
+            var size = sizes.Next();
+            if (size > articles || bucketStart[b] + size > count)
+            {
+                throw new InvalidDataException("implausible nearest-neighbour bucket size");
+            }
+
+            bucketStart[b + 1] = bucketStart[b] + size;
+        }
+
+        sizes.EnsureConsumed();
+        if (bucketStart[buckets] != count)
+        {
+            throw new InvalidDataException("the nearest-neighbour bucket sizes do not add up to the postings");
+        }
+
+        var postings = new Posting[count];
+        var words = System.Runtime.InteropServices.MemoryMarshal.Cast<Posting, uint>(postings.AsSpan());
+        r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(words));
+        if (!BitConverter.IsLittleEndian)
+        {
+            System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(words, words);
+        }
+
+        // Each bucket's articles strictly ascending (as built: an article at most once per bucket), all of them indexed
+        // articles, every value a stored half float in [2^-14, 1].
+        for (var b = 0; b < buckets; b++)
+        {
+            var previous = -1;
+            for (var p = bucketStart[b]; p < bucketStart[b + 1]; p++)
+            {
+                var doc = postings[p].Doc;
+                if (doc <= previous || doc >= articles || postings[p].ValueBits is < Posting.SmallestBits or > Posting.LargestBits)
+                {
+                    throw new InvalidDataException("nearest-neighbour posting out of range or out of order");
+                }
+
+                previous = doc;
+            }
+        }
+
+        return new TopicNeighbourIndex(settings, buckets, labels, bucketStart, postings);
+    }
+
+    /// <summary>The settings, the number of articles and their labels (common to both formats).</summary>
+    private void WriteHeader(BinaryWriter w)
     {
         w.Write(Settings.Neighbours);
         w.Write(Settings.Beta);
@@ -203,51 +304,9 @@ internal sealed class TopicNeighbourIndex
         w.Write(Settings.ContentTemperature);
         w.Write(Articles);
         w.Write(_labels);
-
-        // Per article, its buckets ascending (delta-coded) and its values: rebuilt from the postings, bucket by bucket.
-        var counts = new int[Articles];
-        foreach (var posting in _postings)
-        {
-            counts[posting.Doc]++;
-        }
-
-        var starts = new int[Articles + 1];
-        for (var d = 0; d < Articles; d++)
-        {
-            starts[d + 1] = starts[d] + counts[d];
-        }
-
-        var buckets = new int[_postings.Length];
-        var values = new float[_postings.Length];
-        var fill = starts[..^1];
-        for (var b = 0; b < Buckets; b++)
-        {
-            for (var p = _bucketStart[b]; p < _bucketStart[b + 1]; p++)
-            {
-                var slot = fill[_postings[p].Doc]++;
-                buckets[slot] = b;
-                values[slot] = _postings[p].Value;
-            }
-        }
-
-        for (var d = 0; d < Articles; d++)
-        {
-            w.Write7BitEncodedInt(counts[d]);
-            var previous = 0;
-            for (var i = starts[d]; i < starts[d + 1]; i++)
-            {
-                w.Write7BitEncodedInt(buckets[i] - previous);
-                previous = buckets[i];
-            }
-
-            for (var i = starts[d]; i < starts[d + 1]; i++)
-            {
-                w.Write((Half)values[i]);
-            }
-        }
     }
 
-    public static TopicNeighbourIndex Read(BinaryReader r, int buckets, int classes)
+    private static (TopicNeighbourSettings Settings, byte[] Labels) ReadHeader(BinaryReader r, int classes)
     {
         var settings = new TopicNeighbourSettings(r.ReadInt32(), r.ReadSingle(), r.ReadInt32(), r.ReadInt32(), r.ReadSingle(), r.ReadSingle());
         var articles = r.ReadInt32();
@@ -263,38 +322,7 @@ internal sealed class TopicNeighbourIndex
             throw new InvalidDataException("bad nearest-neighbour labels");
         }
 
-        var lists = new (int[] Buckets, float[] Values)[articles];
-        for (var d = 0; d < articles; d++)
-        {
-            var n = r.Read7BitEncodedInt();
-            if (n < 0 || n > buckets)
-            {
-                throw new InvalidDataException("implausible nearest-neighbour posting count");
-            }
-
-            var ids = new int[n];
-            var values = new float[n];
-            var previous = 0;
-            for (var i = 0; i < n; i++)
-            {
-                previous += r.Read7BitEncodedInt();
-                if ((uint)previous >= (uint)buckets)
-                {
-                    throw new InvalidDataException("nearest-neighbour bucket out of range");
-                }
-
-                ids[i] = previous;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                values[i] = (float)r.ReadHalf();
-            }
-
-            lists[d] = (ids, values);
-        }
-
-        return FromLists(settings, buckets, lists, labels);
+        return (settings, labels);
     }
 
     private static TopicNeighbourIndex FromLists(TopicNeighbourSettings settings, int buckets, (int[] Buckets, float[] Values)[] lists, byte[] labels)
@@ -341,16 +369,27 @@ internal sealed class TopicNeighbourIndex
     private readonly struct Posting
     {
         public const int MaxArticles = 1 << 18;
+
+        /// <summary>The bits of the value's half float kept (its sign and top exponent bit are zero).</summary>
+        private const int ValueWidth = 14;
+
+        /// <summary>The half-float bits of 2^-14 and of 1, the range of stored values.</summary>
+        public const ushort SmallestBits = 0x0400, LargestBits = 0x3C00;
+
         private const float Smallest = 1f / 16384; // 2^-14, the smallest normal half float
         private readonly uint _bits;
 
         public Posting(int doc, float value)
         {
             var half = BitConverter.HalfToUInt16Bits((Half)Math.Clamp(value, Smallest, 1f));
-            _bits = ((uint)doc << 14) | (half & 0x3FFFu);
+            _bits = ((uint)doc << ValueWidth) | (half & 0x3FFFu);
         }
 
-        public int Doc => (int)(_bits >> 14);
+        public uint Bits => _bits;
+
+        public ushort ValueBits => (ushort)(_bits & 0x3FFFu);
+
+        public int Doc => (int)(_bits >> ValueWidth);
 
         public float Value => BitConverter.Int32BitsToSingle((int)((_bits & 0x3FFFu) << 13) + (112 << 23));
     }

@@ -145,7 +145,7 @@ public static class TopicTrainer
         log($"best dev accuracy {bestAccuracy:P2}; temperature {temperature:R} ({contentTemperature:R} without outlet)");
         var knownSources = train.Select(r => r.Source).OfType<string>().Select(x => x.Trim()).Where(x => x.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var neighbours = options.Neighbours > 0
-            ? BuildNeighbours(xs, ys, devXs, devSources, devYs, bestW, bestB, temperature, contentTemperature, featureOptions.Buckets, options, log)
+            ? BuildNeighbours(xs, ys, devXs, devSources, devYs, TrainingCopies(train, dev), bestW, bestB, temperature, contentTemperature, featureOptions.Buckets, options, log)
             : null;
         return new LinearTopicModel(TopicFeatureExtractor.Name, featureOptions, labels, bestW, bestB, temperature, knownSources, idf, contentTemperature, neighbours);
     }
@@ -155,20 +155,23 @@ public static class TopicTrainer
     /// them from <see cref="TopicTrainingOptions.Fixed"/>); logs the dev accuracy of the mix at a few β for choosing it.
     /// </summary>
     private static TopicNeighbourIndex BuildNeighbours(
-        SparseVector[] xs, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs, float[] w, float[] b,
+        SparseVector[] xs, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs, int[] devCopies, float[] w, float[] b,
         float temperature, float contentTemperature, int buckets, TopicTrainingOptions options, Action<string> log)
     {
         var settings = new TopicNeighbourSettings(options.Neighbours, options.NeighbourBeta, options.NeighbourQueryFeatures, options.NeighbourIndexFeatures, 1f, 1f);
         var index = TopicNeighbourIndex.Build(settings, buckets, xs, ys);
         log($"nearest-neighbour index: {index.Articles} articles, {index.Postings} postings");
         var classes = b.Length;
-        var votes = devXs.Select(x =>
+        // A dev article that is also a training article (train + dev) would find itself: it is left out of its own vote.
+        var votes = devXs.Select((x, n) =>
         {
             var v = new double[classes];
             var words = x.Indexes.Length - x.FixedTail;
-            index.Vote(x.Indexes.AsSpan(0, words), x.Values.AsSpan(0, words), v);
+            index.Vote(x.Indexes.AsSpan(0, words), x.Values.AsSpan(0, words), v, exclude: devCopies[n]);
             return v;
         }).ToArray();
+        var copies = devCopies.Count(i => i >= 0);
+        var leftOut = copies > 0 ? $" (each of the {copies} dev articles also indexed left out of its own vote)" : "";
         double[][] Mixed(bool withSource, float beta) => devXs.Select((x, n) =>
         {
             var scores = Logits(x, w, b, classes);
@@ -181,12 +184,24 @@ public static class TopicTrainer
             return scores;
         }).ToArray();
 
-        log($"dev accuracy of the vote alone {Accuracy(votes, devYs):P2}; of the mix by β (outlet known / hidden): " + string.Join(", ",
+        log($"dev accuracy of the vote alone{leftOut} {Accuracy(votes, devYs):P2}; of the mix by β (outlet known / hidden): " + string.Join(", ",
             new[] { 0f, 0.1f, 0.2f, 0.3f, 0.5f, 0.75f }.Select(beta => $"{beta} {Accuracy(Mixed(true, beta), devYs):P2} / {Accuracy(Mixed(false, beta), devYs):P2}")));
         var mixTemperature = options.Fixed?.NeighbourTemperature ?? FitTemperature(Mixed(true, options.NeighbourBeta), devYs);
         var mixContentTemperature = options.Fixed?.NeighbourContentTemperature ?? FitTemperature(Mixed(false, options.NeighbourBeta), devYs);
         log($"nearest-neighbour mix (k {options.Neighbours}, β {options.NeighbourBeta}): temperature {mixTemperature:R} ({mixContentTemperature:R} without outlet)");
         return index.With(settings with { Temperature = mixTemperature, ContentTemperature = mixContentTemperature });
+    }
+
+    /// <summary>Per dev record, the position of the same record among the training records (the last copy), or -1.</summary>
+    private static int[] TrainingCopies(IReadOnlyList<TopicRecord> train, IReadOnlyList<TopicRecord> dev)
+    {
+        var positions = new Dictionary<TopicRecord, int>();
+        for (var i = 0; i < train.Count; i++)
+        {
+            positions[train[i]] = i;
+        }
+
+        return dev.Select(r => positions.TryGetValue(r, out var i) ? i : -1).ToArray();
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Text.Json;
+using Marsad.Errors;
 using Marsad.Ingest;
 using Marsad.Model;
 using Marsad.Text;
@@ -68,6 +70,121 @@ public sealed class TopicNeighbourTests
     }
 
     [Fact]
+    public void A_file_with_the_older_article_major_index_loads_as_the_same_model_and_converts_exactly()
+    {
+        var model = Train(neighbours: 2);
+        var legacy = TempPath();
+        var current = TempPath();
+        var converted = TempPath();
+        try
+        {
+            model.Save(legacy, articleMajorIndex: true);
+            model.Save(current);
+            Assert.Equal("MRSDTOP3", Magic(legacy));
+            Assert.Equal("MRSDTOP4", Magic(current));
+            var loaded = LinearTopicModel.Load(legacy);
+            foreach (var record in Records)
+            {
+                Assert.Equal(model.Predict(record.Title, record.Text, record.Source), loaded.Predict(record.Title, record.Text, record.Source));
+            }
+
+            loaded.Save(converted);
+            Assert.Equal(File.ReadAllBytes(current), File.ReadAllBytes(converted));
+        }
+        finally
+        {
+            File.Delete(legacy);
+            File.Delete(current);
+            File.Delete(converted);
+        }
+    }
+
+    [Theory]
+    [InlineData("value out of range")]
+    [InlineData("article out of range")]
+    [InlineData("bucket sizes")]
+    [InlineData("truncated")]
+    [InlineData("trailing byte")]
+    public void A_corrupted_index_is_a_bad_model_error_naming_the_file(string damage)
+    {
+        var model = Train(neighbours: 2);
+        var path = TempPath();
+        try
+        {
+            model.Save(path);
+            var bytes = Decompress(path);
+            var postings = model.Neighbours!.Postings;
+            switch (damage)
+            {
+                case "value out of range": // the last posting (the file's last 32-bit word, little-endian): value bits 0x3FFF > 1
+                    bytes[^4] = 0xFF;
+                    bytes[^3] |= 0x3F;
+                    break;
+                case "article out of range": // the last posting's article (its high bits) beyond the indexed articles
+                    bytes[^1] = 0xFF;
+                    break;
+                case "bucket sizes": // the posting count (after the labels) one more than the buckets hold
+                    var count = BitConverter.GetBytes(postings + 1);
+                    var at = FindPostingCount(bytes, model, postings);
+                    count.CopyTo(bytes, at);
+                    break;
+                case "truncated":
+                    Array.Resize(ref bytes, bytes.Length - 3);
+                    break;
+                default:
+                    Array.Resize(ref bytes, bytes.Length + 1);
+                    break;
+            }
+
+            Compress(path, bytes);
+            var error = Assert.Throws<MarsadException>(() => LinearTopicModel.Load(path));
+            Assert.Equal(ErrorCodes.BadModel, error.Code);
+            Assert.Equal(path, error.Input);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string TempPath() => Path.Combine(Path.GetTempPath(), $"marsad-topics-knn-{Guid.NewGuid():N}.bin");
+
+    private static string Magic(string path)
+    {
+        using var r = new BinaryReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        return r.ReadString();
+    }
+
+    private static byte[] Decompress(string path)
+    {
+        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static void Compress(string path, byte[] bytes)
+    {
+        using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+        gzip.Write(bytes);
+    }
+
+    /// <summary>The offset of the index's posting count: right after its labels, one byte per indexed article.</summary>
+    private static int FindPostingCount(byte[] bytes, LinearTopicModel model, int postings)
+    {
+        var articles = model.Neighbours!.Articles;
+        for (var at = bytes.Length - (4 * postings) - 4; at >= articles + 4; at--)
+        {
+            if (BitConverter.ToInt32(bytes, at) == postings && BitConverter.ToInt32(bytes, at - articles - 4) == articles)
+            {
+                return at;
+            }
+        }
+
+        throw new InvalidOperationException("posting count not found");
+    }
+
+    [Fact]
     public void The_annotator_scores_an_article_as_its_record_with_the_neighbour_vote()
     {
         var model = Train(neighbours: 2);
@@ -106,6 +223,9 @@ public sealed class TopicNeighbourTests
 
         index.With(index.Settings with { Neighbours = 1 }).Vote([1, 2], [0.8f, 0.6f], votes);
         Assert.Equal([0.0, 1.0], votes);
+
+        index.Vote([1, 2], [0.8f, 0.6f], votes, exclude: 1); // article 1 left out (a dev article that is also indexed)
+        Assert.Equal([1.0, 0.0], votes);
 
         index.Vote([5], [1f], votes); // no shared feature: uniform
         Assert.Equal([0.5, 0.5], votes);
