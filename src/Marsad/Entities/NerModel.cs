@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using Marsad.Entities.Features;
 using Marsad.Entities.Neural;
 using Marsad.Errors;
-using Marsad.IO;
 
 namespace Marsad.Entities;
 
@@ -33,14 +32,19 @@ public sealed class NerModel
     private readonly float[] _decodeTransitions;
 
     public NerModel(NerFeatureExtractor extractor, ulong[] keys, float[] weights, float[] transitions, NerDenseFeatures? dense = null)
+        : this(extractor, weights.Length == keys.Length * T ? new NerWeightTable(keys, weights) : throw new ArgumentException("weight arrays do not match the feature keys"), transitions, dense)
     {
-        if (weights.Length != keys.Length * T || transitions.Length != (T + 1) * T)
+    }
+
+    private NerModel(NerFeatureExtractor extractor, NerWeightTable weights, float[] transitions, NerDenseFeatures? dense)
+    {
+        if (transitions.Length != (T + 1) * T)
         {
-            throw new ArgumentException("weight arrays do not match the feature keys");
+            throw new ArgumentException("transition weights do not match the tags");
         }
 
         Extractor = extractor;
-        _weights = new NerWeightTable(keys, weights);
+        _weights = weights;
         _transitions = transitions;
         _dense = dense is not null && extractor.Lexicon.VectorDimensions == dense.Dimensions ? dense : null;
         _denseProjections = _dense?.Project(extractor.Lexicon) ?? [];
@@ -228,8 +232,7 @@ public sealed class NerModel
                 keys[i] = reader.ReadUInt64();
             }
 
-            var weights = new float[count * T];
-            HalfArrays.Read(reader, weights);
+            var weights = NerWeightTable.Read(reader, keys);
 
             var transitions = new float[(T + 1) * T];
             for (var i = 0; i < transitions.Length; i++)
@@ -253,7 +256,7 @@ public sealed class NerModel
             }
 
             var subwords = magic == Magic && reader.ReadBoolean() ? NerSubwordVectors.Read(reader, lexicon) : null;
-            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), keys, weights, transitions, dense) { OutsideBias = outsideBias, DocumentConsistency = consistency };
+            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), weights, transitions, dense) { OutsideBias = outsideBias, DocumentConsistency = consistency };
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Marsad.IO;
 
 namespace Marsad.Entities.Features;
 
@@ -26,51 +27,57 @@ public sealed class NerWeightTable
     /// <summary>Features whose home slots are read ahead at once (a token has about 60).</summary>
     private const int Batch = 128;
 
+    /// <summary>Weight rows read from a model file at a time.</summary>
+    private const int ReadRows = 4096;
+
     private readonly float[] _slots;
 
     /// <summary>Index of the first slot in <see cref="_slots"/>: the pinned array is aligned to 64 bytes from there.</summary>
     private readonly int _start;
-    private readonly int _shift;
-    private readonly int _mask;
+
+    /// <summary>The number of slots: twice the features, so that a miss (most looked-up hashes are not in the model) ends after a slot or two.</summary>
+    private readonly int _size;
 
     /// <summary>The weights of the (improbable) zero hash, which marks empty slots; null when no feature has it.</summary>
-    private readonly float[]? _zeroWeights;
-    private readonly int _zeroRow = -1;
+    private float[]? _zeroWeights;
+    private int _zeroRow = -1;
 
     /// <summary>Stores <paramref name="weights"/> (keys.Length × 9, row i for key i). Keys must be distinct.</summary>
-    // Runs once per load over 369k features: compiled optimised at once instead of starting in tier 0.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public NerWeightTable(ReadOnlySpan<ulong> keys, ReadOnlySpan<float> weights)
+        : this(keys, out var slots)
     {
         if (weights.Length != keys.Length * Tags)
         {
             throw new ArgumentException("weights do not match the feature keys");
         }
 
-        // At most half full: a miss (most looked-up hashes are not in the model) ends after one or two slots.
-        var bits = 4;
-        while ((1 << bits) < keys.Length * 2)
+        for (var row = 0; row < keys.Length; row++)
         {
-            bits++;
+            SetWeights(slots[row], row, weights.Slice(row * Tags, Tags));
         }
+    }
 
-        _shift = 64 - bits;
-        _mask = (1 << bits) - 1;
+    /// <summary>Places the keys; <paramref name="slots"/> gets each row's slot (-1 for the zero hash).</summary>
+    // Runs once per load over 369k features: compiled optimised at once instead of starting in tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private NerWeightTable(ReadOnlySpan<ulong> keys, out int[] slots)
+    {
+        _size = Math.Max(16, keys.Length * 2);
+
         // Pinned, so that the slots can start on a huge page boundary (which is also a cache line boundary).
-        var bytes = (1L << bits) * Stride * sizeof(float);
+        var bytes = (long)_size * Stride * sizeof(float);
         var align = bytes >= NerHugePages.Size ? NerHugePages.Size : 64;
         _slots = GC.AllocateArray<float>((int)((bytes + align) / sizeof(float)), pinned: true);
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_slots, 0);
         _start = (int)((align - (address % align)) % align) / sizeof(float);
         NerHugePages.Advise((IntPtr)(address + (_start * sizeof(float))), bytes);
+        slots = new int[keys.Length];
         for (var row = 0; row < keys.Length; row++)
         {
             var key = keys[row];
-            var source = weights.Slice(row * Tags, Tags);
             if (key == 0)
             {
-                _zeroWeights = source.ToArray();
-                _zeroRow = row;
+                slots[row] = -1;
                 continue;
             }
 
@@ -82,15 +89,37 @@ public sealed class NerWeightTable
                     throw new ArgumentException("duplicate feature key");
                 }
 
-                slot = (slot + 1) & _mask;
+                slot = Next(slot);
             }
 
             KeyAt(slot) = key;
-            source.CopyTo(_slots.AsSpan(_start + (slot * Stride) + WeightOffset, Tags));
             Unsafe.As<float, int>(ref _slots[_start + (slot * Stride) + RowOffset]) = row;
+            slots[row] = slot;
         }
 
         Count = keys.Length;
+    }
+
+    /// <summary>
+    /// Reads the weights of <paramref name="keys"/> from a model file (keys.Length × 9 halves, row by row) straight into
+    /// the table, without a float array of them all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static NerWeightTable Read(BinaryReader reader, ReadOnlySpan<ulong> keys)
+    {
+        var table = new NerWeightTable(keys, out var slots);
+        var chunk = new float[ReadRows * Tags];
+        for (var from = 0; from < keys.Length; from += ReadRows)
+        {
+            var rows = Math.Min(ReadRows, keys.Length - from);
+            HalfArrays.Read(reader, chunk.AsSpan(0, rows * Tags));
+            for (var r = 0; r < rows; r++)
+            {
+                table.SetWeights(slots[from + r], from + r, chunk.AsSpan(r * Tags, Tags));
+            }
+        }
+
+        return table;
     }
 
     /// <summary>The number of features.</summary>
@@ -101,7 +130,7 @@ public sealed class NerWeightTable
     {
         var keys = new ulong[Count];
         var weights = new float[Count * Tags];
-        for (var slot = 0; slot <= _mask; slot++)
+        for (var slot = 0; slot < _size; slot++)
         {
             var key = KeyAt(slot);
             if (key != 0)
@@ -174,7 +203,7 @@ public sealed class NerWeightTable
                             break;
                         }
 
-                        slot = (slot + 1) & _mask;
+                        slot = Next(slot);
                         stored = Unsafe.As<float, ulong>(ref Unsafe.Add(ref slots, _start + (slot * Stride)));
                     }
                 }
@@ -191,8 +220,24 @@ public sealed class NerWeightTable
         scores[Tags - 1] = last;
     }
 
+    private void SetWeights(int slot, int row, ReadOnlySpan<float> weights)
+    {
+        if (slot < 0)
+        {
+            (_zeroWeights, _zeroRow) = (weights.ToArray(), row);
+        }
+        else
+        {
+            weights.CopyTo(_slots.AsSpan(_start + (slot * Stride) + WeightOffset, Tags));
+        }
+    }
+
     private ref ulong KeyAt(int slot) => ref Unsafe.As<float, ulong>(ref _slots[_start + (slot * Stride)]);
 
-    // Fibonacci hashing: spreads the FNV hashes' high-entropy bits over the table.
-    private int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+    // Fibonacci hashing spreads the FNV hashes' high-entropy bits; the top 32 of them, times the size, pick the slot.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SlotOf(ulong key) => (int)((((key * 0x9E3779B97F4A7C15UL) >> 32) * (ulong)(uint)_size) >> 32);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Next(int slot) => slot + 1 == _size ? 0 : slot + 1;
 }
