@@ -84,6 +84,8 @@ public sealed class NerModel
     public float OutsideBias { get; init; }
 
     /// <summary>Tags a sentence; returns tag indexes (see <see cref="NerTags"/>) into <paramref name="tags"/>.</summary>
+    // The tagging path (this, the extractor, the weight table, Viterbi, consistency) is compiled optimised at once: a
+    // short run otherwise spends much of its time in tier-0 code (docs/performance.md, NER, session 6).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tag(NerTokenSpans sentence, NerFeatureBuffer buffer, Span<int> tags)
     {
