@@ -4,7 +4,7 @@ namespace Marsad.Entities.Features;
 
 /// <summary>
 /// Asks Linux to back a large, randomly accessed array with 2 MB pages (madvise MADV_HUGEPAGE; the machine's
-/// transparent huge pages are in "madvise" mode). The NER weight table (64 MB) is read at ~60 random places per
+/// transparent huge pages are in "madvise" mode). The NER weight table (47 MB) is read at ~60 random places per
 /// token: with 4 KB pages nearly every look-up also misses the TLB, and filling the table at load takes one page
 /// fault per 4 KB. Only a hint: elsewhere, or when the call fails, the memory stays as it is.
 /// </summary>
