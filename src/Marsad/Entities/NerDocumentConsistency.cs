@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities;
 
 /// <summary>
@@ -12,6 +14,7 @@ public static class NerDocumentConsistency
     private const int MaxWords = 4;
 
     /// <summary>Relabels <paramref name="tags"/> in place; <paramref name="forms"/> holds each token's standalone form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(IReadOnlyList<string[]> forms, IReadOnlyList<int[]> tags)
     {
         var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);

@@ -1,8 +1,8 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using Marsad.Entities.Features;
 using Marsad.Entities.Neural;
 using Marsad.Errors;
-using Marsad.IO;
 
 namespace Marsad.Entities;
 
@@ -23,8 +23,7 @@ public sealed class NerModel
     private const string MagicVersion3 = "marsad-ner-model-3";
     private const int T = 9;
 
-    private readonly NerFeatureIndex _rows;
-    private readonly float[] _weights;
+    private readonly NerWeightTable _weights;
     private readonly float[] _transitions;
     private readonly NerDenseFeatures? _dense;
     private readonly float[] _denseProjections = [];
@@ -33,10 +32,15 @@ public sealed class NerModel
     private readonly float[] _decodeTransitions;
 
     public NerModel(NerFeatureExtractor extractor, ulong[] keys, float[] weights, float[] transitions, NerDenseFeatures? dense = null)
+        : this(extractor, weights.Length == keys.Length * T ? new NerWeightTable(keys, weights) : throw new ArgumentException("weight arrays do not match the feature keys"), transitions, dense)
     {
-        if (weights.Length != keys.Length * T || transitions.Length != (T + 1) * T)
+    }
+
+    private NerModel(NerFeatureExtractor extractor, NerWeightTable weights, float[] transitions, NerDenseFeatures? dense)
+    {
+        if (transitions.Length != (T + 1) * T)
         {
-            throw new ArgumentException("weight arrays do not match the feature keys");
+            throw new ArgumentException("transition weights do not match the tags");
         }
 
         Extractor = extractor;
@@ -44,14 +48,12 @@ public sealed class NerModel
         _transitions = transitions;
         _dense = dense is not null && extractor.Lexicon.VectorDimensions == dense.Dimensions ? dense : null;
         _denseProjections = _dense?.Project(extractor.Lexicon) ?? [];
-        _rows = new NerFeatureIndex(keys);
         _decodeTransitions = transitions;
     }
 
     private NerModel(NerModel other, bool documentConsistency, NerNeuralLayer? neural)
     {
         Extractor = other.Extractor;
-        _rows = other._rows;
         _weights = other._weights;
         _transitions = other._transitions;
         _dense = other._dense;
@@ -76,12 +78,15 @@ public sealed class NerModel
     /// <summary>The same model with a neural layer attached (or detached with null); the CRF weights are shared.</summary>
     public NerModel WithNeural(NerNeuralLayer? neural) => new(this, DocumentConsistency, neural);
 
-    public int FeatureCount => _rows.Count;
+    public int FeatureCount => _weights.Count;
 
     /// <summary>A penalty subtracted from the O tag's score at every token, chosen on dev to trade precision for recall.</summary>
     public float OutsideBias { get; init; }
 
     /// <summary>Tags a sentence; returns tag indexes (see <see cref="NerTags"/>) into <paramref name="tags"/>.</summary>
+    // The tagging path (this, the extractor, the weight table, Viterbi, consistency) is compiled optimised at once: a
+    // short run otherwise spends much of its time in tier-0 code (docs/performance.md, NER, session 6).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Tag(NerTokenSpans sentence, NerFeatureBuffer buffer, Span<int> tags)
     {
         var n = sentence.Count;
@@ -97,28 +102,16 @@ public sealed class NerModel
     }
 
     /// <summary>Extracts the sentence's features into <paramref name="buffer"/> and writes the CRF's tag scores (n × 9, O penalty included).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Emissions(NerTokenSpans sentence, NerFeatureBuffer buffer, Span<float> emissions)
     {
         var n = sentence.Count;
         Extractor.Extract(sentence, buffer);
         emissions = emissions[..(n * T)];
-        emissions.Clear();
         for (var i = 0; i < n; i++)
         {
             var row = emissions.Slice(i * T, T);
-            foreach (var feature in buffer.FeaturesOf(i))
-            {
-                var r = _rows.RowOf(feature);
-                if (r >= 0)
-                {
-                    var w = _weights.AsSpan(r * T, T);
-                    for (var t = 0; t < T; t++)
-                    {
-                        row[t] += w[t];
-                    }
-                }
-            }
-
+            _weights.Sum(buffer.FeaturesOf(i), row);
             row[NerTags.O] -= OutsideBias;
         }
 
@@ -133,6 +126,7 @@ public sealed class NerModel
     public bool DocumentConsistency { get; init; }
 
     /// <summary>Tags the sentences of one document; then, when enabled, makes names consistent across them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[][] TagDocument(IReadOnlyList<NerTokenSpans> sentences, NerFeatureBuffer buffer, bool? consistency = null)
     {
         var tags = new int[sentences.Count][];
@@ -173,7 +167,7 @@ public sealed class NerModel
         writer.Write(DocumentConsistency);
         Extractor.Lexicon.Write(writer);
         Extractor.Gazetteer.Write(writer);
-        var keys = _rows.Keys;
+        var (keys, weights) = _weights.ToArrays();
         writer.Write(keys.Length);
         foreach (var key in keys)
         {
@@ -181,7 +175,7 @@ public sealed class NerModel
         }
 
         // Half precision: the averaged perceptron's weights need no more, and the file halves.
-        foreach (var w in _weights)
+        foreach (var w in weights)
         {
             writer.Write((Half)w);
         }
@@ -240,8 +234,7 @@ public sealed class NerModel
                 keys[i] = reader.ReadUInt64();
             }
 
-            var weights = new float[count * T];
-            HalfArrays.Read(reader, weights);
+            var weights = NerWeightTable.Read(reader, keys);
 
             var transitions = new float[(T + 1) * T];
             for (var i = 0; i < transitions.Length; i++)
@@ -265,7 +258,7 @@ public sealed class NerModel
             }
 
             var subwords = magic == Magic && reader.ReadBoolean() ? NerSubwordVectors.Read(reader, lexicon) : null;
-            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), keys, weights, transitions, dense) { OutsideBias = outsideBias, DocumentConsistency = consistency };
+            return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), weights, transitions, dense) { OutsideBias = outsideBias, DocumentConsistency = consistency };
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities;
 
 /// <summary>
@@ -13,6 +15,7 @@ public static class NerViterbi
     /// Decodes the best valid tag path. <paramref name="emissions"/> holds n × <see cref="NerTags.Count"/>
     /// scores; <paramref name="transitions"/> holds (1 + Count) × Count scores, row 0 being the start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, int n, Span<int> tags)
     {
         const int T = 9;

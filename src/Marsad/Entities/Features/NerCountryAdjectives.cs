@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities.Features;
 
 /// <summary>
@@ -57,6 +59,7 @@ public sealed class NerCountryAdjectives
     }
 
     /// <summary>Whether <paramref name="bare"/> (e.g. كوري، الكوريه without its article) is the adjective of a country.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsCountryAdjective(ReadOnlySpan<char> bare)
     {
         if (_countries.Count == 0 || bare.Length < 4 || bare.Length > 30)

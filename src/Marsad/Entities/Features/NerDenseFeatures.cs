@@ -69,6 +69,7 @@ public sealed class NerDenseFeatures
     }
 
     /// <summary>Adds the dense scores of every token to <paramref name="emissions"/> (n × tags) from a <see cref="Project"/> table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddEmissions(float[] projections, ReadOnlySpan<int> rows, int n, Span<float> emissions)
     {
         var positions = (2 * Window) + 1;

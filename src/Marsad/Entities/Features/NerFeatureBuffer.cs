@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities.Features;
 
 /// <summary>
@@ -25,6 +27,9 @@ public sealed class NerFeatureBuffer
     internal WordShape[] Shapes { get; private set; } = new WordShape[256];
 
     internal int[] Rows { get; private set; } = new int[256];
+
+    /// <summary>Per token, the lexicon row of the article-less form (<see cref="Bare"/>), or -1.</summary>
+    internal int[] BareRows { get; private set; } = new int[256];
 
     internal ushort[] GazetteerBits { get; private set; } = new ushort[256];
 
@@ -74,6 +79,7 @@ public sealed class NerFeatureBuffer
             Proclitics = new int[size];
             Shapes = new WordShape[size];
             Rows = new int[size];
+            BareRows = new int[size];
             GazetteerBits = new ushort[size];
             GazetteerBegins = new bool[size];
             Triggers = new byte[size];
@@ -100,6 +106,7 @@ public sealed class NerFeatureBuffer
 
     internal void EndSentence() => _offsets[_tokenCount] = _featureCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Add(ulong feature)
     {
         if (_featureCount == _features.Length)

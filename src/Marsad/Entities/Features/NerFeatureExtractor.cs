@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities.Features;
 
 /// <summary>
@@ -47,6 +49,7 @@ public sealed class NerFeatureExtractor
     public NerFeatureGroups Groups { get; }
 
     /// <summary>Fills <paramref name="buffer"/> with the features of every token of <paramref name="sentence"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Extract(NerTokenSpans sentence, NerFeatureBuffer buffer)
     {
         var n = sentence.Count;
@@ -64,16 +67,17 @@ public sealed class NerFeatureExtractor
             var form = token.Length < scratch.Length ? scratch : new char[token.Length + 2];
             var length = NerWordForms.Normalize(token, form[1..]);
             var normalizedSpan = form.Slice(1, length);
-            var p = Lexicon.ProcliticLength(normalizedSpan, out var restoresAl);
-            string normalized, standalone;
+            var p = Lexicon.ProcliticLength(normalizedSpan, out var restoresAl, out var wordRow);
+            var normalized = wordRow >= 0 ? Lexicon.WordOf(wordRow) : new string(normalizedSpan);
+            string standalone;
             int row;
             if (p == 0 && !restoresAl)
             {
-                normalized = standalone = Lexicon.StringOf(normalizedSpan, out row);
+                standalone = normalized;
+                row = wordRow;
             }
             else
             {
-                normalized = Lexicon.StringOf(normalizedSpan);
                 if (restoresAl)
                 {
                     form[p] = '\u0627'; // ARABIC LETTER ALEF: the article the clitic ل swallowed (للبيت → البيت)
@@ -85,13 +89,15 @@ public sealed class NerFeatureExtractor
                 }
             }
 
-            var bare = standalone.Length > 3 && standalone[0] == Alef && standalone[1] == Lam ? Lexicon.StringOf(standalone.AsSpan(2)) : standalone;
+            var bareRow = row;
+            var bare = standalone.Length > 3 && standalone[0] == Alef && standalone[1] == Lam ? Lexicon.StringOf(standalone.AsSpan(2), out bareRow) : standalone;
             buffer.Normalized[i] = normalized;
             buffer.Standalone[i] = standalone;
             buffer.Bare[i] = bare;
             buffer.Proclitics[i] = p + (restoresAl || !ReferenceEquals(bare, standalone) ? 8 : 0);
             buffer.Shapes[i] = NerWordForms.Shape(token);
             buffer.Rows[i] = row;
+            buffer.BareRows[i] = bareRow;
             buffer.Composed[i] = false;
             if (Subwords is not null && (row < 0 || row >= Lexicon.VectorCount))
             {
@@ -166,12 +172,14 @@ public sealed class NerFeatureExtractor
     }
 
     /// <summary>The cluster of token <paramref name="i"/>: the lexicon's, else the composed vector's, else -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ClusterOfToken(NerFeatureBuffer b, int i, int level)
     {
         var c = Lexicon.ClusterOf(b.Rows[i], level);
         return c < 0 && b.Composed[i] ? b.ComposedClusters[(i * Lexicon.ClusterCounts.Count) + level] : c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddToken(NerFeatureBuffer b, int i, int n)
     {
         var normalized = b.Normalized[i];
@@ -267,7 +275,7 @@ public sealed class NerFeatureExtractor
         if ((Groups & NerFeatureGroups.Clusters) != 0)
         {
             var row = b.Rows[i];
-            var count = row < 0 ? 0 : Lexicon.CountOf(standalone);
+            var count = Lexicon.CountAt(row); // the standalone form's row
             b.Add(Hash(60, count == 0 ? 0 : 1 + (int)Math.Log2(count)));
             var levels = Lexicon.ClusterCounts.Count;
             for (var l = 0; l < levels; l++)
@@ -287,6 +295,7 @@ public sealed class NerFeatureExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddTriggers(NerFeatureBuffer b, int i, int n)
     {
         // The nearest trigger in the three words to the left, with its distance: a title announces
@@ -310,7 +319,7 @@ public sealed class NerFeatureExtractor
         // Clusters of the stem without the article: الرياض and رياض share evidence.
         if ((Groups & NerFeatureGroups.Clusters) != 0 && !ReferenceEquals(b.Bare[i], b.Standalone[i]))
         {
-            var row = Lexicon.IndexOf(b.Bare[i]);
+            var row = b.BareRows[i];
             for (var l = 0; l < Lexicon.ClusterCounts.Count; l++)
             {
                 b.Add(Hash(92 + l, Lexicon.ClusterOf(row, l)));
@@ -318,6 +327,7 @@ public sealed class NerFeatureExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte TriggerKind(NerFeatureBuffer b, int i)
     {
         if (NerTriggerWords.IsOrganisationHead(b.Bare[i]))
@@ -333,6 +343,7 @@ public sealed class NerFeatureExtractor
         return (byte)(NerTriggerWords.IsPersonTitle(b.Bare[i]) ? 3 : 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddGazetteer(NerFeatureBuffer b, int template, int i, int n)
     {
         if (i < 0 || i >= n || b.GazetteerBits[i] == 0)
@@ -351,18 +362,23 @@ public sealed class NerFeatureExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int GazetteerCode(NerFeatureBuffer b, int i, int n) =>
         i < 0 || i >= n ? 65535 : (b.GazetteerBits[i] * 2) + (b.GazetteerBegins[i] ? 1 : 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ClusterAt(NerFeatureBuffer b, int i, int n, int level) =>
         i < 0 ? -2 : i >= n ? -3 : ClusterOfToken(b, i, level);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ShapeAt(NerFeatureBuffer b, int i) =>
         i < 0 ? 14 : i >= b.Count ? 15 : (int)b.Shapes[i];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string Form(string[] forms, int i) =>
         i < 0 ? "<s>" : i >= forms.Length || forms[i] is null ? "</s>" : forms[i];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(int template)
     {
         var h = Offset;
@@ -370,6 +386,7 @@ public sealed class NerFeatureExtractor
         return h;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(int template, int value)
     {
         var h = Hash(template);
@@ -378,6 +395,7 @@ public sealed class NerFeatureExtractor
         return h;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Hash(int template, ReadOnlySpan<char> value)
     {
         var h = Hash(template);
@@ -389,6 +407,7 @@ public sealed class NerFeatureExtractor
         return h;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Hash(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var h = Hash(template, a);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities.Features;
 
 /// <summary>
@@ -12,8 +14,18 @@ public sealed class NerGazetteer
     /// <summary>Longest phrase, in words, that is matched.</summary>
     public const int MaxWords = 5;
 
+    /// <summary>In a <see cref="_matchLookup"/> value: a longer phrase starts with these words.</summary>
+    private const int ContinuesFlag = 1 << 16;
+
     private readonly Dictionary<string, ushort> _phrases;
     private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    /// <summary>
+    /// For <see cref="Match"/>: every phrase and every word-prefix of a phrase (its first words up to a space), to its
+    /// category bits (0 for a prefix only) plus <see cref="ContinuesFlag"/> when a longer phrase starts with it. A match
+    /// stops growing at the first words that no phrase continues (one look-up for most tokens instead of five).
+    /// </summary>
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _matchLookup;
 
     public NerGazetteer(IReadOnlyList<string> categories, Dictionary<string, ushort> phrases)
     {
@@ -25,6 +37,18 @@ public sealed class NerGazetteer
         Categories = categories;
         _phrases = new Dictionary<string, ushort>(phrases, StringComparer.Ordinal);
         _lookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        var entries = new Dictionary<string, int>(_phrases.Count * 2, StringComparer.Ordinal);
+        foreach (var (phrase, bits) in _phrases)
+        {
+            entries[phrase] = entries.GetValueOrDefault(phrase) | bits;
+            for (var space = phrase.IndexOf(' ', StringComparison.Ordinal); space >= 0; space = phrase.IndexOf(' ', space + 1))
+            {
+                var prefix = phrase[..space];
+                entries[prefix] = entries.GetValueOrDefault(prefix) | ContinuesFlag;
+            }
+        }
+
+        _matchLookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public static NerGazetteer Empty { get; } = new([], []);
@@ -46,6 +70,7 @@ public sealed class NerGazetteer
     /// the category bits of the covering phrase to <paramref name="bits"/> and whether it begins it to
     /// <paramref name="begins"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(IReadOnlyList<string> forms, Span<ushort> bits, Span<bool> begins)
     {
         bits.Clear();
@@ -79,10 +104,20 @@ public sealed class NerGazetteer
 
                 word.AsSpan().CopyTo(buffer[length..]);
                 length += word.Length;
-                var found = Lookup(buffer[..length]);
+                if (!_matchLookup.TryGetValue(buffer[..length], out var entry))
+                {
+                    break;
+                }
+
+                var found = (ushort)entry;
                 if (found != 0)
                 {
                     (bestLength, bestBits) = (n, found);
+                }
+
+                if ((entry & ContinuesFlag) == 0)
+                {
+                    break;
                 }
             }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities.Features;
 
 /// <summary>
@@ -91,6 +93,7 @@ public sealed class NerLexicon
     /// The lexicon's own string for a word and its row, or a new string and -1 when the word is not in it (no
     /// allocation for the 123k known words).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string StringOf(ReadOnlySpan<char> normalized, out int row)
     {
         if (_lookup.TryGetValue(normalized, out var word, out row))
@@ -111,9 +114,11 @@ public sealed class NerLexicon
     public int CountOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? _counts[i] : 0;
 
     /// <summary>The frequency of the word at a row (0 for -1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CountAt(int row) => row < 0 ? 0 : _counts[row];
 
     /// <summary>The cluster of a word row at a granularity level, or -1 when the word has none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ClusterOf(int row, int level) => row < 0 ? -1 : _clusters[level][row];
 
     /// <summary>
@@ -123,11 +128,21 @@ public sealed class NerLexicon
     /// Returns 0 when the whole token is the better standalone word. When the split rebuilds ال from
     /// لل, <paramref name="restoresAl"/> is true and the standalone form is "ال" + word[strip + 1..].
     /// </summary>
-    public int ProcliticLength(ReadOnlySpan<char> word, out bool restoresAl)
+    public int ProcliticLength(ReadOnlySpan<char> word, out bool restoresAl) => ProcliticLength(word, out restoresAl, out _);
+
+    /// <inheritdoc cref="ProcliticLength(ReadOnlySpan{char}, out bool)"/>
+    /// <param name="wordRow">The row of the whole <paramref name="word"/>, or -1 (the tagger needs it too: one look-up less).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int ProcliticLength(ReadOnlySpan<char> word, out bool restoresAl, out int wordRow)
     {
         restoresAl = false;
         var bestLength = 0;
-        var bestCount = CountOf(word);
+        if (!_lookup.TryGetValue(word, out wordRow))
+        {
+            wordRow = -1;
+        }
+
+        var bestCount = CountAt(wordRow);
         var known = bestCount > 0;
         Span<char> buffer = stackalloc char[Math.Min(word.Length + 1, 64)];
         var maxPrefix = Math.Min(3, word.Length - 2);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Entities.Features;
 
 /// <summary>
@@ -30,6 +32,7 @@ public static class NerWordForms
     private const char RightToLeftMark = '\u200F';
 
     /// <summary>Writes the normalised form of <paramref name="word"/> into <paramref name="buffer"/> (at least word.Length long) and returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Normalize(ReadOnlySpan<char> word, Span<char> buffer)
     {
         var n = 0;
@@ -72,6 +75,7 @@ public static class NerWordForms
     public static bool IsArabicLetter(char c) => (c >= '\u0621' && c <= '\u064A') || (c >= '\u066E' && c <= '\u06D3');
 
     /// <summary>A coarse shape class of a token, used as a feature.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WordShape Shape(ReadOnlySpan<char> word)
     {
         bool arabic = false, latin = false, digit = false, other = false, upper = false;

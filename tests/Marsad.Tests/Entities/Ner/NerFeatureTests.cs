@@ -94,6 +94,24 @@ public sealed class NerFeatureTests
     }
 
     [Fact]
+    public void GazetteerMatchesGrowThroughWordsThatAreNoPhraseThemselves()
+    {
+        // "الامم المتحده" is no phrase, only the start of one; "كوريا" is a phrase and the start of a longer one.
+        var gazetteer = new NerGazetteer(["organisation", "country"], new Dictionary<string, ushort>
+        {
+            ["الامم المتحده للطفوله"] = 1,
+            ["كوريا"] = 2,
+            ["كوريا الجنوبيه"] = 2,
+        });
+        string[] forms = ["الامم", "المتحده", "للطفوله", "في", "كوريا", "الشماليه", "الامم", "المتحده"];
+        var bits = new ushort[forms.Length];
+        var begins = new bool[forms.Length];
+        gazetteer.Match(forms, bits, begins);
+        Assert.Equal(new ushort[] { 1, 1, 1, 0, 2, 0, 0, 0 }, bits);
+        Assert.Equal([true, false, false, false, true, false, false, false], begins);
+    }
+
+    [Fact]
     public void FeatureExtractionIsDeterministicAndGroupsCanBeSwitchedOff()
     {
         var sentence = NerTokenSpans.FromTokens(["زار", "بوتين", "لروسيا"]);

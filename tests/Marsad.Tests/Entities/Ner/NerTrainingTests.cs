@@ -57,10 +57,15 @@ public sealed class NerTrainingTests
             {
                 Assert.Equal(model.Tag(sentence.Tokens), loaded.Tag(sentence.Tokens));
             }
+
+            // The loaded weights (read into the weight table) are saved back in the file's order, byte for byte.
+            loaded.Save(path + ".again");
+            Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(path + ".again"));
         }
         finally
         {
             File.Delete(path);
+            File.Delete(path + ".again");
         }
     }
 
