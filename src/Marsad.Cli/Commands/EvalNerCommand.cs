@@ -29,8 +29,12 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         public string? Models { get; init; }
 
         [CommandOption("--neural <FILE>")]
-        [Description("A neural layer (`marsad train ner-neural`) to mix into the --model's scores (without --model, the models folder's ner/ner.neural.gz is used when present).")]
+        [Description("A neural layer (`marsad train ner-neural`) to mix into the --model's scores (without --model, the models folder's ner/ner.neural.gz is used when present); several comma-separated files, trained over the same CRF, are averaged as one ensemble with the first file's mix.")]
         public string? Neural { get; init; }
+
+        [CommandOption("--neural-mix <W>")]
+        [Description("With --neural: the weight of the network scores added to the CRF's, instead of the one stored in the layer.")]
+        public float? NeuralMix { get; init; }
 
         [CommandOption("--neural-only")]
         [Description("With --neural: tag with the network's scores alone (the CRF's ignored).")]
@@ -53,6 +57,7 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
             Gold is null ? ValidationResult.Error("give --gold FILE")
             : !File.Exists(Gold) ? ValidationResult.Error($"file not found: {Gold}")
             : NeuralOnly && Neural is null ? ValidationResult.Error("--neural-only needs --neural FILE")
+            : NeuralMix is { } mix && (Neural is null || NeuralOnly || !float.IsFinite(mix) || mix < 0) ? ValidationResult.Error("--neural-mix needs --neural FILE (not --neural-only) and a weight ≥ 0")
             : ValidationResult.Success();
     }
 
@@ -68,8 +73,13 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         var model = settings.Model is null && settings.Neural is null ? MentionAnnotator.LoadModel(models) : NerModel.Load(path);
         if (settings.Neural is not null)
         {
-            var layer = NerNeuralLayer.Load(settings.Neural, model.Extractor);
-            model = model.WithNeural(settings.NeuralOnly ? layer.WithMix(model.Extractor, 0f, 1f) : layer);
+            var files = settings.Neural.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var layers = files.Select(f => NerNeuralLayer.Load(f, model.Extractor)).ToList();
+            var layer = layers.Count == 1 ? layers[0] : NerNeuralLayer.Ensemble(layers, model.Extractor, layers[0].CrfWeight, layers[0].NeuralWeight);
+            layer = settings.NeuralOnly ? layer.WithMix(model.Extractor, 0f, 1f)
+                : settings.NeuralMix is { } mix ? layer.WithMix(model.Extractor, layer.CrfWeight, mix)
+                : layer;
+            model = model.WithNeural(layer);
         }
 
         load.Stop();

@@ -83,6 +83,20 @@ public sealed class TrainNerNeuralCommand : Command<TrainNerNeuralCommand.Settin
         [Description("Final layer: train on train + dev for exactly --epochs epochs with the one --mix weight chosen before.")]
         public bool TrainOnDev { get; init; }
 
+        [CommandOption("--last-epoch")]
+        [Description("Keep the network of the last epoch with the first --mix weight (dev is still scored every epoch) instead of the dev-best epoch and weight.")]
+        public bool LastEpoch { get; init; }
+
+        [CommandOption("--average-from <E>")]
+        [Description("Keep the mean of the parameters at the end of epochs E … last (checkpoint averaging; implies --last-epoch). 0: off.")]
+        [DefaultValue(0)]
+        public int AverageFrom { get; init; }
+
+        [CommandOption("--networks <K>")]
+        [Description("Train an ensemble of K networks (seeds --seed, --seed + 1000, …) whose scores are averaged; needs exactly one --mix.")]
+        [DefaultValue(1)]
+        public int Networks { get; init; } = 1;
+
         [CommandOption("--seed <N>")]
         [DefaultValue(7)]
         public int Seed { get; init; } = 7;
@@ -103,9 +117,19 @@ public sealed class TrainNerNeuralCommand : Command<TrainNerNeuralCommand.Settin
             }
 
             var mixes = ParseMixes(Mix);
-            if (mixes is null || (TrainOnDev && mixes.Length != 1))
+            if (mixes is null || ((TrainOnDev || Networks > 1) && mixes.Length != 1))
             {
-                return ValidationResult.Error("--mix must be comma-separated numbers (exactly one with --train-on-dev)");
+                return ValidationResult.Error("--mix must be comma-separated numbers (exactly one with --train-on-dev or --networks)");
+            }
+
+            if (AverageFrom < 0 || AverageFrom > Epochs)
+            {
+                return ValidationResult.Error("--average-from 0..--epochs");
+            }
+
+            if (Networks is < 1 or > 16)
+            {
+                return ValidationResult.Error("--networks 1..16");
             }
 
             return Hidden is < 1 or > 512 || Epochs is < 1 or > 200 || Batch < 1 || Rate <= 0 || WordDropout is < 0 or >= 1 || Dropout is < 0 or >= 1
@@ -144,6 +168,36 @@ public sealed class TrainNerNeuralCommand : Command<TrainNerNeuralCommand.Settin
             Log($"training on train + dev ({train.Count} sentences) for {settings.Epochs} epochs");
         }
 
+        var layers = new List<NerNeuralLayer>();
+        var tokensPerCpuSecond = new List<double>();
+        for (var m = 0; m < settings.Networks; m++)
+        {
+            if (settings.Networks > 1)
+            {
+                Log($"network {m + 1} of {settings.Networks}, seed {settings.Seed + (1000 * m)}");
+            }
+
+            var (one, speed) = TrainOne(settings, crf, train, dev, settings.Seed + (1000 * m), Log);
+            layers.Add(one);
+            tokensPerCpuSecond.Add(speed);
+        }
+
+        var layer = layers.Count == 1 ? layers[0] : NerNeuralLayer.Ensemble(layers, crf.Extractor, 1f, Settings.ParseMixes(settings.Mix)![0]);
+        layer.Save(settings.Out!);
+        Log($"wrote {settings.Out} ({new FileInfo(settings.Out!).Length / 1024.0 / 1024.0:F1} MB); training {tokensPerCpuSecond.Average():F0} tokens per CPU second");
+        if (dev.Count == 0)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var reloaded = crf.WithNeural(NerNeuralLayer.Load(settings.Out!, crf.Extractor));
+        var result = NerEvaluation.Run(reloaded, dev);
+        Log($"dev (reloaded, mixed): P {result.Scores.Overall.Precision:F2} R {result.Scores.Overall.Recall:F2} F1 {result.Scores.Overall.F1:F2}; {result.TokensPerCpuSecond:F0} tokens per CPU second tagging");
+        return ExitCodes.Ok;
+    }
+
+    private static (NerNeuralLayer Layer, double TokensPerCpuSecond) TrainOne(Settings settings, NerModel crf, List<NerSentence> train, List<NerSentence> dev, int seed, Action<string> log)
+    {
         var trainer = new NerNeuralTrainer
         {
             Hidden = settings.Hidden,
@@ -157,19 +211,11 @@ public sealed class TrainNerNeuralCommand : Command<TrainNerNeuralCommand.Settin
             WordDropout = settings.WordDropout,
             InputDropout = settings.Dropout,
             Mixes = Settings.ParseMixes(settings.Mix)!,
-            Seed = settings.Seed,
+            Seed = seed,
+            KeepLastEpoch = settings.LastEpoch,
+            AverageFrom = settings.AverageFrom,
         };
-        var layer = trainer.Train(crf, train, dev, Log);
-        layer.Save(settings.Out!);
-        Log($"wrote {settings.Out} ({new FileInfo(settings.Out!).Length / 1024.0 / 1024.0:F1} MB); training {trainer.TrainingTokensPerCpuSecond:F0} tokens per CPU second");
-        if (dev.Count == 0)
-        {
-            return ExitCodes.Ok;
-        }
-
-        var reloaded = crf.WithNeural(NerNeuralLayer.Load(settings.Out!, crf.Extractor));
-        var result = NerEvaluation.Run(reloaded, dev);
-        Log($"dev (reloaded, mixed): P {result.Scores.Overall.Precision:F2} R {result.Scores.Overall.Recall:F2} F1 {result.Scores.Overall.F1:F2}; {result.TokensPerCpuSecond:F0} tokens per CPU second tagging");
-        return ExitCodes.Ok;
+        var layer = trainer.Train(crf, train, dev, log);
+        return (layer, trainer.TrainingTokensPerCpuSecond);
     }
 }

@@ -34,6 +34,111 @@ internal static class NerActivations
     }
 
     /// <summary>
+    /// z = ((part + table row ids[0]) + table row ids[1] + …) + bias, where table row id is the <paramref name="z"/>-long
+    /// slice at id × <paramref name="stride"/> + <paramref name="from"/>: one pass that keeps each lane in a register, with
+    /// the additions in the same order as adding each span in turn (so the same sums).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Gather(Span<float> z, ReadOnlySpan<float> part, float[] table, int stride, int from, ReadOnlySpan<int> ids, ReadOnlySpan<float> bias)
+    {
+        var width = z.Length;
+        if (part.Length < width || bias.Length < width || from < 0 || from + width > stride)
+        {
+            throw new ArgumentException("spans shorter than the target, or rows outside the table's stride");
+        }
+
+        foreach (var id in ids)
+        {
+            if (id < 0 || ((long)id * stride) + stride > table.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ids), "a category id outside the table");
+            }
+        }
+
+        var w = Vector<float>.Count;
+        ref var zr = ref MemoryMarshal.GetReference(z);
+        ref var pr = ref MemoryMarshal.GetReference(part);
+        ref var br = ref MemoryMarshal.GetReference(bias);
+        ref var tr = ref MemoryMarshal.GetArrayDataReference(table);
+        var k = 0;
+        for (; k <= width - w; k += w)
+        {
+            var v = Vector.LoadUnsafe(ref pr, (nuint)k);
+            foreach (var id in ids)
+            {
+                v += Vector.LoadUnsafe(ref tr, (nuint)((id * stride) + from + k));
+            }
+
+            (v + Vector.LoadUnsafe(ref br, (nuint)k)).StoreUnsafe(ref zr, (nuint)k);
+        }
+
+        for (; k < width; k++)
+        {
+            var v = part[k];
+            foreach (var id in ids)
+            {
+                v += table[(id * stride) + from + k];
+            }
+
+            z[k] = v + bias[k];
+        }
+    }
+
+    /// <summary>
+    /// One LSTM step's gates, cell and hidden state in a single pass over the H units: <paramref name="z"/> holds the
+    /// pre-activations i, f, g, o (4H) and is left holding the activated gates; c = i·g (+ f·c_prev after the first step)
+    /// and h = o·tanh(c). Exactly the same arithmetic as <see cref="Sigmoid"/> and <see cref="Tanh"/> on the four blocks
+    /// followed by the scalar update (so the same results), without the separate passes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LstmStep(Span<float> z, ReadOnlySpan<float> previousCells, Span<float> cells, Span<float> hidden, bool first)
+    {
+        var h = hidden.Length;
+        var w = Vector<float>.Count;
+        var one = Vector<float>.One;
+        var two = new Vector<float>(2f);
+        var minusOne = new Vector<float>(-1f);
+        var minusTwo = new Vector<float>(-2f);
+        var zero = Vector<float>.Zero;
+        ref var zr = ref MemoryMarshal.GetReference(z);
+        var k = 0;
+        if (z.Length >= 4 * h && cells.Length >= h && (first || previousCells.Length >= h))
+        {
+            ref var cr = ref MemoryMarshal.GetReference(cells);
+            ref var hr = ref MemoryMarshal.GetReference(hidden);
+            ref var pr = ref MemoryMarshal.GetReference(previousCells);
+            for (; k <= h - w; k += w)
+            {
+                var o = (nuint)k;
+                // σ(x) = 1 / (1 + e^(−1·x)) + 0 and tanh x = 2 / (1 + e^(−2·x)) − 1, as Logistic computes them.
+                var ig = (one / (one + Exp(minusOne * Vector.LoadUnsafe(ref zr, o)))) + zero;
+                var fg = (one / (one + Exp(minusOne * Vector.LoadUnsafe(ref zr, o + (nuint)h)))) + zero;
+                var gg = (two / (one + Exp(minusTwo * Vector.LoadUnsafe(ref zr, o + (nuint)(2 * h))))) + minusOne;
+                var og = (one / (one + Exp(minusOne * Vector.LoadUnsafe(ref zr, o + (nuint)(3 * h))))) + zero;
+                ig.StoreUnsafe(ref zr, o);
+                fg.StoreUnsafe(ref zr, o + (nuint)h);
+                gg.StoreUnsafe(ref zr, o + (nuint)(2 * h));
+                og.StoreUnsafe(ref zr, o + (nuint)(3 * h));
+                var c = (ig * gg) + (first ? zero : fg * Vector.LoadUnsafe(ref pr, o));
+                c.StoreUnsafe(ref cr, o);
+                var tc = (two / (one + Exp(minusTwo * c))) + minusOne;
+                (tc * og).StoreUnsafe(ref hr, o);
+            }
+        }
+
+        // The lanes left over (H not a multiple of the vector width): the scalar forms of the same functions.
+        for (; k < h; k++)
+        {
+            var ig = z[k] = (1f / (1f + MathF.Exp(-1f * z[k]))) + 0f;
+            var fg = z[h + k] = (1f / (1f + MathF.Exp(-1f * z[h + k]))) + 0f;
+            var gg = z[(2 * h) + k] = (2f / (1f + MathF.Exp(-2f * z[(2 * h) + k]))) + -1f;
+            var og = z[(3 * h) + k] = (1f / (1f + MathF.Exp(-1f * z[(3 * h) + k]))) + 0f;
+            var c = cells[k] = (ig * gg) + (first ? 0f : fg * previousCells[k]);
+            hidden[k] = ((2f / (1f + MathF.Exp(-2f * c))) + -1f) * og;
+        }
+    }
+
+    /// <summary>
     /// e^x a vector at a time: 2^n through the float exponent bits times 2^f (|f| ≤ ½) by a degree-6 polynomial (relative
     /// error below 1e-6). Inlined here, where the library's Vector.Exp ran as unoptimised tier-0 code in the profile.
     /// </summary>

@@ -80,20 +80,19 @@ public sealed class NerNeuralNetwork
         var scratch = _threadScratch ??= new NerNeuralScratch();
         var shape = Shape;
         var n = sentence.Count;
-        scratch.Ensure(n, shape);
+        scratch.Ensure(n, shape, training: false);
         var width = projections.Width;
         var g4 = shape.Gates;
-        var projected = scratch.Projections;
+        var parts = scratch.Parts;
+        var partOffsets = scratch.PartOffsets;
+        var cachedRows = scratch.CachedRows;
         for (var i = 0; i < n; i++)
         {
-            var z = projected.AsSpan(i * width, width);
-            var cached = projections.WordPart(sentence, i, z);
-            foreach (var id in cached ? sentence.ContextCategoriesOf(i) : sentence.CategoriesOf(i))
-            {
-                VectorMath.AddScaled(z, projections.Category(id), 1f);
-            }
+            // Tokens without a cached row get their part computed into the projections buffer.
+            cachedRows[i] = projections.WordPart(sentence, i, scratch.Projections, i * width, out parts[i], out partOffsets[i]);
         }
 
+        var categories = projections.Categories;
         for (var d = 0; d < 2; d++)
         {
             var bias = Parameters.AsSpan(shape.BiasAt(d), g4);
@@ -107,29 +106,15 @@ public sealed class NerNeuralNetwork
                 var i = d == 0 ? step : n - 1 - step;
                 var previous = d == 0 ? i - 1 : i + 1;
                 var z = gates.AsSpan(i * g4, g4);
-                projected.AsSpan((i * width) + (d * g4), g4).CopyTo(z);
-                VectorMath.AddScaled(z, bias, 1f);
+                // The word part, the categories the cache does not hold and the bias: this direction's half of the input projection.
+                var ids = cachedRows[i] ? sentence.ContextCategoriesOf(i) : sentence.CategoriesOf(i);
+                NerActivations.Gather(z, parts[i].AsSpan(partOffsets[i] + (d * g4), g4), categories, width, d * g4, ids, bias);
                 if (step > 0)
                 {
                     NerActivations.AddProduct(z, transposed, hidden.AsSpan(previous * h, h));
                 }
 
-                NerActivations.Sigmoid(z[..(2 * h)]);
-                NerActivations.Tanh(z.Slice(2 * h, h));
-                NerActivations.Sigmoid(z[(3 * h)..]);
-                var c = cells.AsSpan(i * h, h);
-                var hi = hidden.AsSpan(i * h, h);
-                for (var k = 0; k < h; k++)
-                {
-                    c[k] = (z[k] * z[(2 * h) + k]) + (step > 0 ? z[h + k] * cells[(previous * h) + k] : 0f);
-                }
-
-                c.CopyTo(hi);
-                NerActivations.Tanh(hi);
-                for (var k = 0; k < h; k++)
-                {
-                    hi[k] *= z[(3 * h) + k];
-                }
+                NerActivations.LstmStep(z, step > 0 ? cells.AsSpan(previous * h, h) : default, cells.AsSpan(i * h, h), hidden.AsSpan(i * h, h), first: step == 0);
             }
         }
 

@@ -13,7 +13,18 @@ internal sealed class NerNeuralProjections
 {
     private readonly NerNeuralNetwork _network;
     private readonly float[] _categories;
-    private readonly float[]?[] _rows;
+    /// <summary>Rows per cache slab: a slab (256 KB at H = 32) is one large-object allocation, never moved by the GC.</summary>
+    private const int SlabRows = 256;
+
+    /// <summary>Per lexicon row, 1 + its slot in the cache, or 0 when not computed yet.</summary>
+    private readonly int[] _rowSlots;
+
+    private readonly Lock _slabLock = new();
+
+    /// <summary>The cache's storage: slot k is Width floats of slab k / SlabRows (entries beyond the used slabs are null).</summary>
+    private float[]?[] _slabs = [];
+
+    private int _usedSlots;
     private readonly float[] _wordTransposed;
     private readonly NerLexicon _lexicon;
     private readonly NerNeuralInputs _inputs;
@@ -29,7 +40,7 @@ internal sealed class NerNeuralProjections
         var rowCount = lexicon.VectorCount;
         var shape = network.Shape;
         Width = 2 * shape.Gates;
-        _rows = new float[]?[Math.Max(rowCount, 0)];
+        _rowSlots = new int[Math.Max(rowCount, 0)];
         _categories = new float[shape.CategoryCount * Width];
         var p = network.Parameters;
         var cd = shape.CategoryDimensions;
@@ -85,42 +96,78 @@ internal sealed class NerNeuralProjections
 
     public ReadOnlySpan<float> Category(int id) => _categories.AsSpan(id * Width, Width);
 
+    /// <summary>Every category id's projection, Width apart (for <see cref="NerActivations.Gather"/>).</summary>
+    public float[] Categories => _categories;
+
     /// <summary>
-    /// Writes the part of token <paramref name="i"/>'s input projection that a cache can hold: for a token with a
+    /// Where the part of token <paramref name="i"/>'s input projection that a cache can hold is: for a token with a
     /// lexicon row, word vector, n-grams and the word's own categories (cached per row; returns true, the context
-    /// categories remain to add); otherwise word vector and n-grams only (returns false: every category remains).
+    /// categories remain to add); otherwise word vector and n-grams only, written into <paramref name="scratch"/> at
+    /// <paramref name="scratchOffset"/> (returns false: every category remains). The part is Width floats of
+    /// <paramref name="array"/> from <paramref name="offset"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool WordPart(NerNeuralSentence sentence, int i, Span<float> into)
+    public bool WordPart(NerNeuralSentence sentence, int i, float[] scratch, int scratchOffset, out float[] array, out int offset)
     {
         var row = sentence.Rows[i];
-        if (row >= 0 && row < _rows.Length)
+        if (row >= 0 && row < _rowSlots.Length)
         {
-            var cached = Volatile.Read(ref _rows[row]);
-            if (cached is null)
+            var slot = Volatile.Read(ref _rowSlots[row]) - 1;
+            if (slot < 0)
             {
-                cached = new float[Width];
-                Compute(_lexicon.VectorOf(row), sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, cached);
+                slot = Reserve();
+                var into = SlotSpan(slot);
+                Compute(_lexicon.VectorOf(row), sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, into);
                 // An inference sentence leaves a row's word-only categories out (they are in its cached projection): found here.
                 var categories = t_rowCategories ??= [];
                 categories.Clear();
                 _inputs.AddRowCategories(row, sentence.Forms[i], hasVector: true, categories);
                 foreach (var id in categories)
                 {
-                    VectorMath.AddScaled(cached, Category(id), 1f);
+                    VectorMath.AddScaled(into, Category(id), 1f);
                 }
 
-                Volatile.Write(ref _rows[row], cached);
+                // Published after it is written: another thread sees the slot only with its values.
+                Volatile.Write(ref _rowSlots[row], slot + 1);
             }
 
-            cached.CopyTo(into);
+            array = Volatile.Read(ref _slabs)[slot / SlabRows]!;
+            offset = slot % SlabRows * Width;
             return true;
         }
 
         var shape = _network.Shape;
         var word = sentence.Known[i] ? sentence.Words.AsSpan(i * shape.WordDimensions, shape.WordDimensions) : _network.Parameters.AsSpan(shape.UnknownAt, shape.WordDimensions);
-        Compute(word, sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, into);
+        Compute(word, sentence.Forms[i], sentence.HasNgrams ? sentence.NgramsOf(i) : null, scratch.AsSpan(scratchOffset, Width));
+        array = scratch;
+        offset = scratchOffset;
         return false;
+    }
+
+    /// <summary>The cache's storage for slot <paramref name="slot"/> (Width floats).</summary>
+    private Span<float> SlotSpan(int slot) => Volatile.Read(ref _slabs)[slot / SlabRows].AsSpan(slot % SlabRows * Width, Width);
+
+    /// <summary>A new cache slot, in a new slab when the last is full (two threads computing one row both get one: harmless).</summary>
+    private int Reserve()
+    {
+        lock (_slabLock)
+        {
+            var slot = _usedSlots++;
+            var slabs = _slabs;
+            if (slot / SlabRows >= slabs.Length || slabs[slot / SlabRows] is null)
+            {
+                if (slot / SlabRows >= slabs.Length)
+                {
+                    Array.Resize(ref slabs, Math.Max(4, slabs.Length * 2));
+                }
+
+                // Every float of a slot is written before it is read (Compute clears its target): no need to zero the slab.
+                slabs[slot / SlabRows] = GC.AllocateUninitializedArray<float>(SlabRows * Width);
+                Volatile.Write(ref _slabs, slabs);
+            }
+
+            return slot;
+        }
     }
 
     /// <summary>Fills the cache for the first <paramref name="count"/> lexicon rows (the most frequent words) up front.</summary>
@@ -130,9 +177,15 @@ internal sealed class NerNeuralProjections
         var lexicon = _lexicon;
         var inputs = _inputs;
         var categories = new List<int>();
-        for (var row = 0; row < Math.Min(count, _rows.Length); row++)
+        for (var row = 0; row < Math.Min(count, _rowSlots.Length); row++)
         {
-            var cached = new float[Width];
+            if (_rowSlots[row] > 0)
+            {
+                continue;
+            }
+
+            var slot = Reserve();
+            var cached = SlotSpan(slot);
             var form = lexicon.WordOf(row);
             Compute(lexicon.VectorOf(row), form, null, cached);
             categories.Clear();
@@ -142,7 +195,7 @@ internal sealed class NerNeuralProjections
                 VectorMath.AddScaled(cached, Category(id), 1f);
             }
 
-            _rows[row] = cached;
+            Volatile.Write(ref _rowSlots[row], slot + 1);
         }
     }
 

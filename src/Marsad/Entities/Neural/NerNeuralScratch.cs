@@ -34,29 +34,46 @@ internal sealed class NerNeuralScratch
 
     public float[] InputGradients { get; private set; } = [];
 
-    public void Ensure(int n, NerNeuralShape shape)
+    /// <summary>Inference: per token the array holding its cached (or just computed) word part, its offset, and whether it was a cached lexicon row.</summary>
+    public float[][] Parts { get; private set; } = [];
+
+    public int[] PartOffsets { get; private set; } = [];
+
+    public bool[] CachedRows { get; private set; } = [];
+
+    /// <summary>Whether the arrays only the plain forward pass and training use are allocated.</summary>
+    private bool _hasTraining;
+
+    /// <param name="training">False for tagging through cached projections: the inputs, masks, gradients and tanh-of-cells
+    /// arrays, which only the plain forward pass and backpropagation use, are not allocated.</param>
+    public void Ensure(int n, NerNeuralShape shape, bool training = true)
     {
-        if (n <= _capacity && Gates[0] is not null && shape == _shape)
+        var sameShape = Gates[0] is not null && shape == _shape;
+        if (n <= _capacity && sameShape && (_hasTraining || !training))
         {
             return;
         }
 
-        _capacity = shape == _shape ? Math.Max(n, _capacity * 2) : n;
+        _capacity = !sameShape ? n : n > _capacity ? Math.Max(n, _capacity * 2) : _capacity;
         _shape = shape;
+        _hasTraining = training;
         var c = _capacity;
-        Inputs = new float[c * shape.InputDimensions];
-        InputMask = new float[c * shape.InputDimensions];
-        InputGradients = new float[c * shape.InputDimensions];
-        UsedUnknown = new bool[c];
-        Emissions = new float[c * NerNeuralShape.Tags];
+        Inputs = training ? new float[c * shape.InputDimensions] : [];
+        InputMask = training ? new float[c * shape.InputDimensions] : [];
+        InputGradients = training ? new float[c * shape.InputDimensions] : [];
+        UsedUnknown = training ? new bool[c] : [];
+        Emissions = training ? new float[c * NerNeuralShape.Tags] : [];
         Projections = new float[c * 2 * shape.Gates];
+        Parts = new float[c][];
+        PartOffsets = new int[c];
+        CachedRows = new bool[c];
         for (var d = 0; d < 2; d++)
         {
             Gates[d] = new float[c * shape.Gates];
             Cells[d] = new float[c * shape.Hidden];
-            TanhCells[d] = new float[c * shape.Hidden];
+            TanhCells[d] = training ? new float[c * shape.Hidden] : [];
             Hidden[d] = new float[c * shape.Hidden];
-            HiddenGradients[d] = new float[c * shape.Hidden];
+            HiddenGradients[d] = training ? new float[c * shape.Hidden] : [];
         }
     }
 }

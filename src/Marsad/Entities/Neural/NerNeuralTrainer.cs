@@ -39,6 +39,16 @@ public sealed class NerNeuralTrainer
 
     public int Seed { get; init; } = 7;
 
+    /// <summary>Keep the network of the last epoch (with the first mix weight) rather than the dev-best epoch: a fixed recipe scored on dev.</summary>
+    public bool KeepLastEpoch { get; init; }
+
+    /// <summary>
+    /// When above 0, the layer kept is the mean of the parameters at the end of epochs AverageFrom … last (checkpoint
+    /// averaging: a smoother network at no tagging cost); dev then scores that mean after each epoch from AverageFrom on.
+    /// Implies <see cref="KeepLastEpoch"/>.
+    /// </summary>
+    public int AverageFrom { get; init; }
+
     /// <summary>The weights of the network's scores added to the CRF's, tried on dev.</summary>
     public IReadOnlyList<float> Mixes { get; init; } = [0.25f, 0.5f, 0.75f, 1f, 1.5f, 2f];
 
@@ -79,6 +89,9 @@ public sealed class NerNeuralTrainer
         BestAlone = (-1, 0);
         BestMixed = (-1, 0, 0);
         var best = Array.Empty<float>();
+        var keepLast = KeepLastEpoch || AverageFrom > 0;
+        var sum = AverageFrom > 0 ? new double[shape.ParameterCount] : [];
+        var averaged = 0;
         var cpuTotal = TimeSpan.Zero;
         var epochsRun = 0;
         for (var epoch = 1; epoch <= Epochs; epoch++)
@@ -108,7 +121,19 @@ public sealed class NerNeuralTrainer
             var epochCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             cpuTotal += epochCpu;
             epochsRun++;
-            var alone = dev.Count == 0 ? 0 : Score(crf, network, 0f, 1f, dev);
+            NerNeuralNetwork scored = network;
+            if (AverageFrom > 0 && epoch >= AverageFrom)
+            {
+                var p = network.Parameters;
+                for (var k = 0; k < p.Length; k++)
+                {
+                    sum[k] += p[k];
+                }
+
+                averaged++;
+                scored = Mean(shape, sum, averaged);
+            }
+            var alone = dev.Count == 0 ? 0 : Score(crf, scored, 0f, 1f, dev);
             var line = $"epoch {epoch}: loss {loss / tokensPerEpoch:F4} per token, {tokensPerEpoch / epochCpu.TotalSeconds:F0} tokens/CPU-s" + (dev.Count == 0 ? string.Empty : $"; dev F1 alone {alone:F2}");
             var improved = false;
             if (alone > BestAlone.F1)
@@ -118,7 +143,7 @@ public sealed class NerNeuralTrainer
 
             foreach (var mix in Mixes)
             {
-                var f1 = dev.Count == 0 ? 0 : Score(crf, network, 1f, mix, dev);
+                var f1 = dev.Count == 0 ? 0 : Score(crf, scored, 1f, mix, dev);
                 line += dev.Count == 0 ? string.Empty : $", +{mix}: {f1:F2}";
                 if (f1 > BestMixed.F1 || dev.Count == 0)
                 {
@@ -129,6 +154,11 @@ public sealed class NerNeuralTrainer
             }
 
             progress?.Invoke(line);
+            if (keepLast)
+            {
+                continue;
+            }
+
             if (!improved && epoch - BestMixed.Epoch >= Patience)
             {
                 break;
@@ -139,7 +169,25 @@ public sealed class NerNeuralTrainer
         progress?.Invoke(dev.Count == 0
             ? $"kept epoch {BestMixed.Epoch}, weight {BestMixed.Mix}"
             : $"best: network alone {BestAlone.F1:F2} (epoch {BestAlone.Epoch}); mixed {BestMixed.F1:F2} (epoch {BestMixed.Epoch}, weight {BestMixed.Mix})");
-        return new NerNeuralLayer(new NerNeuralNetwork(shape, best), extractor, 1f, BestMixed.Mix);
+        if (averaged > 0)
+        {
+            progress?.Invoke($"kept the mean of the parameters of epochs {AverageFrom}–{epochsRun} ({averaged} checkpoints)");
+        }
+
+        return keepLast
+            ? new NerNeuralLayer(averaged > 0 ? Mean(shape, sum, averaged) : network, extractor, 1f, Mixes[0])
+            : new NerNeuralLayer(new NerNeuralNetwork(shape, best), extractor, 1f, BestMixed.Mix);
+    }
+
+    private static NerNeuralNetwork Mean(NerNeuralShape shape, double[] sum, int count)
+    {
+        var mean = new float[sum.Length];
+        for (var k = 0; k < mean.Length; k++)
+        {
+            mean[k] = (float)(sum[k] / count);
+        }
+
+        return new NerNeuralNetwork(shape, mean);
     }
 
     private static double Score(NerModel crf, NerNeuralNetwork network, float crfWeight, float neuralWeight, IReadOnlyList<NerSentence> dev) =>

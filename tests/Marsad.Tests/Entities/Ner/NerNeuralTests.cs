@@ -95,12 +95,14 @@ public sealed class NerNeuralTests
         }
     }
 
-    [Fact]
-    public void ProjectedInferenceGivesTheSameScores()
+    [Theory]
+    [InlineData(6)]
+    [InlineData(16)] // a multiple of the vector width: the vector path of the gates, not only the scalar lanes
+    public void ProjectedInferenceGivesTheSameScores(int hidden)
     {
         var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
         var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
-        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
+        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: hidden);
         var network = NerNeuralNetwork.Create(shape, new Random(9));
         var projections = new NerNeuralProjections(network, inputs);
         var buffer = new NerFeatureBuffer();
@@ -119,8 +121,10 @@ public sealed class NerNeuralTests
         }
     }
 
-    [Fact]
-    public void CachedRowProjectionsGiveTheSameScores()
+    [Theory]
+    [InlineData(6)]
+    [InlineData(16)]
+    public void CachedRowProjectionsGiveTheSameScores(int hidden)
     {
         // A lexicon with vectors for half the toy words, so tokens take the cached, the warmed and the uncached path.
         var words = NerTrainingTests.ToyCorpus.SelectMany(s => s.Tokens).Select(NerWordForms.Normalize).Distinct().ToArray();
@@ -130,7 +134,7 @@ public sealed class NerNeuralTests
         var lexicon = new NerLexicon(words, words.Select(_ => 10).ToArray(), [4], [words.Select((_, i) => (short)(i % 4)).ToArray()], vectors, 4);
         var extractor = new NerFeatureExtractor(lexicon, NerGazetteer.Empty, NerFeatureGroups.All);
         var inputs = new NerNeuralInputs(extractor, ngramBuckets: 64);
-        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: 6);
+        var shape = new NerNeuralShape(inputs.WordDimensions, inputs.NgramBuckets, 5, inputs.CategoryCount, 3, Hidden: hidden);
         var network = NerNeuralNetwork.Create(shape, new Random(9));
         var projections = new NerNeuralProjections(network, inputs);
         projections.Warm(2);
@@ -180,6 +184,94 @@ public sealed class NerNeuralTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void AnEnsembleMixesTheMeanOfItsNetworksAndSavesAndLoads()
+    {
+        var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
+        var crf = new NerTrainer { MaxEpochs = 3, Patience = 3, ChooseOutsideBias = false, LogLossRate = 0.1f }.Train(extractor, NerTrainingTests.ToyCorpus, []);
+        var inputs = new NerNeuralInputs(crf.Extractor, ngramBuckets: 64);
+        // Two networks of different widths (an ensemble may mix shapes), with non-zero transitions.
+        var networks = new[] { 4, 6 }.Select(hidden =>
+        {
+            var network = NerNeuralNetwork.Create(new NerNeuralShape(inputs.WordDimensions, 64, 5, inputs.CategoryCount, 3, hidden), new Random(hidden));
+            var random = new Random(100 + hidden);
+            for (var k = network.Shape.TransitionsAt; k < network.Shape.ParameterCount; k++)
+            {
+                network.Parameters[k] = (float)((random.NextDouble() * 2) - 1);
+            }
+
+            return network;
+        }).ToArray();
+        var ensemble = new NerNeuralLayer(networks, crf.Extractor, 1f, 0.8f);
+        var singles = networks.Select(n => new NerNeuralLayer(n, crf.Extractor, 1f, 0.8f)).ToArray();
+
+        // Emissions: CRF + 0.8 × mean of the two networks' (each single layer gives CRF + 0.8 × its own).
+        var buffer = new NerFeatureBuffer();
+        foreach (var s in NerTrainingTests.ToyCorpus)
+        {
+            var n = s.Tokens.Count;
+            var crfScores = new float[n * T];
+            crf.Emissions(NerTokenSpans.FromTokens(s.Tokens), buffer, crfScores);
+            var mixed = (float[])crfScores.Clone();
+            ensemble.Combine(buffer, n, mixed);
+            var one = (float[])crfScores.Clone();
+            singles[0].Combine(buffer, n, one);
+            var two = (float[])crfScores.Clone();
+            singles[1].Combine(buffer, n, two);
+            for (var k = 0; k < mixed.Length; k++)
+            {
+                Assert.Equal((one[k] + two[k]) / 2, mixed[k], 4);
+            }
+        }
+
+        // Transitions likewise.
+        var crfTransitions = new float[(T + 1) * T];
+        var transitions = ensemble.CombineTransitions(crfTransitions);
+        for (var k = 0; k < transitions.Length; k++)
+        {
+            Assert.Equal(0.4f * (networks[0].Transitions[k] + networks[1].Transitions[k]), transitions[k], 5);
+        }
+
+        // An ensemble made from two single layers is the same; save and load keep the networks, shapes and mix.
+        var joined = NerNeuralLayer.Ensemble(singles, crf.Extractor, 1f, 0.8f);
+        var path = Path.Combine(Path.GetTempPath(), $"marsad-ner-ensemble-{Guid.NewGuid():N}.gz");
+        try
+        {
+            joined.Save(path);
+            var loaded = NerNeuralLayer.Load(path, crf.Extractor);
+            Assert.Equal(2, loaded.Networks.Count);
+            Assert.Equal(0.8f, loaded.NeuralWeight);
+            Assert.Equal([4, 6], loaded.Networks.Select(n => n.Shape.Hidden));
+            foreach (var sentence in NerTrainingTests.ToyCorpus)
+            {
+                var expected = crf.WithNeural(ensemble).Tag(sentence.Tokens);
+                Assert.Equal(expected, crf.WithNeural(joined).Tag(sentence.Tokens));
+                Assert.Equal(expected, crf.WithNeural(loaded).Tag(sentence.Tokens));
+            }
+
+            // Over another CRF's inputs the ensemble file is refused like a single layer's.
+            var other = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All & ~NerFeatureGroups.Triggers);
+            Assert.Contains("another CRF model", Assert.Throws<Marsad.Errors.MarsadException>(() => NerNeuralLayer.Load(path, other)).Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void TheTrainerCanKeepTheLastEpoch()
+    {
+        var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
+        var crf = new NerTrainer { MaxEpochs = 3, Patience = 3, ChooseOutsideBias = false, LogLossRate = 0.1f }.Train(extractor, NerTrainingTests.ToyCorpus, []);
+        NerNeuralTrainer Trainer(int epochs, bool last) => new() { Hidden = 4, NgramBuckets = 256, NgramDimensions = 4, CategoryDimensions = 2, Epochs = epochs, Patience = 1, Mixes = [0.5f, 1f], KeepLastEpoch = last };
+        // Scored on the toy corpus itself as "dev": with KeepLastEpoch all four epochs run and the fourth is kept, with the first weight.
+        var last = Trainer(4, last: true).Train(crf, NerTrainingTests.ToyCorpus, NerTrainingTests.ToyCorpus);
+        var fourEpochs = Trainer(4, last: false).Train(crf, NerTrainingTests.ToyCorpus, []);
+        Assert.Equal(0.5f, last.NeuralWeight);
+        Assert.Equal(fourEpochs.Network.Parameters, last.Network.Parameters);
     }
 
     [Fact]
