@@ -8,7 +8,7 @@ namespace Marsad.Entities.Features;
 /// <summary>
 /// The CRF's feature weights keyed by feature hash: an open-addressing table with linear probing whose
 /// slot holds the 64-bit hash and the feature's 9 tag weights side by side (16 floats, one 64-byte cache
-/// line), at most half full, on 2 MB pages where Linux grants them (<see cref="NerHugePages"/>). Tagging looks up
+/// line), at most half full. Tagging looks up
 /// some 60 hashes per token in a table far larger than the caches; with the key, row number and weights in three
 /// arrays a hit cost up to three cache misses, here one. A token's scores
 /// are summed in registers (8 tags as one vector, the ninth apart) in the order of its features, so they
@@ -64,13 +64,14 @@ public sealed class NerWeightTable
     {
         _size = Math.Max(16, keys.Length * 2);
 
-        // Pinned, so that the slots can start on a huge page boundary (which is also a cache line boundary).
+        // Pinned, so that every slot can start on a cache line boundary. Not advised to 2 MB pages (madvise): that
+        // saved ~150 ms of page faults at load but made the rest of the pipeline slower (topics stage ×1.6–2.7 in
+        // `marsad bench`, docs/performance.md, session 6).
+        const int align = 64;
         var bytes = (long)_size * Stride * sizeof(float);
-        var align = bytes >= NerHugePages.Size ? NerHugePages.Size : 64;
         _slots = GC.AllocateArray<float>((int)((bytes + align) / sizeof(float)), pinned: true);
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_slots, 0);
         _start = (int)((align - (address % align)) % align) / sizeof(float);
-        NerHugePages.Advise((IntPtr)(address + (_start * sizeof(float))), bytes);
         slots = new int[keys.Length];
         for (var row = 0; row < keys.Length; row++)
         {
