@@ -40,6 +40,10 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         [Description("With --neural: tag with the network's scores alone (the CRF's ignored).")]
         public bool NeuralOnly { get; init; }
 
+        [CommandOption("--outside-scale <F>")]
+        [Description("Decode with the model's O-tag penalty multiplied by F (for measuring the penalty on dev).")]
+        public float? OutsideScale { get; init; }
+
         [CommandOption("--predictions <FILE>")]
         [Description("Also write token, gold tag and predicted tag per line (CoNLL) for error analysis.")]
         public string? Predictions { get; init; }
@@ -58,6 +62,7 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
             : !File.Exists(Gold) ? ValidationResult.Error($"file not found: {Gold}")
             : NeuralOnly && Neural is null ? ValidationResult.Error("--neural-only needs --neural FILE")
             : NeuralMix is { } mix && (Neural is null || NeuralOnly || !float.IsFinite(mix) || mix < 0) ? ValidationResult.Error("--neural-mix needs --neural FILE (not --neural-only) and a weight ≥ 0")
+            : OutsideScale is { } scale && (!float.IsFinite(scale) || scale < 0) ? ValidationResult.Error("--outside-scale needs a number ≥ 0")
             : ValidationResult.Success();
     }
 
@@ -80,6 +85,11 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
                 : settings.NeuralMix is { } mix ? layer.WithMix(model.Extractor, layer.CrfWeight, mix)
                 : layer;
             model = model.WithNeural(layer);
+        }
+
+        if (settings.OutsideScale is { } outside)
+        {
+            model = model.WithOutsideBias(model.OutsideBias * outside);
         }
 
         load.Stop();

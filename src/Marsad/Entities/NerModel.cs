@@ -78,6 +78,9 @@ public sealed class NerModel
     /// <summary>The same model with a neural layer attached (or detached with null); the CRF weights are shared.</summary>
     public NerModel WithNeural(NerNeuralLayer? neural) => new(this, DocumentConsistency, neural);
 
+    /// <summary>The same model decoding with another O-tag penalty (for measuring it on dev; the weights are shared).</summary>
+    public NerModel WithOutsideBias(float bias) => new(this, DocumentConsistency, Neural) { OutsideBias = bias };
+
     public int FeatureCount => _weights.Count;
 
     /// <summary>A penalty subtracted from the O tag's score at every token, chosen on dev to trade precision for recall.</summary>

@@ -94,6 +94,18 @@ public sealed class NerTrainingTests
         Assert.Equal(Toy.Sum(s => NerSpan.FromTags(s.Tags).Count), result.Scores.Overall.Gold);
     }
 
+    [Fact]
+    public void TheOutsidePenaltyMovesTokensOutOfO()
+    {
+        var model = Train(Toy);
+        string[] tokens = ["وقال", "خالد", "الاحمد", "في", "القاهرة"];
+        Assert.Equal(model.Tag(tokens), model.WithOutsideBias(model.OutsideBias).Tag(tokens));
+
+        // A penalty far above any weight leaves no token O; a large bonus (negative penalty) leaves every token O.
+        Assert.DoesNotContain("O", model.WithOutsideBias(1e4f).Tag(tokens));
+        Assert.All(model.WithOutsideBias(-1e4f).Tag(tokens), tag => Assert.Equal("O", tag));
+    }
+
     internal static NerModel Train(IReadOnlyList<NerSentence> sentences)
     {
         var lexicon = new NerLexicon(["القاهره", "دمشق", "بيروت"], [50, 40, 30], [], []);
