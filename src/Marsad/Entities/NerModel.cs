@@ -32,7 +32,7 @@ public sealed class NerModel
     private readonly float[] _decodeTransitions;
 
     public NerModel(NerFeatureExtractor extractor, ulong[] keys, float[] weights, float[] transitions, NerDenseFeatures? dense = null)
-        : this(extractor, weights.Length == keys.Length * T ? new NerWeightTable(keys, weights) : throw new ArgumentException("weight arrays do not match the feature keys"), transitions, dense)
+        : this(extractor, new NerWeightTable(keys, weights), transitions, dense)
     {
     }
 
@@ -231,6 +231,11 @@ public sealed class NerModel
             var lexicon = NerLexicon.Read(reader, withVectors: magic != MagicVersion3);
             var gazetteer = NerGazetteer.Read(reader);
             var count = reader.ReadInt32();
+            if (count is < 0 or > NerWeightTable.MaxFeatures)
+            {
+                throw new InvalidDataException($"implausible feature count {count}");
+            }
+
             var keys = new ulong[count];
             for (var i = 0; i < count; i++)
             {
@@ -263,8 +268,9 @@ public sealed class NerModel
             var subwords = magic == Magic && reader.ReadBoolean() ? NerSubwordVectors.Read(reader, lexicon) : null;
             return new NerModel(new NerFeatureExtractor(lexicon, gazetteer, groups, subwords), weights, transitions, dense) { OutsideBias = outsideBias, DocumentConsistency = consistency };
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
         {
+            // ArgumentException: parts that do not fit together (e.g. a feature key twice) rejected by their constructors.
             throw new MarsadException(ErrorCodes.BadModel, $"NER model is corrupt: {e.Message}", path);
         }
     }

@@ -18,7 +18,6 @@ public sealed class NerGazetteer
     private const int ContinuesFlag = 1 << 16;
 
     private readonly Dictionary<string, ushort> _phrases;
-    private readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     /// <summary>
     /// For <see cref="Match"/>: every phrase and every word-prefix of a phrase (its first words up to a space), to its
@@ -36,7 +35,6 @@ public sealed class NerGazetteer
 
         Categories = categories;
         _phrases = new Dictionary<string, ushort>(phrases, StringComparer.Ordinal);
-        _lookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
         var entries = new Dictionary<string, int>(_phrases.Count * 2, StringComparer.Ordinal);
         foreach (var (phrase, bits) in _phrases)
         {
@@ -60,9 +58,6 @@ public sealed class NerGazetteer
 
     /// <summary>The phrases that have all of <paramref name="bits"/>.</summary>
     public IEnumerable<string> PhrasesWith(ushort bits) => _phrases.Where(p => (p.Value & bits) == bits).Select(p => p.Key);
-
-    /// <summary>The categories of an exact phrase (words joined by one space), as a bit set; 0 when absent.</summary>
-    public ushort Lookup(ReadOnlySpan<char> phrase) => _lookup.TryGetValue(phrase, out var bits) ? bits : (ushort)0;
 
     /// <summary>
     /// Longest-match over a sentence given as the standalone forms of its tokens (the first

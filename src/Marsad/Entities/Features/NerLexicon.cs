@@ -108,9 +108,6 @@ public sealed class NerLexicon
     /// <inheritdoc cref="StringOf(ReadOnlySpan{char}, out int)"/>
     public string StringOf(ReadOnlySpan<char> normalized) => StringOf(normalized, out _);
 
-    /// <summary>The row of a normalised word, or -1.</summary>
-    public int IndexOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? i : -1;
-
     public int CountOf(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var i) ? _counts[i] : 0;
 
     /// <summary>The frequency of the word at a row (0 for -1).</summary>

@@ -27,6 +27,9 @@ public sealed class NerWeightTable
     /// <summary>Features whose home slots are read ahead at once (a token has about 60).</summary>
     private const int Batch = 128;
 
+    /// <summary>The most features a table holds (16.7 M; the shipped model has 369k): twice as many 64-byte slots fit an array.</summary>
+    public const int MaxFeatures = 1 << 24;
+
     /// <summary>Weight rows read from a model file at a time.</summary>
     private const int ReadRows = 4096;
 
@@ -62,23 +65,33 @@ public sealed class NerWeightTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private NerWeightTable(ReadOnlySpan<ulong> keys, out int[] slots)
     {
+        if (keys.Length > MaxFeatures)
+        {
+            throw new ArgumentException($"more than {MaxFeatures} features");
+        }
+
         _size = Math.Max(16, keys.Length * 2);
 
         // Pinned, so that every slot can start on a cache line boundary. Not advised to 2 MB pages (madvise): that
-        // saved ~150 ms of page faults at load but made the rest of the pipeline slower (topics stage ×1.6–2.7 in
-        // `marsad bench`, docs/performance.md, session 6).
+        // saved page faults at load but made the rest of the pipeline slower (docs/performance.md, NER, session 6).
         const int align = 64;
         var bytes = (long)_size * Stride * sizeof(float);
         _slots = GC.AllocateArray<float>((int)((bytes + align) / sizeof(float)), pinned: true);
         var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_slots, 0);
         _start = (int)((align - (address % align)) % align) / sizeof(float);
         slots = new int[keys.Length];
+        var zeroSeen = false;
         for (var row = 0; row < keys.Length; row++)
         {
             var key = keys[row];
             if (key == 0)
             {
-                slots[row] = -1;
+                if (zeroSeen)
+                {
+                    throw new ArgumentException("duplicate feature key");
+                }
+
+                (zeroSeen, slots[row]) = (true, -1);
                 continue;
             }
 

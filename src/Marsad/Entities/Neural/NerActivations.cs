@@ -4,35 +4,9 @@ using System.Runtime.CompilerServices;
 
 namespace Marsad.Entities.Neural;
 
-/// <summary>The LSTM's sigmoid and tanh in place over a span, a vector of lanes at a time (tanh x = 2 σ(2x) − 1).</summary>
+/// <summary>The LSTM's inference kernels: gathering the gate pre-activations, and one step's gates, cell and hidden state, a vector of lanes at a time (tanh x = 2 σ(2x) − 1).</summary>
 internal static class NerActivations
 {
-    public static void Sigmoid(Span<float> values) => Logistic(values, 1f, 1f, 0f);
-
-    public static void Tanh(Span<float> values) => Logistic(values, 2f, 2f, -1f);
-
-    /// <summary>values[k] = scale · σ(slope · values[k]) + shift.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Logistic(Span<float> values, float slope, float scale, float shift)
-    {
-        var one = Vector<float>.One;
-        var minusSlope = new Vector<float>(-slope);
-        var vScale = new Vector<float>(scale);
-        var vShift = new Vector<float>(shift);
-        var width = Vector<float>.Count;
-        var k = 0;
-        for (; k <= values.Length - width; k += width)
-        {
-            var x = new Vector<float>(values[k..]);
-            ((vScale / (one + Exp(minusSlope * x))) + vShift).CopyTo(values[k..]);
-        }
-
-        for (; k < values.Length; k++)
-        {
-            values[k] = (scale / (1f + MathF.Exp(-slope * values[k]))) + shift;
-        }
-    }
-
     /// <summary>
     /// z = ((part + table row ids[0]) + table row ids[1] + …) + bias, where table row id is the <paramref name="z"/>-long
     /// slice at id × <paramref name="stride"/> + <paramref name="from"/>: one pass that keeps each lane in a register, with
@@ -87,8 +61,10 @@ internal static class NerActivations
     /// <summary>
     /// One LSTM step's gates, cell and hidden state in a single pass over the H units: <paramref name="z"/> holds the
     /// pre-activations i, f, g, o (4H) and is left holding the activated gates; c = i·g (+ f·c_prev after the first step)
-    /// and h = o·tanh(c). Exactly the same arithmetic as <see cref="Sigmoid"/> and <see cref="Tanh"/> on the four blocks
-    /// followed by the scalar update (so the same results), without the separate passes.
+    /// and h = o·tanh(c). The same arithmetic as the former separate passes (σ over i and f as one 2H span, tanh over g,
+    /// σ over o, then the scalar update) when H is a multiple of the vector width, as the shipped H = 32 is: every lane
+    /// then takes the vector or the scalar exp as before, so the results are the same bit for bit. For other H a few lanes
+    /// of i and f switch between the vector and the scalar exp, which may differ in the last bit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LstmStep(Span<float> z, ReadOnlySpan<float> previousCells, Span<float> cells, Span<float> hidden, bool first)
@@ -110,7 +86,7 @@ internal static class NerActivations
             for (; k <= h - w; k += w)
             {
                 var o = (nuint)k;
-                // σ(x) = 1 / (1 + e^(−1·x)) + 0 and tanh x = 2 / (1 + e^(−2·x)) − 1, as Logistic computes them.
+                // σ(x) = 1 / (1 + e^(−1·x)) + 0 and tanh x = 2 / (1 + e^(−2·x)) − 1, in the former passes' form.
                 var ig = (one / (one + Exp(minusOne * Vector.LoadUnsafe(ref zr, o)))) + zero;
                 var fg = (one / (one + Exp(minusOne * Vector.LoadUnsafe(ref zr, o + (nuint)h)))) + zero;
                 var gg = (two / (one + Exp(minusTwo * Vector.LoadUnsafe(ref zr, o + (nuint)(2 * h))))) + minusOne;

@@ -85,6 +85,49 @@ public sealed class NerTrainingTests
         }
     }
 
+    [Theory]
+    [InlineData("negative feature count")]
+    [InlineData("huge feature count")]
+    [InlineData("duplicate feature key")]
+    public void ACorruptFeatureTableFailsWithBadModelNamingTheFile(string corruption)
+    {
+        // A model with known keys, so that the test can find them (and the count before them) in the file.
+        var lexicon = new NerLexicon(["القاهره"], [50], [], []);
+        var extractor = new NerFeatureExtractor(lexicon, NerGazetteer.Empty, NerFeatureGroups.All);
+        ulong[] keys = [0x1111_2222_3333_4444, 0x5555_6666_7777_8888, 0x9999_AAAA_BBBB_CCCC];
+        var model = new NerModel(extractor, keys, new float[keys.Length * NerWeightTable.Tags], new float[(NerWeightTable.Tags + 1) * NerWeightTable.Tags]);
+        var path = Path.Combine(Path.GetTempPath(), $"marsad-ner-{Guid.NewGuid():N}.model.gz");
+        try
+        {
+            model.Save(path);
+            var bytes = Gunzip(File.ReadAllBytes(path));
+            var first = bytes.AsSpan().IndexOf(BitConverter.GetBytes(keys[0]));
+            Assert.True(first >= 4);
+            Assert.Equal(keys.Length, BitConverter.ToInt32(bytes, first - 4));
+            switch (corruption)
+            {
+                case "negative feature count":
+                    BitConverter.GetBytes(-5).CopyTo(bytes, first - 4);
+                    break;
+                case "huge feature count":
+                    BitConverter.GetBytes(int.MaxValue).CopyTo(bytes, first - 4);
+                    break;
+                default:
+                    BitConverter.GetBytes(keys[0]).CopyTo(bytes, first + 8);
+                    break;
+            }
+
+            File.WriteAllBytes(path, Gzip(bytes));
+            var error = Assert.Throws<Marsad.Errors.MarsadException>(() => NerModel.Load(path));
+            Assert.Equal(Marsad.Errors.ErrorCodes.BadModel, error.Code);
+            Assert.Equal(path, error.Input);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void ScorerOnTaggerOutputOfTrainingDataIsPerfect()
     {
@@ -112,6 +155,28 @@ public sealed class NerTrainingTests
         var gazetteer = new NerGazetteer(["city"], new Dictionary<string, ushort> { ["القاهره"] = 1, ["دمشق"] = 1 });
         var extractor = new NerFeatureExtractor(lexicon, gazetteer, NerFeatureGroups.All);
         return new NerTrainer { MaxEpochs = 10, Patience = 10, ChooseOutsideBias = false }.Train(extractor, sentences, []);
+    }
+
+    private static byte[] Gunzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+        {
+            gzip.CopyTo(output);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return output.ToArray();
     }
 
     private static NerSentence S(string text)

@@ -61,9 +61,32 @@ public sealed class NerWeightTableTests
         Assert.Equal(weights, backWeights);
     }
 
+    [Theory]
+    [InlineData(4ul)]
+    [InlineData(0ul)] // the zero hash (which marks empty slots) is stored apart, and is checked too
+    public void DuplicateKeysAreRejected(ulong key) =>
+        Assert.Throws<ArgumentException>(() => new NerWeightTable([key, 7, key], new float[3 * T]));
+
     [Fact]
-    public void DuplicateKeysAreRejected() =>
-        Assert.Throws<ArgumentException>(() => new NerWeightTable([4, 4], new float[2 * T]));
+    public void AModelFileOfMoreThanOneReadChunkLoadsRowByRow()
+    {
+        // 10,000 rows: the reader fills the table 4,096 rows at a time, so the second and third chunks are read too.
+        var (keys, weights) = RandomRows(new Random(11), 10_000);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            foreach (var weight in weights)
+            {
+                writer.Write((Half)weight);
+            }
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var (backKeys, backWeights) = NerWeightTable.Read(reader, keys).ToArrays();
+        Assert.Equal(keys, backKeys);
+        Assert.Equal(weights.Select(w => (float)(Half)w), backWeights);
+    }
 
     private static (ulong[] Keys, float[] Weights) RandomRows(Random random, int count)
     {
