@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Text.Json;
+using Marsad.Errors;
 using Marsad.Pipeline;
 using Marsad.Topics;
 using Spectre.Console;
@@ -127,8 +129,42 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         [Description("With --pair-harness: the pair model's own nearest-neighbour vote over the pair's train articles (0 = none).")]
         public int PairNeighbours { get; init; }
 
-        public override ValidationResult Validate() =>
-            Gold is null ? ValidationResult.Error("give --gold FILE") : ValidationResult.Success();
+        public override ValidationResult Validate()
+        {
+            if (Gold is null)
+            {
+                return ValidationResult.Error("give --gold FILE");
+            }
+
+            if (PairHarness is null)
+            {
+                return ValidationResult.Success();
+            }
+
+            // The pair harness trains for minutes before it would meet a bad option: they are checked first.
+            var seeds = PairSeeds.Split(',');
+            if (seeds.FirstOrDefault(s => !int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) is { } badSeed)
+            {
+                return ValidationResult.Error($"--pair-seeds: '{badSeed}' is not an integer");
+            }
+
+            var models = PairModels?.Split(',').Length ?? 1;
+            if (seeds.Length != models)
+            {
+                return ValidationResult.Error($"--pair-seeds gives {seeds.Length} seeds for {models} model(s) of --pair-models (default: --model): one seed per model");
+            }
+
+            var labels = PairLabels.Split(',');
+            if (labels.Length != 2 || labels.Any(string.IsNullOrWhiteSpace) || labels[0] == labels[1])
+            {
+                return ValidationResult.Error($"--pair-labels: two different labels, not '{PairLabels}'");
+            }
+
+            return PairRuns < 1 ? ValidationResult.Error("--pair-runs: at least 1")
+                : PairSourceDropout is < 0 or > 1 ? ValidationResult.Error("--pair-source-dropout: a share between 0 and 1")
+                : PairNeighbours < 0 ? ValidationResult.Error("--pair-knn: 0 or more")
+                : ValidationResult.Success();
+        }
     }
 
     private static readonly JsonSerializerOptions PredictionJson = new(EvalJson.Options) { WriteIndented = false };
@@ -154,15 +190,22 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         if (settings.PairHarness is not null)
         {
             var models = (settings.PairModels ?? modelPath).Split(',').Select(LinearTopicModel.Load).ToArray();
-            var seeds = settings.PairSeeds.Split(',').Select(int.Parse).ToArray();
-            // The shipped recipe's linear part (models/MODELS.md, step 1), without the neighbour vote.
-            var recipe = new TopicTrainingOptions
+            var seeds = settings.PairSeeds.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            string output;
+            try
             {
-                Epochs = 8, LearningRate = 2f, Words = true, Idf = true, SourceFeatures = true, SourceWords = true,
-                Runs = settings.PairRuns, NaiveBayesRuns = settings.PairRuns, SourceDropout = settings.PairSourceDropout,
-                Neighbours = settings.PairNeighbours,
-            };
-            Console.Write(TopicPairHarness.Run(models, seeds, TopicCorpus.Read(settings.PairHarness), gold, settings.PairLabels.Split(','), recipe, Console.Error.WriteLine));
+                output = TopicPairHarness.Run(
+                    models, seeds, TopicCorpus.Read(settings.PairHarness), gold, settings.PairLabels.Split(','),
+                    settings.PairRuns, settings.PairSourceDropout, settings.PairNeighbours, Console.Error.WriteLine);
+            }
+            catch (ArgumentException e)
+            {
+                // Labels of --pair-labels, --gold or --pair-harness that the model(s) or the pair's train articles lack.
+                var input = e.ParamName switch { "dev" => settings.Gold, "train" => settings.PairHarness, "models" => settings.PairModels, _ => settings.PairModels ?? modelPath };
+                throw new MarsadException(ErrorCodes.BadArgument, $"--pair-harness: {e.Message.Split(" (Parameter")[0]}", input);
+            }
+
+            Console.Write(output);
             return ExitCodes.Ok;
         }
 

@@ -40,6 +40,12 @@ public sealed class NerNeuralLayer
 
     /// <summary>An ensemble: the networks' emissions and transitions are averaged before the mix.</summary>
     public NerNeuralLayer(IReadOnlyList<NerNeuralNetwork> networks, NerFeatureExtractor extractor, float crfWeight, float neuralWeight)
+        : this(networks, extractor, crfWeight, neuralWeight, FingerprintOf(extractor))
+    {
+    }
+
+    /// <param name="fingerprint">The extractor's <see cref="FingerprintOf"/>, when the caller has it already.</param>
+    private NerNeuralLayer(IReadOnlyList<NerNeuralNetwork> networks, NerFeatureExtractor extractor, float crfWeight, float neuralWeight, ulong fingerprint)
     {
         if (networks.Count is < 1 or > MaxNetworks)
         {
@@ -58,7 +64,7 @@ public sealed class NerNeuralLayer
 
         CrfWeight = crfWeight;
         NeuralWeight = neuralWeight;
-        InputFingerprint = FingerprintOf(extractor);
+        InputFingerprint = fingerprint;
         _projections = new NerNeuralProjections[Networks.Count];
         for (var k = 0; k < _projections.Length; k++)
         {
@@ -274,7 +280,15 @@ public sealed class NerNeuralLayer
                 throw new MarsadException(ErrorCodes.BadModel, "not a Marsad NER neural layer", path);
             }
 
-            ulong? fingerprint = magic == MagicWithoutFingerprint ? null : reader.ReadUInt64();
+            // Checked before the networks are read and their projections built and warmed: a layer over another CRF is
+            // refused at once, with the error that says so.
+            var expected = FingerprintOf(extractor);
+            if (magic != MagicWithoutFingerprint && reader.ReadUInt64() != expected)
+            {
+                throw new MarsadException(
+                    ErrorCodes.BadModel, "NER neural layer was trained over another CRF model (its lexicon or feature groups differ); retrain it over this one", path);
+            }
+
             NerNeuralLayer layer;
             if (magic == EnsembleMagic)
             {
@@ -291,19 +305,13 @@ public sealed class NerNeuralLayer
                     networks[m] = ReadNetwork(reader, ReadShape(reader));
                 }
 
-                layer = new NerNeuralLayer(networks, extractor, crfWeight, neuralWeight);
+                layer = new NerNeuralLayer(networks, extractor, crfWeight, neuralWeight, expected);
             }
             else
             {
                 var shape = ReadShape(reader);
                 var (crfWeight, neuralWeight) = ReadWeights(reader);
-                layer = new NerNeuralLayer(ReadNetwork(reader, shape), extractor, crfWeight, neuralWeight);
-            }
-
-            if (fingerprint is { } stored && stored != layer.InputFingerprint)
-            {
-                throw new MarsadException(
-                    ErrorCodes.BadModel, "NER neural layer was trained over another CRF model (its lexicon or feature groups differ); retrain it over this one", path);
+                layer = new NerNeuralLayer([ReadNetwork(reader, shape)], extractor, crfWeight, neuralWeight, expected);
             }
 
             return layer;

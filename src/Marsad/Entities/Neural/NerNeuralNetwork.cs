@@ -15,9 +15,6 @@ public sealed class NerNeuralNetwork
 {
     private const int T = NerNeuralShape.Tags;
 
-    [ThreadStatic]
-    private static NerNeuralScratch? _threadScratch;
-
     public NerNeuralNetwork(NerNeuralShape shape, float[] parameters)
     {
         if (parameters.Length != shape.ParameterCount)
@@ -64,7 +61,7 @@ public sealed class NerNeuralNetwork
     /// <summary>Writes the tag scores (token × 9) of a sentence into <paramref name="emissions"/> (no dropout).</summary>
     public void Emissions(NerNeuralSentence sentence, Span<float> emissions)
     {
-        var scratch = _threadScratch ??= new NerNeuralScratch();
+        var scratch = NerNeuralScratch.ForThread(Shape);
         Forward(sentence, scratch, null, 0, 0);
         scratch.Emissions.AsSpan(0, sentence.Count * T).CopyTo(emissions);
     }
@@ -77,10 +74,10 @@ public sealed class NerNeuralNetwork
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Emissions(NerNeuralSentence sentence, Span<float> emissions, NerNeuralProjections projections)
     {
-        var scratch = _threadScratch ??= new NerNeuralScratch();
+        var scratch = NerNeuralScratch.ForThread(Shape);
         var shape = Shape;
         var n = sentence.Count;
-        scratch.Ensure(n, shape, training: false);
+        scratch.Ensure(n, training: false);
         var width = projections.Width;
         var g4 = shape.Gates;
         var parts = scratch.Parts;
@@ -127,7 +124,7 @@ public sealed class NerNeuralNetwork
     /// </summary>
     public double Gradient(NerNeuralSentence sentence, ReadOnlySpan<int> gold, Span<float> gradient, Random? random = null, double wordDropout = 0, double inputDropout = 0)
     {
-        var scratch = _threadScratch ??= new NerNeuralScratch();
+        var scratch = NerNeuralScratch.ForThread(Shape);
         var n = sentence.Count;
         if (n == 0)
         {
@@ -171,7 +168,7 @@ public sealed class NerNeuralNetwork
     {
         var shape = Shape;
         var n = sentence.Count;
-        s.Ensure(n, shape);
+        s.Ensure(n);
         var p = Parameters;
         var input = shape.InputDimensions;
         var wd = shape.WordDimensions;

@@ -3,10 +3,53 @@ namespace Marsad.Entities.Neural;
 /// <summary>Per-sentence activations and gradients of <see cref="NerNeuralNetwork"/>, grown as needed and reused by one thread.</summary>
 internal sealed class NerNeuralScratch
 {
+    /// <summary>Shapes one thread keeps a scratch for at once (an ensemble holds at most 16 networks).</summary>
+    private const int MaxShapes = 16;
+
+    /// <summary>The scratch of the shape used last: one network, or an ensemble of one shape, finds it at once.</summary>
+    [ThreadStatic]
+    private static NerNeuralScratch? _last;
+
+    /// <summary>
+    /// One scratch per network shape on this thread: an ensemble of networks of different shapes runs them one after the
+    /// other on every sentence, and a single scratch resized to each in turn would reallocate every array K times per
+    /// sentence. Kept per shape rather than requiring equal shapes, since ensembles of several widths are allowed (and tested).
+    /// </summary>
+    [ThreadStatic]
+    private static List<NerNeuralScratch>? _byShape;
+
     private int _capacity;
 
-    /// <summary>The network shape the arrays were sized for: one thread may run networks of different shapes.</summary>
-    private NerNeuralShape? _shape;
+    private NerNeuralScratch(NerNeuralShape shape) => Shape = shape;
+
+    /// <summary>The network shape the arrays are sized for.</summary>
+    public NerNeuralShape Shape { get; }
+
+    /// <summary>This thread's scratch for networks of <paramref name="shape"/>.</summary>
+    public static NerNeuralScratch ForThread(NerNeuralShape shape)
+    {
+        var last = _last;
+        if (last is not null && (ReferenceEquals(last.Shape, shape) || last.Shape == shape))
+        {
+            return last;
+        }
+
+        var all = _byShape ??= [];
+        var found = all.Find(s => s.Shape == shape);
+        if (found is null)
+        {
+            if (all.Count == MaxShapes)
+            {
+                all.RemoveAt(0); // a long-running process trying many shapes (training sweeps) does not keep them all
+            }
+
+            found = new NerNeuralScratch(shape);
+            all.Add(found);
+        }
+
+        _last = found;
+        return found;
+    }
 
     public float[] Inputs { get; private set; } = [];
 
@@ -46,17 +89,16 @@ internal sealed class NerNeuralScratch
 
     /// <param name="training">False for tagging through cached projections: the inputs, masks, gradients and tanh-of-cells
     /// arrays, which only the plain forward pass and backpropagation use, are not allocated.</param>
-    public void Ensure(int n, NerNeuralShape shape, bool training = true)
+    public void Ensure(int n, bool training = true)
     {
-        var sameShape = Gates[0] is not null && shape == _shape;
-        if (n <= _capacity && sameShape && (_hasTraining || !training))
+        if (n <= _capacity && Gates[0] is not null && (_hasTraining || !training))
         {
             return;
         }
 
-        _capacity = !sameShape ? n : n > _capacity ? Math.Max(n, _capacity * 2) : _capacity;
-        _shape = shape;
+        _capacity = n > _capacity ? Math.Max(n, _capacity * 2) : _capacity;
         _hasTraining = training;
+        var shape = Shape;
         var c = _capacity;
         Inputs = training ? new float[c * shape.InputDimensions] : [];
         InputMask = training ? new float[c * shape.InputDimensions] : [];

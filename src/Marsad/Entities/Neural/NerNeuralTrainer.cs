@@ -133,6 +133,7 @@ public sealed class NerNeuralTrainer
                 averaged++;
                 scored = Mean(shape, sum, averaged);
             }
+
             var alone = dev.Count == 0 ? 0 : Score(crf, scored, 0f, 1f, dev);
             var line = $"epoch {epoch}: loss {loss / tokensPerEpoch:F4} per token, {tokensPerEpoch / epochCpu.TotalSeconds:F0} tokens/CPU-s" + (dev.Count == 0 ? string.Empty : $"; dev F1 alone {alone:F2}");
             var improved = false;
@@ -148,8 +149,12 @@ public sealed class NerNeuralTrainer
                 if (f1 > BestMixed.F1 || dev.Count == 0)
                 {
                     BestMixed = (f1, epoch, mix);
-                    best = (float[])network.Parameters.Clone();
                     improved = true;
+                    if (!keepLast)
+                    {
+                        // Only the dev-best network is kept; with keepLast it is reported but never used.
+                        best = (float[])network.Parameters.Clone();
+                    }
                 }
             }
 
@@ -166,13 +171,17 @@ public sealed class NerNeuralTrainer
         }
 
         TrainingTokensPerCpuSecond = tokensPerEpoch * (double)epochsRun / cpuTotal.TotalSeconds;
-        progress?.Invoke(dev.Count == 0
-            ? $"kept epoch {BestMixed.Epoch}, weight {BestMixed.Mix}"
-            : $"best: network alone {BestAlone.F1:F2} (epoch {BestAlone.Epoch}); mixed {BestMixed.F1:F2} (epoch {BestMixed.Epoch}, weight {BestMixed.Mix})");
-        if (averaged > 0)
+        if (dev.Count > 0)
         {
-            progress?.Invoke($"kept the mean of the parameters of epochs {AverageFrom}–{epochsRun} ({averaged} checkpoints)");
+            progress?.Invoke($"best on dev: network alone {BestAlone.F1:F2} (epoch {BestAlone.Epoch}); mixed {BestMixed.F1:F2} (epoch {BestMixed.Epoch}, weight {BestMixed.Mix})");
         }
+
+        // The line names the network actually kept, which with keepLast is not the dev-best one above.
+        progress?.Invoke(!keepLast
+            ? $"kept epoch {BestMixed.Epoch}, weight {BestMixed.Mix}"
+            : averaged > 0
+                ? $"kept the mean of the parameters of epochs {AverageFrom}–{epochsRun} ({averaged} checkpoints), weight {Mixes[0]}"
+                : $"kept the last epoch ({epochsRun}), weight {Mixes[0]}");
 
         return keepLast
             ? new NerNeuralLayer(averaged > 0 ? Mean(shape, sum, averaged) : network, extractor, 1f, Mixes[0])

@@ -261,17 +261,61 @@ public sealed class NerNeuralTests
         }
     }
 
+    /// <summary>The toy corpus with every entity given another type: a network that learns the real labels gets worse on it.</summary>
+    private static IReadOnlyList<NerSentence> MislabelledToyCorpus => NerTrainingTests.ToyCorpus
+        .Select(s => new NerSentence(s.Tokens, s.Tags.Select(t => t.Length < 2 ? t : t[..2] + (t[2..] switch { "PER" => "LOC", "LOC" => "ORG", "ORG" => "MISC", _ => "PER" })).ToArray()))
+        .ToList();
+
+    private static NerModel ToyCrf() =>
+        new NerTrainer { MaxEpochs = 3, Patience = 3, ChooseOutsideBias = false, LogLossRate = 0.1f }
+            .Train(new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All), NerTrainingTests.ToyCorpus, []);
+
+    private static NerNeuralTrainer ToyTrainer(int epochs, bool last = false, int averageFrom = 0) =>
+        new() { Hidden = 4, NgramBuckets = 256, NgramDimensions = 4, CategoryDimensions = 2, Epochs = epochs, Patience = 1, Mixes = [0.5f, 1f], KeepLastEpoch = last, AverageFrom = averageFrom };
+
     [Fact]
     public void TheTrainerCanKeepTheLastEpoch()
     {
-        var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
-        var crf = new NerTrainer { MaxEpochs = 3, Patience = 3, ChooseOutsideBias = false, LogLossRate = 0.1f }.Train(extractor, NerTrainingTests.ToyCorpus, []);
-        NerNeuralTrainer Trainer(int epochs, bool last) => new() { Hidden = 4, NgramBuckets = 256, NgramDimensions = 4, CategoryDimensions = 2, Epochs = epochs, Patience = 1, Mixes = [0.5f, 1f], KeepLastEpoch = last };
-        // Scored on the toy corpus itself as "dev": with KeepLastEpoch all four epochs run and the fourth is kept, with the first weight.
-        var last = Trainer(4, last: true).Train(crf, NerTrainingTests.ToyCorpus, NerTrainingTests.ToyCorpus);
-        var fourEpochs = Trainer(4, last: false).Train(crf, NerTrainingTests.ToyCorpus, []);
+        var crf = ToyCrf();
+        // Training is seeded and scoring dev draws nothing from the generator: the network after epoch e of any run
+        // is the one a run of e epochs without dev returns.
+        var afterEpoch = Enumerable.Range(1, 4).Select(e => ToyTrainer(e).Train(crf, NerTrainingTests.ToyCorpus, []).Network.Parameters).ToArray();
+        Assert.NotEqual(afterEpoch[0], afterEpoch[3]);
+
+        // On a mislabelled dev set the dev-best epoch is not the last one: without KeepLastEpoch that epoch is kept ...
+        var devBestTrainer = ToyTrainer(4);
+        var devBest = devBestTrainer.Train(crf, NerTrainingTests.ToyCorpus, MislabelledToyCorpus);
+        var bestEpoch = devBestTrainer.BestMixed.Epoch;
+        Assert.InRange(bestEpoch, 1, 3);
+        Assert.Equal(afterEpoch[bestEpoch - 1], devBest.Network.Parameters);
+
+        // ... with it all four epochs run (Patience 1 would have stopped them) and the fourth is kept, with the first weight,
+        // although the trainer still reports the dev-best epoch.
+        var lastTrainer = ToyTrainer(4, last: true);
+        var last = lastTrainer.Train(crf, NerTrainingTests.ToyCorpus, MislabelledToyCorpus);
+        Assert.Equal(bestEpoch, lastTrainer.BestMixed.Epoch);
         Assert.Equal(0.5f, last.NeuralWeight);
-        Assert.Equal(fourEpochs.Network.Parameters, last.Network.Parameters);
+        Assert.Equal(afterEpoch[3], last.Network.Parameters);
+        Assert.NotEqual(devBest.Network.Parameters, last.Network.Parameters);
+    }
+
+    [Fact]
+    public void TheTrainerAveragesTheCheckpointsFromAverageFrom()
+    {
+        var crf = ToyCrf();
+        var third = ToyTrainer(3).Train(crf, NerTrainingTests.ToyCorpus, []).Network.Parameters;
+        var fourth = ToyTrainer(4).Train(crf, NerTrainingTests.ToyCorpus, []).Network.Parameters;
+        Assert.NotEqual(third, fourth);
+
+        // From the last epoch: the mean of one checkpoint is that epoch's network, bit for bit (dev does not matter).
+        var fromLast = ToyTrainer(4, averageFrom: 4).Train(crf, NerTrainingTests.ToyCorpus, MislabelledToyCorpus);
+        Assert.Equal(fourth, fromLast.Network.Parameters);
+        Assert.Equal(0.5f, fromLast.NeuralWeight);
+
+        // From the epoch before: the mean of the last two checkpoints' parameters (summed in double, as the trainer does).
+        var fromThird = ToyTrainer(4, averageFrom: 3).Train(crf, NerTrainingTests.ToyCorpus, []);
+        var mean = third.Zip(fourth, (a, b) => (float)(((double)a + b) / 2)).ToArray();
+        Assert.Equal(mean, fromThird.Network.Parameters);
     }
 
     [Fact]
@@ -290,6 +334,68 @@ public sealed class NerNeuralTests
             var shape = new NerNeuralShape(WordDimensions: 4, NgramBuckets: 8, NgramDimensions: 3, CategoryCount: 5, CategoryDimensions: 2, Hidden: hidden);
             NerNeuralNetwork.Create(shape, new Random(hidden)).Emissions(sentence, emissions);
             Assert.All(emissions, e => Assert.True(float.IsFinite(e)));
+        }
+    }
+
+    [Fact]
+    public void AnEnsembleOfTwoShapesKeepsAScratchPerShape()
+    {
+        // Alternating networks of two shapes on one thread (an ensemble of two widths) reuses each shape's arrays.
+        var sentence = new NerNeuralSentence(3, 4);
+        sentence.SetNgrams([0, 1, 2]);
+        sentence.SetCategories([0, 1, 2]);
+        int[] offsets = [0, 1, 2, 3];
+        offsets.CopyTo(sentence.NgramOffsets, 0);
+        offsets.CopyTo(sentence.CategoryOffsets, 0);
+        var emissions = new float[3 * T];
+        var networks = new[] { 2, 5 }.Select(hidden => NerNeuralNetwork.Create(
+            new NerNeuralShape(WordDimensions: 4, NgramBuckets: 8, NgramDimensions: 3, CategoryCount: 5, CategoryDimensions: 2, Hidden: hidden), new Random(hidden))).ToArray();
+        foreach (var network in networks)
+        {
+            network.Emissions(sentence, emissions);
+        }
+
+        var gates = networks.Select(n => NerNeuralScratch.ForThread(n.Shape).Gates[0]).ToArray();
+        Assert.NotSame(NerNeuralScratch.ForThread(networks[0].Shape), NerNeuralScratch.ForThread(networks[1].Shape));
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var network in networks)
+            {
+                network.Emissions(sentence, emissions);
+            }
+        }
+
+        Assert.Same(gates[0], NerNeuralScratch.ForThread(networks[0].Shape).Gates[0]);
+        Assert.Same(gates[1], NerNeuralScratch.ForThread(networks[1].Shape).Gates[0]);
+    }
+
+    [Fact]
+    public void ALayerOverAnotherCrfIsRefusedBeforeItsNetworksAreRead()
+    {
+        // The fingerprint is compared right after the header: what follows (here implausible sizes) is never read.
+        var path = Path.Combine(Path.GetTempPath(), $"marsad-ner-neural-other-{Guid.NewGuid():N}.gz");
+        try
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+            using (var writer = new BinaryWriter(gzip))
+            {
+                writer.Write("marsad-ner-neural-2");
+                writer.Write(0x0123456789ABCDEFUL);
+                foreach (var size in new[] { 64, 65536, 1_000_000, 200, 16, 32 })
+                {
+                    writer.Write(size);
+                }
+            }
+
+            var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
+            var error = Assert.Throws<Marsad.Errors.MarsadException>(() => NerNeuralLayer.Load(path, extractor));
+            Assert.Equal(Marsad.Errors.ErrorCodes.BadModel, error.Code);
+            Assert.Equal(path, error.Input);
+            Assert.Contains("another CRF model", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 
