@@ -136,14 +136,21 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
                 return ValidationResult.Error("give --gold FILE");
             }
 
+            // The harnesses train for minutes before they would meet a bad option: the options are checked first.
+            if (MlpHarness is not null)
+            {
+                return NotAnInteger(MlpSeeds) is { } badMlpSeed ? ValidationResult.Error($"--mlp-seeds: '{badMlpSeed}' is not an integer")
+                    : NotAnInteger(MlpHidden) is { } badHidden ? ValidationResult.Error($"--mlp-hidden: '{badHidden}' is not an integer")
+                    : ValidationResult.Success();
+            }
+
             if (PairHarness is null)
             {
                 return ValidationResult.Success();
             }
 
-            // The pair harness trains for minutes before it would meet a bad option: they are checked first.
             var seeds = PairSeeds.Split(',');
-            if (seeds.FirstOrDefault(s => !int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) is { } badSeed)
+            if (NotAnInteger(PairSeeds) is { } badSeed)
             {
                 return ValidationResult.Error($"--pair-seeds: '{badSeed}' is not an integer");
             }
@@ -165,6 +172,13 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
                 : PairNeighbours < 0 ? ValidationResult.Error("--pair-knn: 0 or more")
                 : ValidationResult.Success();
         }
+
+        /// <summary>The first item of a comma-separated list that is not an integer, or null.</summary>
+        private static string? NotAnInteger(string list) =>
+            list.Split(',').FirstOrDefault(s => !int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+
+        /// <summary>A comma-separated list of integers, checked by <see cref="Validate"/>.</summary>
+        public static int[] Integers(string list) => list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
     }
 
     private static readonly JsonSerializerOptions PredictionJson = new(EvalJson.Options) { WriteIndented = false };
@@ -173,16 +187,13 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
     {
         var gold = TopicEvaluation.FilterSource(TopicCorpus.Read(settings.Gold!), settings.Source);
         var modelPath = settings.Model ?? MarsadModels.Locate().PathOf(TopicAnnotator.ModelFile);
-        var model = LinearTopicModel.Load(modelPath);
-        if (settings.KnnQueryFeatures is { } queryFeatures && model.NeighbourSettings is { } knn)
-        {
-            model = model.WithNeighbourSettings(knn with { QueryFeatures = queryFeatures });
-        }
+
+        // The two harnesses load their own model lists (the --model by default), so the --model is loaded once, below.
         if (settings.MlpHarness is not null)
         {
             var models = (settings.MlpModels ?? modelPath).Split(',').Select(LinearTopicModel.Load).ToArray();
-            var seeds = settings.MlpSeeds.Split(',').Select(int.Parse).ToArray();
-            var harness = new HiddenLayerHarnessSettings(settings.MlpHidden.Split(',').Select(int.Parse).ToArray(), settings.MlpEpochs, settings.MlpRate, settings.MlpDropout, settings.MlpMinCount, settings.MlpInit, settings.MlpAdagrad, !settings.MlpNoOutlet, settings.MlpMembers);
+            var seeds = Settings.Integers(settings.MlpSeeds);
+            var harness = new HiddenLayerHarnessSettings(Settings.Integers(settings.MlpHidden), settings.MlpEpochs, settings.MlpRate, settings.MlpDropout, settings.MlpMinCount, settings.MlpInit, settings.MlpAdagrad, !settings.MlpNoOutlet, settings.MlpMembers);
             Console.Write(TopicHiddenLayerHarness.Run(models, seeds, TopicCorpus.Read(settings.MlpHarness), gold, harness, Console.Error.WriteLine));
             return ExitCodes.Ok;
         }
@@ -190,7 +201,7 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         if (settings.PairHarness is not null)
         {
             var models = (settings.PairModels ?? modelPath).Split(',').Select(LinearTopicModel.Load).ToArray();
-            var seeds = settings.PairSeeds.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            var seeds = Settings.Integers(settings.PairSeeds);
             string output;
             try
             {
@@ -207,6 +218,12 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
 
             Console.Write(output);
             return ExitCodes.Ok;
+        }
+
+        var model = LinearTopicModel.Load(modelPath);
+        if (settings.KnnQueryFeatures is { } queryFeatures && model.NeighbourSettings is { } knn)
+        {
+            model = model.WithNeighbourSettings(knn with { QueryFeatures = queryFeatures });
         }
 
         if (settings.KnnHarness is not null)

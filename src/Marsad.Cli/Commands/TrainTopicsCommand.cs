@@ -203,21 +203,9 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
     {
         if (settings.Convert is { } source)
         {
-            // Exact: the loaded model is what the file held (weights and IDF are half floats either way), re-saved.
-            // Written to a temporary file in the same folder, then moved over the target: --convert X --out X must not
-            // truncate X before it is read, and a failed save leaves the old file alone.
-            var converted = LinearTopicModel.Load(source);
-            var target = Path.GetFullPath(settings.Out!);
-            var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-            try
-            {
-                converted.Save(temporary);
-                File.Move(temporary, target, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
+            // Exact: the loaded model is what the file held (weights and IDF are half floats either way), re-saved (over
+            // the source too: a save replaces the file whole).
+            LinearTopicModel.Load(source).Save(settings.Out!);
 
             AnsiConsole.MarkupLineInterpolated($"converted [green]{source}[/] → [green]{settings.Out}[/] ({new FileInfo(settings.Out!).Length:N0} bytes)");
             return ExitCodes.Ok;

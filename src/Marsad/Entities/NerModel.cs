@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Marsad.Entities.Features;
 using Marsad.Entities.Neural;
 using Marsad.Errors;
+using Marsad.IO;
 
 namespace Marsad.Entities;
 
@@ -157,10 +158,10 @@ public sealed class NerModel
         return tags.Select(t => NerTags.Names[t]).ToArray();
     }
 
-    public void Save(string path)
+    public void Save(string path) => FileReplacement.Write(path, Write);
+
+    private void Write(Stream file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var writer = new BinaryWriter(gzip);
         // Without subword vectors the file is exactly the previous format (a retrained model stays byte-identical).

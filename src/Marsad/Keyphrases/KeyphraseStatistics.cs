@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Marsad.Errors;
+using Marsad.IO;
 using Marsad.Model;
 using Marsad.Text;
 
@@ -194,10 +195,10 @@ public sealed class KeyphraseStatistics
             stop);
     }
 
-    public void Save(string path)
+    public void Save(string path) => FileReplacement.Write(path, Write);
+
+    private void Write(Stream file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new StreamWriter(gzip, new UTF8Encoding(false));
         w.WriteLine(Header);

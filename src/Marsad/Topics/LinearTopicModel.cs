@@ -222,10 +222,10 @@ public sealed class LinearTopicModel
     public void Save(string path) => Save(path, articleMajorIndex: false);
 
     /// <summary>Writes the model; <paramref name="articleMajorIndex"/> writes the older MRSDTOP3 layout (for tests of its reader).</summary>
-    internal void Save(string path, bool articleMajorIndex)
+    internal void Save(string path, bool articleMajorIndex) => FileReplacement.Write(path, file => Write(file, articleMajorIndex));
+
+    private void Write(Stream file, bool articleMajorIndex)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var file = File.Create(path);
         using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize, leaveOpen: true))
         using (var w = new BinaryWriter(gzip, Encoding.UTF8))
         {

@@ -194,10 +194,10 @@ public sealed class NerNeuralLayer
         return mixed;
     }
 
-    public void Save(string path)
+    public void Save(string path) => FileReplacement.Write(path, Write);
+
+    private void Write(Stream file)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var writer = new BinaryWriter(gzip);
         // One network keeps format 2 (a single layer's file is what it was before ensembles).

@@ -373,34 +373,38 @@ public sealed class NerNeuralTests
     public void ALayerOverAnotherCrfIsRefusedBeforeItsNetworksAreRead()
     {
         // The fingerprint is compared right after the header: what follows (here implausible sizes) is never read.
-        var path = Path.Combine(Path.GetTempPath(), $"marsad-ner-neural-other-{Guid.NewGuid():N}.gz");
-        try
+        var (error, path) = RefusedLayerFile(writer =>
         {
-            using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
-            using (var writer = new BinaryWriter(gzip))
-            {
-                writer.Write("marsad-ner-neural-2");
-                writer.Write(0x0123456789ABCDEFUL);
-                foreach (var size in new[] { 64, 65536, 1_000_000, 200, 16, 32 })
-                {
-                    writer.Write(size);
-                }
-            }
-
-            var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
-            var error = Assert.Throws<Marsad.Errors.MarsadException>(() => NerNeuralLayer.Load(path, extractor));
-            Assert.Equal(Marsad.Errors.ErrorCodes.BadModel, error.Code);
-            Assert.Equal(path, error.Input);
-            Assert.Contains("another CRF model", error.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+            writer.Write("marsad-ner-neural-2");
+            writer.Write(0x0123456789ABCDEFUL);
+            WriteImplausibleSizes(writer);
+        });
+        Assert.Equal(path, error.Input);
+        Assert.Contains("another CRF model", error.Message);
     }
 
     [Fact]
     public void ALayerFileWithImplausibleSizesIsRefusedNamingTheFile()
+    {
+        var (error, path) = RefusedLayerFile(writer =>
+        {
+            writer.Write("marsad-ner-neural-1");
+            WriteImplausibleSizes(writer);
+        });
+        Assert.Equal(path, error.Input);
+        Assert.Contains("out of range", error.Message);
+    }
+
+    private static void WriteImplausibleSizes(BinaryWriter writer)
+    {
+        foreach (var size in new[] { 64, 65536, 1_000_000, 200, 16, 32 })
+        {
+            writer.Write(size);
+        }
+    }
+
+    /// <summary>Writes a layer file with <paramref name="write"/>, loads it and returns the BadModel error (and the file's path).</summary>
+    private static (Marsad.Errors.MarsadException Error, string Path) RefusedLayerFile(Action<BinaryWriter> write)
     {
         var path = Path.Combine(Path.GetTempPath(), $"marsad-ner-neural-bad-{Guid.NewGuid():N}.gz");
         try
@@ -408,18 +412,13 @@ public sealed class NerNeuralTests
             using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
             using (var writer = new BinaryWriter(gzip))
             {
-                writer.Write("marsad-ner-neural-1");
-                foreach (var size in new[] { 64, 65536, 1_000_000, 200, 16, 32 })
-                {
-                    writer.Write(size);
-                }
+                write(writer);
             }
 
             var extractor = new NerFeatureExtractor(NerLexicon.Empty, NerGazetteer.Empty, NerFeatureGroups.All);
             var error = Assert.Throws<Marsad.Errors.MarsadException>(() => NerNeuralLayer.Load(path, extractor));
             Assert.Equal(Marsad.Errors.ErrorCodes.BadModel, error.Code);
-            Assert.Equal(path, error.Input);
-            Assert.Contains("out of range", error.Message);
+            return (error, path);
         }
         finally
         {
