@@ -14,6 +14,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [Description("Labelled JSON Lines (ANT: category, title, text); repeat for several corpora.")]
         public string[] Train { get; init; } = [];
 
+        [CommandOption("--train-labels <FILE=LABELS>")]
+        [Description("Keep only these labels of one --train file, e.g. J/train.jsonl=Culture,Economy,Sports,Technology (comma-separated Marsad labels); repeatable.")]
+        public string[] TrainLabels { get; init; } = [];
+
         [CommandOption("--dev <FILE>")]
         [Description("Dev JSON Lines: picks the epoch and fits the softmax temperature.")]
         public string? Dev { get; init; }
@@ -46,6 +50,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [Description("Also use pairs of consecutive normalised word forms.")]
         public bool WordBigrams { get; init; }
 
+        [CommandOption("--nb-word-bigrams")]
+        [Description("Word-form pairs learned by the naive-Bayes-scaled runs only (the plain runs read but do not learn them).")]
+        public bool NaiveBayesWordBigrams { get; init; }
+
         [CommandOption("--lead")]
         [Description("Also add the first paragraph's stems as features of their own.")]
         public bool Lead { get; init; }
@@ -57,6 +65,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [CommandOption("--places")]
         [Description("Also add indicators of where the story happens (Arab world, other Middle East, elsewhere) in the headline and lead.")]
         public bool Places { get; init; }
+
+        [CommandOption("--standfirst <WHERE>")]
+        [Description("Also read the standfirst (abstract) when the body does not open with it: 'paragraph' (before the body) or 'headline' (after the headline).")]
+        public string? Standfirst { get; init; }
 
         [CommandOption("--runs <N>")]
         [Description("Independent training runs (different example orders) whose weights are averaged.")]
@@ -145,6 +157,16 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("give --train FILE (one or more), --dev FILE and --out FILE");
             }
 
+            if (ParseTrainLabels(TrainLabels) is not { } kept || kept.Keys.Any(file => !Train.Contains(file)))
+            {
+                return ValidationResult.Error("--train-labels takes FILE=Label,Label… where FILE is one of the --train files");
+            }
+
+            if (Standfirst is not null && StandfirstPlacementOf(Standfirst) is null)
+            {
+                return ValidationResult.Error("--standfirst takes 'paragraph' or 'headline'");
+            }
+
             if (HashBits is < 12 or > 24)
             {
                 return ValidationResult.Error("--hash-bits must be between 12 and 24");
@@ -170,12 +192,44 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("--knn must be ≥ 0; with --knn, --knn-beta ≥ 0 and --knn-query-features, --knn-index-features ≥ 1");
             }
 
+            if (NaiveBayesWordBigrams && (WordBigrams || NaiveBayesRuns == 0))
+            {
+                return ValidationResult.Error("--nb-word-bigrams needs --nb-runs and excludes --word-bigrams");
+            }
+
             if (SourceDropout is < 0 or > 1)
             {
                 return ValidationResult.Error("--source-dropout must be between 0 and 1");
             }
 
             return ValidationResult.Success();
+        }
+
+        internal static StandfirstPlacement? StandfirstPlacementOf(string? where) => where?.ToLowerInvariant() switch
+        {
+            null => StandfirstPlacement.None,
+            "paragraph" => StandfirstPlacement.Paragraph,
+            "headline" => StandfirstPlacement.Headline,
+            _ => null,
+        };
+
+        /// <summary>The labels kept per --train file, or null when an entry is not FILE=Label[,Label…].</summary>
+        internal static Dictionary<string, HashSet<string>>? ParseTrainLabels(IEnumerable<string> entries)
+        {
+            var kept = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                var split = entry.LastIndexOf('=');
+                var labels = split > 0 ? entry[(split + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+                if (labels.Length == 0 || labels.Any(l => TopicLabels.FromCorpus(l) is null))
+                {
+                    return null;
+                }
+
+                kept[entry[..split]] = labels.Select(l => TopicLabels.FromCorpus(l)!).ToHashSet(StringComparer.Ordinal);
+            }
+
+            return kept;
         }
 
         internal static FixedCalibration? ParseFixed(string text)
@@ -211,7 +265,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        var train = settings.Train.SelectMany(TopicCorpus.Read);
+        var keptLabels = Settings.ParseTrainLabels(settings.TrainLabels)!;
+        var train = settings.Train.SelectMany(file => keptLabels.TryGetValue(file, out var kept)
+            ? TopicCorpus.Read(file).Where(r => kept.Contains(r.Label))
+            : TopicCorpus.Read(file));
         var dev = TopicCorpus.Read(settings.Dev!);
         var trainList = TopicEvaluation.FilterSource(train, settings.ExcludeSource, exclude: true);
         var devList = TopicEvaluation.FilterSource(dev, settings.ExcludeSource, exclude: true);
@@ -224,9 +281,11 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             TitleStems = !settings.NoTitle,
             Words = settings.Words,
             WordBigrams = settings.WordBigrams,
+            NaiveBayesWordBigrams = settings.NaiveBayesWordBigrams,
             LeadStems = settings.Lead,
             Idf = settings.Idf,
             Places = settings.Places,
+            Standfirst = Settings.StandfirstPlacementOf(settings.Standfirst)!.Value,
             Seed = settings.Seed,
             Runs = settings.Runs,
             SourceFeatures = settings.SourceFeatures,
