@@ -50,10 +50,6 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [Description("Also use pairs of consecutive normalised word forms.")]
         public bool WordBigrams { get; init; }
 
-        [CommandOption("--nb-word-bigrams")]
-        [Description("Word-form pairs learned by the naive-Bayes-scaled runs only (the plain runs read but do not learn them).")]
-        public bool NaiveBayesWordBigrams { get; init; }
-
         [CommandOption("--lead")]
         [Description("Also add the first paragraph's stems as features of their own.")]
         public bool Lead { get; init; }
@@ -66,9 +62,9 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [Description("Also add indicators of where the story happens (Arab world, other Middle East, elsewhere) in the headline and lead.")]
         public bool Places { get; init; }
 
-        [CommandOption("--standfirst <WHERE>")]
-        [Description("Also read the standfirst (abstract) when the body does not open with it: 'paragraph' (before the body) or 'headline' (after the headline).")]
-        public string? Standfirst { get; init; }
+        [CommandOption("--standfirst")]
+        [Description("Also read the standfirst (abstract) as one more paragraph before the body when the body does not open with it.")]
+        public bool Standfirst { get; init; }
 
         [CommandOption("--runs <N>")]
         [Description("Independent training runs (different example orders) whose weights are averaged.")]
@@ -162,11 +158,6 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("--train-labels takes FILE=Label,Label… where FILE is one of the --train files");
             }
 
-            if (Standfirst is not null && StandfirstPlacementOf(Standfirst) is null)
-            {
-                return ValidationResult.Error("--standfirst takes 'paragraph' or 'headline'");
-            }
-
             if (HashBits is < 12 or > 24)
             {
                 return ValidationResult.Error("--hash-bits must be between 12 and 24");
@@ -192,11 +183,6 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("--knn must be ≥ 0; with --knn, --knn-beta ≥ 0 and --knn-query-features, --knn-index-features ≥ 1");
             }
 
-            if (NaiveBayesWordBigrams && (WordBigrams || NaiveBayesRuns == 0))
-            {
-                return ValidationResult.Error("--nb-word-bigrams needs --nb-runs and excludes --word-bigrams");
-            }
-
             if (SourceDropout is < 0 or > 1)
             {
                 return ValidationResult.Error("--source-dropout must be between 0 and 1");
@@ -204,14 +190,6 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
 
             return ValidationResult.Success();
         }
-
-        internal static StandfirstPlacement? StandfirstPlacementOf(string? where) => where?.ToLowerInvariant() switch
-        {
-            null => StandfirstPlacement.None,
-            "paragraph" => StandfirstPlacement.Paragraph,
-            "headline" => StandfirstPlacement.Headline,
-            _ => null,
-        };
 
         /// <summary>The labels kept per --train file, or null when an entry is not FILE=Label[,Label…].</summary>
         internal static Dictionary<string, HashSet<string>>? ParseTrainLabels(IEnumerable<string> entries)
@@ -281,11 +259,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             TitleStems = !settings.NoTitle,
             Words = settings.Words,
             WordBigrams = settings.WordBigrams,
-            NaiveBayesWordBigrams = settings.NaiveBayesWordBigrams,
             LeadStems = settings.Lead,
             Idf = settings.Idf,
             Places = settings.Places,
-            Standfirst = Settings.StandfirstPlacementOf(settings.Standfirst)!.Value,
+            Standfirst = settings.Standfirst,
             Seed = settings.Seed,
             Runs = settings.Runs,
             SourceFeatures = settings.SourceFeatures,

@@ -14,30 +14,24 @@ public static class TopicDocuments
     private static readonly TextAnnotator Text = new();
 
     /// <summary>
-    /// The analysed article (text layer only) of one record. A standfirst that adds to the body's opening
-    /// (<see cref="TopicStandfirst.ExtraText"/>) is read where <paramref name="standfirst"/> says (the model's
-    /// <see cref="TopicStandfirst.PlacementOf"/>): as the first paragraph, or after the headline.
+    /// The analysed article (text layer only) of one record. With <paramref name="standfirst"/> (a model that reads it,
+    /// <see cref="TopicStandfirst.IsReadBy"/>), a standfirst that adds to the body's opening
+    /// (<see cref="TopicStandfirst.ExtraText"/>) comes first, as one more paragraph.
     /// </summary>
-    public static AnalyzedArticle Prepare(TopicRecord record, StandfirstPlacement standfirst = StandfirstPlacement.None)
+    public static AnalyzedArticle Prepare(TopicRecord record, bool standfirst = false)
     {
         ArgumentNullException.ThrowIfNull(record);
         var paragraphs = JsonLinesReader.SplitParagraphs(record.Text);
-        var headline = record.Title?.Trim();
-        var extra = standfirst == StandfirstPlacement.None ? null : TopicStandfirst.ExtraText(record.Standfirst, record.Text);
-        if (extra is not null && standfirst == StandfirstPlacement.Paragraph)
+        if (standfirst && TopicStandfirst.ExtraText(record.Standfirst, record.Text) is { } extra)
         {
             paragraphs = [extra, .. paragraphs];
-        }
-        else if (extra is not null)
-        {
-            headline = string.IsNullOrEmpty(headline) ? extra : $"{headline} {extra}";
         }
 
         var article = new Article
         {
             Id = record.Id,
             Source = record.Source,
-            Headline = headline,
+            Headline = record.Title?.Trim(),
             Paragraphs = paragraphs,
             Format = "jsonl",
         };
@@ -47,7 +41,7 @@ public static class TopicDocuments
     }
 
     /// <summary>Prepares many records on up to two threads (the machine's cores), keeping their order.</summary>
-    public static AnalyzedArticle[] PrepareAll(IReadOnlyList<TopicRecord> records, StandfirstPlacement standfirst = StandfirstPlacement.None)
+    public static AnalyzedArticle[] PrepareAll(IReadOnlyList<TopicRecord> records, bool standfirst = false)
     {
         var docs = new AnalyzedArticle[records.Count];
         Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => docs[i] = Prepare(records[i], standfirst));

@@ -71,7 +71,7 @@ public static class TopicEvaluation
         for (var start = 0; start < gold.Count; start += Chunk)
         {
             var records = gold.Skip(start).Take(Chunk).ToList();
-            var docs = TopicDocuments.PrepareAll(records.Select(r => useSource ? r : r with { Source = null }).ToList(), TopicStandfirst.PlacementOf(model.Options));
+            var docs = TopicDocuments.PrepareAll(records.Select(r => useSource ? r : r with { Source = null }).ToList(), TopicStandfirst.IsReadBy(model.Options));
             GC.Collect(); // the text layer's garbage is not the classifier's
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -101,5 +101,5 @@ public static class TopicEvaluation
         ClassificationReport.From(gold.Select(r => (r.Label, baseline.Predict(r.Title, r.Text))).ToList());
 
     private static AnalyzedArticle Prepare(LinearTopicModel model, TopicRecord record, bool useSource) =>
-        TopicDocuments.Prepare(useSource ? record : record with { Source = null }, TopicStandfirst.PlacementOf(model.Options));
+        TopicDocuments.Prepare(useSource ? record : record with { Source = null }, TopicStandfirst.IsReadBy(model.Options));
 }

@@ -50,9 +50,6 @@ internal enum TopicFeatureFamilies
     /// family of hashes of its own.
     /// </summary>
     Standfirst = 1024,
-
-    /// <summary>The standfirst read after the headline, in its block (so also as headline stems); see <see cref="Standfirst"/>.</summary>
-    StandfirstHeadline = 2048,
 }
 
 /// <summary>Which feature families the topic model uses and how many hash buckets; stored in the model file.</summary>

@@ -1,18 +1,5 @@
 namespace Marsad.Topics;
 
-/// <summary>Where a topic model reads an article's standfirst (<see cref="TopicStandfirst"/>); stored in the model file.</summary>
-public enum StandfirstPlacement
-{
-    /// <summary>Not read (every model before session 7).</summary>
-    None,
-
-    /// <summary>As one more paragraph before the body.</summary>
-    Paragraph,
-
-    /// <summary>After the headline, in the headline's block: its stems also count as headline stems.</summary>
-    Headline,
-}
-
 /// <summary>
 /// When an article's standfirst (the RSS description, ANT's <c>abstract</c>) tells the topic model something the body
 /// does not already open with. BBC Arabic and part of CNN Arabic write a separate standfirst; the other ANT outlets'
@@ -22,6 +9,9 @@ public static class TopicStandfirst
 {
     /// <summary>How far into the body (in characters, plus the standfirst's own length) a copied standfirst is looked for.</summary>
     private const int OpeningLength = 400;
+
+    /// <summary>Whether a model reads the standfirst (trained with <see cref="TopicTrainingOptions.Standfirst"/>).</summary>
+    internal static bool IsReadBy(TopicFeatureOptions options) => options.Has(TopicFeatureFamilies.Standfirst);
 
     /// <summary>
     /// The standfirst, trimmed, when it is not contained in the body's opening; null when it is empty or contained. The
@@ -47,12 +37,6 @@ public static class TopicStandfirst
         var opening = LettersAndDigits(body.AsSpan(0, Math.Min(body.Length, OpeningLength + trimmed.Length)));
         return opening.Contains(key, StringComparison.Ordinal) ? null : trimmed;
     }
-
-    /// <summary>The placement a model's feature families ask for.</summary>
-    internal static StandfirstPlacement PlacementOf(TopicFeatureOptions options) =>
-        options.Has(TopicFeatureFamilies.StandfirstHeadline) ? StandfirstPlacement.Headline
-        : options.Has(TopicFeatureFamilies.Standfirst) ? StandfirstPlacement.Paragraph
-        : StandfirstPlacement.None;
 
     private static string LettersAndDigits(ReadOnlySpan<char> text)
     {

@@ -22,12 +22,6 @@ public sealed record TopicTrainingOptions
     /// <summary>Pairs of consecutive normalised word forms.</summary>
     public bool WordBigrams { get; init; }
 
-    /// <summary>
-    /// Pairs of consecutive normalised word forms in the feature function, but learned by the naive-Bayes-scaled runs
-    /// only: the plain runs read them (their logits see the whole vector, as at inference) without updating on them.
-    /// </summary>
-    public bool NaiveBayesWordBigrams { get; init; }
-
     /// <summary>Stems of the first paragraph as features of their own.</summary>
     public bool LeadStems { get; init; }
 
@@ -37,8 +31,8 @@ public sealed record TopicTrainingOptions
     /// <summary>Indicator features of where the story happens (<see cref="TopicFeatureFamilies.Places"/>).</summary>
     public bool Places { get; init; }
 
-    /// <summary>Where to read the standfirst when it adds to the body's opening (<see cref="TopicStandfirst"/>), if at all.</summary>
-    public StandfirstPlacement Standfirst { get; init; }
+    /// <summary>Read the standfirst as one more paragraph when it adds to the body's opening (<see cref="TopicStandfirst"/>).</summary>
+    public bool Standfirst { get; init; }
 
     public int Seed { get; init; } = 13;
 
@@ -119,13 +113,9 @@ public static class TopicTrainer
         var labels = train.Select(r => r.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
-        // With NB-only word bigrams, the features without them say which buckets the plain runs may update.
-        var plainExtractor = options.NaiveBayesWordBigrams
-            ? new TopicFeatureExtractor(extractor.Options with { Families = extractor.Options.Families & ~TopicFeatureFamilies.WordBigrams })
-            : null;
-        var (xs, sources, plainBuckets) = Featurize(train, extractor, plainExtractor);
+        var (xs, sources) = Featurize(train, extractor);
         var ys = train.Select(r => labelIndex[r.Label]).ToArray();
-        var (devXs, devSources, _) = Featurize(dev, extractor, null);
+        var (devXs, devSources) = Featurize(dev, extractor);
         float[]? idf = null;
         if (options.Idf)
         {
@@ -135,18 +125,16 @@ public static class TopicTrainer
             Reweight(devXs, idf);
         }
 
-        var plainUpdates = plainBuckets is null ? null : Restrict(xs, plainBuckets);
-
         var devYs = dev.Select(r => labelIndex.TryGetValue(r.Label, out var y) ? y : -1).ToArray();
         log($"features: {train.Count} train + {dev.Count} dev articles in {clock.Elapsed.TotalSeconds:F1}s, {labels.Length} labels");
 
         var classes = labels.Length;
         var size = featureOptions.Buckets * classes;
-        var (bestW, bestB) = AverageRuns(xs, plainUpdates, sources, ys, devXs, devSources, devYs, classes, size, options, options.Runs, null, clock, log);
+        var (bestW, bestB) = AverageRuns(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.Runs, null, clock, log);
         if (options.NaiveBayesRuns > 0)
         {
             var scale = NaiveBayesScaling.Compute(xs, sources, ys, classes, featureOptions.Buckets, options.NaiveBayesSmoothing);
-            var (nbW, nbB) = AverageRuns(xs, null, sources, ys, devXs, devSources, devYs, classes, size, options, options.NaiveBayesRuns, scale, clock, log);
+            var (nbW, nbB) = AverageRuns(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.NaiveBayesRuns, scale, clock, log);
             log($"plain runs: dev accuracy {Accuracy(devXs, devSources, devYs, bestW, bestB, classes):P2}; naive-Bayes-scaled runs: {Accuracy(devXs, devSources, devYs, nbW, nbB, classes):P2}");
             // Each model's logits are divided by its own dev temperature, then weighted by the share.
             var (t1, t2) = options.Fixed is null
@@ -246,14 +234,14 @@ public static class TopicTrainer
     /// average of their logits (an ensemble at no inference cost).
     /// </summary>
     private static (float[] W, float[] B) AverageRuns(
-        SparseVector[] xs, SparseVector[]? updates, SparseVector[] sources, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs,
+        SparseVector[] xs, SparseVector[] sources, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs,
         int classes, int size, TopicTrainingOptions options, int runs, float[]? scale, Stopwatch clock, Action<string> log)
     {
         var sumW = new float[size];
         var sumB = new float[classes];
         for (var run = 0; run < runs; run++)
         {
-            var (runW, runB, runAccuracy) = Fit(xs, updates, sources, ys, devXs, devSources, devYs, classes, size, options, options.Seed + run, scale, clock, log);
+            var (runW, runB, runAccuracy) = Fit(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.Seed + run, scale, clock, log);
             log($"{(scale is null ? "run" : "naive-Bayes-scaled run")} {run + 1}: best dev accuracy {runAccuracy:P2}");
             for (var i = 0; i < size; i++)
             {
@@ -312,11 +300,10 @@ public static class TopicTrainer
     /// <summary>
     /// One averaged-SGD run; returns the averaged weights of the epoch with the best dev accuracy. With a
     /// naive-Bayes <paramref name="scale"/>, every feature's input to class c is multiplied by scale[bucket, c];
-    /// the returned weights have the scale folded in (w ⊙ scale), so they read unscaled features. With
-    /// <paramref name="updates"/>, the logits read xs but the step updates only the entries of updates[n].
+    /// the returned weights have the scale folded in (w ⊙ scale), so they read unscaled features.
     /// </summary>
     private static (float[] W, float[] B, double Accuracy) Fit(
-        SparseVector[] xs, SparseVector[]? updates, SparseVector[] sources, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs,
+        SparseVector[] xs, SparseVector[] sources, int[] ys, SparseVector[] devXs, SparseVector[] devSources, int[] devYs,
         int classes, int size, TopicTrainingOptions options, int seed, float[]? scale, Stopwatch clock, Action<string> log)
     {
         var w = new float[size];
@@ -355,7 +342,7 @@ public static class TopicTrainer
                     gradient[c] = options.LearningRate * (float)(scores[c] - (c == ys[n] ? 1.0 : 0.0));
                 }
 
-                Update(updates?[n] ?? x, gradient, scale, step, w, u);
+                Update(x, gradient, scale, step, w, u);
                 if (withSource)
                 {
                     Update(sources[n], gradient, scale, step, w, u);
@@ -485,16 +472,11 @@ public static class TopicTrainer
         families |= options.Words ? TopicFeatureFamilies.Words : TopicFeatureFamilies.None;
         families |= options.SourceFeatures ? TopicFeatureFamilies.Source : TopicFeatureFamilies.None;
         families |= options.SourceFeatures && options.SourceWords ? TopicFeatureFamilies.SourceWords : TopicFeatureFamilies.None;
-        families |= options.WordBigrams || options.NaiveBayesWordBigrams ? TopicFeatureFamilies.WordBigrams : TopicFeatureFamilies.None;
+        families |= options.WordBigrams ? TopicFeatureFamilies.WordBigrams : TopicFeatureFamilies.None;
         families |= options.LeadStems ? TopicFeatureFamilies.LeadStems : TopicFeatureFamilies.None;
         families |= options.Idf ? TopicFeatureFamilies.Idf : TopicFeatureFamilies.None;
         families |= options.Places ? TopicFeatureFamilies.Places : TopicFeatureFamilies.None;
-        families |= options.Standfirst switch
-        {
-            StandfirstPlacement.Paragraph => TopicFeatureFamilies.Standfirst,
-            StandfirstPlacement.Headline => TopicFeatureFamilies.StandfirstHeadline,
-            _ => TopicFeatureFamilies.None,
-        };
+        families |= options.Standfirst ? TopicFeatureFamilies.Standfirst : TopicFeatureFamilies.None;
         return families;
     }
 
@@ -502,46 +484,20 @@ public static class TopicTrainer
     /// Content and outlet features of every record, through the text layer exactly as the annotator sees an
     /// article (see <see cref="TopicDocuments"/>); the analysed documents are dropped once featurised.
     /// </summary>
-    private static (SparseVector[] Content, SparseVector[] Source, int[][]? SecondBuckets) Featurize(
-        IReadOnlyList<TopicRecord> records, TopicFeatureExtractor extractor, TopicFeatureExtractor? second)
+    private static (SparseVector[] Content, SparseVector[] Source) Featurize(IReadOnlyList<TopicRecord> records, TopicFeatureExtractor extractor)
     {
         var content = new SparseVector[records.Count];
         var source = new SparseVector[records.Count];
-        var secondBuckets = second is null ? null : new int[records.Count][];
-        var standfirst = TopicStandfirst.PlacementOf(extractor.Options);
+        var standfirst = extractor.Options.Has(TopicFeatureFamilies.Standfirst);
         Parallel.For(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
             var buffer = TopicFeatureExtractor.ThreadBuffer;
-            var doc = TopicDocuments.Prepare(records[i], standfirst);
-            extractor.Collect(doc, records[i].Source, buffer);
+            extractor.Collect(TopicDocuments.Prepare(records[i], standfirst), records[i].Source, buffer);
             content[i] = buffer.Content();
             source[i] = buffer.Source();
-            if (second is not null)
-            {
-                second.Collect(doc, records[i].Source, buffer);
-                secondBuckets![i] = buffer.ContentIndexes.ToArray();
-            }
         });
-        return (content, source, secondBuckets);
+        return (content, source);
     }
-
-    /// <summary>Each vector's entries whose bucket is among <paramref name="buckets"/>[n] (values kept as they are).</summary>
-    private static SparseVector[] Restrict(SparseVector[] xs, int[][] buckets) => xs.Select((x, n) =>
-    {
-        var keep = buckets[n].ToHashSet();
-        var indexes = new List<int>(keep.Count);
-        var values = new List<float>(keep.Count);
-        for (var i = 0; i < x.Indexes.Length; i++)
-        {
-            if (keep.Contains(x.Indexes[i]))
-            {
-                indexes.Add(x.Indexes[i]);
-                values.Add(x.Values[i]);
-            }
-        }
-
-        return new SparseVector([.. indexes], [.. values]);
-    }).ToArray();
 
     private static (float[] W, float[] B) Average(float[] w, float[] u, float[] b, float[] ub, float step)
     {

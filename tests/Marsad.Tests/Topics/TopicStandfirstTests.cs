@@ -1,4 +1,6 @@
+using Marsad.Errors;
 using Marsad.Model;
+using Marsad.Pipeline;
 using Marsad.Topics;
 
 namespace Marsad.Tests.Topics;
@@ -34,17 +36,13 @@ public sealed class TopicStandfirstTests
     {
         var record = new TopicRecord("s", null, TopicLabels.Sports, "عنوان", Body, "تتويج تاريخي للمنتخب بعد غياب طويل");
         var without = TopicDocuments.Prepare(record);
-        var with = TopicDocuments.Prepare(record, StandfirstPlacement.Paragraph);
+        var with = TopicDocuments.Prepare(record, standfirst: true);
         Assert.Equal(2, without.Article.Paragraphs.Count);
         Assert.Equal(["تتويج تاريخي للمنتخب بعد غياب طويل", .. without.Article.Paragraphs], with.Article.Paragraphs);
         Assert.True(with.Tokens.Count > without.Tokens.Count);
 
-        var headline = TopicDocuments.Prepare(record, StandfirstPlacement.Headline);
-        Assert.Equal("عنوان تتويج تاريخي للمنتخب بعد غياب طويل", headline.Article.Headline);
-        Assert.Equal(without.Article.Paragraphs, headline.Article.Paragraphs);
-
         var copied = record with { Standfirst = "فاز المنتخب الوطني بالمباراة النهائية" };
-        Assert.Equal(without.Article.Paragraphs, TopicDocuments.Prepare(copied, StandfirstPlacement.Paragraph).Article.Paragraphs);
+        Assert.Equal(without.Article.Paragraphs, TopicDocuments.Prepare(copied, standfirst: true).Article.Paragraphs);
     }
 
     [Fact]
@@ -57,13 +55,13 @@ public sealed class TopicStandfirstTests
             new("e1", null, TopicLabels.Economy, null, "ارتفعت أسعار النفط في الأسواق.", "البنك المركزي يرفع الفائدة"),
             new("e2", null, TopicLabels.Economy, null, "تراجع الدولار أمام اليورو.", "التضخم يضغط على الأسواق"),
         ];
-        var model = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 14, Epochs = 3, Standfirst = StandfirstPlacement.Paragraph });
+        var model = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 14, Epochs = 3, Standfirst = true });
         var path = Path.Combine(Path.GetTempPath(), $"marsad-topics-{Guid.NewGuid():N}.bin");
         try
         {
             model.Save(path);
             var loaded = LinearTopicModel.Load(path);
-            Assert.True(loaded.Options.Has(TopicFeatureFamilies.Standfirst));
+            Assert.True(TopicStandfirst.IsReadBy(loaded.Options));
             var gold = new[] { records[0] with { Text = "خبر قصير." } };
             var withStandfirst = Score(loaded, gold[0]);
             var withoutStandfirst = Score(loaded, gold[0] with { Standfirst = null });
@@ -79,21 +77,28 @@ public sealed class TopicStandfirstTests
         }
 
         static double Score(LinearTopicModel model, TopicRecord record) =>
-            model.Predict(TopicDocuments.Prepare(record, TopicStandfirst.PlacementOf(model.Options)))[model.Labels.ToList().IndexOf(TopicLabels.Sports)];
+            model.Predict(TopicDocuments.Prepare(record, TopicStandfirst.IsReadBy(model.Options)))[model.Labels.ToList().IndexOf(TopicLabels.Sports)];
     }
 
     [Fact]
-    public void Word_bigrams_for_the_naive_bayes_runs_only_are_in_the_feature_function()
+    public void The_pipeline_refuses_a_model_that_needs_the_standfirst()
     {
-        TopicRecord[] records =
-        [
-            new("s1", null, TopicLabels.Sports, null, "سجل اللاعب هدف الفوز في الدوري."),
-            new("s2", null, TopicLabels.Sports, null, "فاز الفريق بالمباراة النهائية للبطولة."),
-            new("e1", null, TopicLabels.Economy, null, "ارتفعت أسعار النفط في الأسواق العالمية."),
-            new("e2", null, TopicLabels.Economy, null, "رفع البنك المركزي أسعار الفائدة."),
-        ];
-        var model = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 14, Epochs = 3, Words = true, Idf = true, NaiveBayesRuns = 1, NaiveBayesWordBigrams = true });
-        Assert.True(model.Options.Has(TopicFeatureFamilies.WordBigrams));
-        Assert.Equal(TopicLabels.Economy, model.Labels[TopicTrainer.ArgMax(model.Predict(null, "أسعار النفط ترتفع في الأسواق"))]);
+        // Train/serve parity: the pipeline's articles carry no standfirst, so such a model must not be served.
+        TopicRecord[] records = [new("a", null, TopicLabels.Sports, null, "مباراة", "الدوري"), new("b", null, TopicLabels.Economy, null, "النفط", "الأسواق")];
+        var folder = Path.Combine(Path.GetTempPath(), $"marsad-models-{Guid.NewGuid():N}");
+        try
+        {
+            var models = MarsadModels.Locate(folder);
+            TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 12, Epochs = 1, Standfirst = true }).Save(models.PathOf(TopicAnnotator.ModelFile));
+            var error = Assert.Throws<MarsadException>(() => TopicAnnotator.Load(models));
+            Assert.Contains("--standfirst", error.Message);
+
+            TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 12, Epochs = 1 }).Save(models.PathOf(TopicAnnotator.ModelFile));
+            Assert.NotNull(TopicAnnotator.Load(models));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
