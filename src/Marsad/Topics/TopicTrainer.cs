@@ -127,6 +127,15 @@ public static class TopicTrainer
 
         var devYs = dev.Select(r => labelIndex.TryGetValue(r.Label, out var y) ? y : -1).ToArray();
         log($"features: {train.Count} train + {dev.Count} dev articles in {clock.Elapsed.TotalSeconds:F1}s, {labels.Length} labels");
+        if (options.Standfirst)
+        {
+            // Per outlet: the articles whose standfirst is read (the others' is empty or opens the body).
+            static string Read(IReadOnlyList<TopicRecord> records) => string.Join(", ", records
+                .Where(r => TopicStandfirst.ExtraText(r.Standfirst, r.Text) is not null)
+                .GroupBy(r => r.Source ?? "-", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+            log($"standfirst read as a paragraph: train {Read(train)}; dev {Read(dev)}");
+        }
+
 
         var classes = labels.Length;
         var size = featureOptions.Buckets * classes;
