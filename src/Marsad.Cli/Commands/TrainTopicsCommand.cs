@@ -50,10 +50,6 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [Description("Also use pairs of consecutive normalised word forms.")]
         public bool WordBigrams { get; init; }
 
-        [CommandOption("--nb-char-ngrams")]
-        [Description("Character 3–5-grams of the word forms, learned by the naive-Bayes-scaled runs only.")]
-        public bool NaiveBayesCharNgrams { get; init; }
-
         [CommandOption("--lead")]
         [Description("Also add the first paragraph's stems as features of their own.")]
         public bool Lead { get; init; }
@@ -187,11 +183,6 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("--knn must be ≥ 0; with --knn, --knn-beta ≥ 0 and --knn-query-features, --knn-index-features ≥ 1");
             }
 
-            if (NaiveBayesCharNgrams && (NaiveBayesRuns == 0 || Places))
-            {
-                return ValidationResult.Error("--nb-char-ngrams needs --nb-runs and excludes --places");
-            }
-
             if (SourceDropout is < 0 or > 1)
             {
                 return ValidationResult.Error("--source-dropout must be between 0 and 1");
@@ -272,7 +263,6 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             Idf = settings.Idf,
             Places = settings.Places,
             Standfirst = settings.Standfirst,
-            NaiveBayesCharNgrams = settings.NaiveBayesCharNgrams,
             Seed = settings.Seed,
             Runs = settings.Runs,
             SourceFeatures = settings.SourceFeatures,

@@ -50,13 +50,6 @@ internal enum TopicFeatureFamilies
     /// family of hashes of its own.
     /// </summary>
     Standfirst = 1024,
-
-    /// <summary>
-    /// Character 3–5-grams of the normalised word forms (with word-boundary marks): a part of their own, L2-normalised on
-    /// its own, not IDF-weighted, at the end of the content part (in its fixed tail, so that the neighbour index skips it
-    /// too), learned by the naive-Bayes-scaled runs only (the plain runs read it but do not update on it).
-    /// </summary>
-    CharNgrams = 2048,
 }
 
 /// <summary>Which feature families the topic model uses and how many hash buckets; stored in the model file.</summary>
@@ -210,7 +203,6 @@ internal sealed class TopicFeatureBuffer
 
     private readonly BucketCounter _content = new();
     private readonly BucketCounter _source = new();
-    private readonly BucketCounter _chars = new();
     private readonly List<int> _fixed = [];
     private int[] _indexes = new int[4096];
     private float[] _values = new float[4096];
@@ -237,7 +229,6 @@ internal sealed class TopicFeatureBuffer
     {
         _content.Reset();
         _source.Reset();
-        _chars.Reset();
         _fixed.Clear();
         ContentCount = 0;
         SourceCount = 0;
@@ -249,9 +240,6 @@ internal sealed class TopicFeatureBuffer
 
     public void AddSource(int bucket) => _source.Add(bucket);
 
-    /// <summary>A character n-gram: normalised on its own, after the fixed-value indicators (<see cref="TopicFeatureFamilies.CharNgrams"/>).</summary>
-    public void AddChar(int bucket) => _chars.Add(bucket);
-
     /// <summary>An indicator feature of the content part, at value <see cref="FixedValue"/>, outside the normalisation.</summary>
     public void AddFixed(int bucket) => _fixed.Add(bucket);
 
@@ -261,7 +249,7 @@ internal sealed class TopicFeatureBuffer
     /// <summary>Counts equal buckets: value 1 + ln(count), then L2-normalises each part.</summary>
     public void Finish(IdfTable? idf = null)
     {
-        var needed = _content.Distinct + _fixed.Count + _chars.Distinct + _source.Distinct + 1;
+        var needed = _content.Distinct + _fixed.Count + _source.Distinct + 1;
         if (_indexes.Length < needed)
         {
             _indexes = new int[needed * 2];
@@ -275,10 +263,6 @@ internal sealed class TopicFeatureBuffer
             _indexes[ContentCount] = _fixed[i];
             _values[ContentCount++] = FixedValue;
         }
-
-        var chars = _chars.Drain(_indexes.AsSpan(ContentCount), _values.AsSpan(ContentCount));
-        ContentCount += chars;
-        FixedCount += chars;
 
         SourceCount = _source.Drain(_indexes.AsSpan(ContentCount), _values.AsSpan(ContentCount));
         if (_sourceBias >= 0)
@@ -316,7 +300,6 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
     private const uint WordBigramSeed = 0xFD7046C5u;
     private const uint SourceWordSeed = 0xB55A4F09u;
     private const uint PlaceSeed = 0x7F4A7C15u;
-    private const uint CharSeed = 0x2545F491u;
 
     [ThreadStatic]
     private static TopicFeatureBuffer? t_buffer;
@@ -343,7 +326,6 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
         var words = Options.Has(TopicFeatureFamilies.Words);
         var wordBigrams = Options.Has(TopicFeatureFamilies.WordBigrams);
         var lead = Options.Has(TopicFeatureFamilies.LeadStems);
-        var charNgrams = Options.Has(TopicFeatureFamilies.CharNgrams);
         var withSource = Options.Has(TopicFeatureFamilies.Source) && !string.IsNullOrWhiteSpace(source);
         var sourceWords = withSource && Options.Has(TopicFeatureFamilies.SourceWords);
         var sourceHash = withSource ? Fnv(source.AsSpan().Trim(), SourceSeed, lowerAscii: true) : 0u;
@@ -402,11 +384,6 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
                 into.AddContent((int)(Finish(word ^ WordSeed) & mask));
             }
 
-            if (charNgrams)
-            {
-                AddCharNgrams(token.Normalized.AsSpan(), mask, into);
-            }
-
             if (wordBigrams && hasPrevious)
             {
                 into.AddContent((int)(Finish((previousWord * 0x01000193u) ^ word ^ WordBigramSeed) & mask));
@@ -441,26 +418,6 @@ internal sealed class TopicFeatureExtractor(TopicFeatureOptions options, IdfTabl
         }
 
         into.Finish(Idf);
-    }
-
-    /// <summary>The word's character 3-, 4- and 5-grams, the word framed by start and end marks (so short words have some).</summary>
-    private static void AddCharNgrams(ReadOnlySpan<char> word, uint mask, TopicFeatureBuffer into)
-    {
-        var framed = word.Length + 2;
-        for (var n = 3; n <= 5; n++)
-        {
-            for (var start = 0; start + n <= framed; start++)
-            {
-                var h = 2166136261u ^ CharSeed;
-                for (var k = start; k < start + n; k++)
-                {
-                    var c = k == 0 ? '\u0002' : k == framed - 1 ? '\u0003' : word[k - 1];
-                    h = (h ^ c) * 16777619u;
-                }
-
-                into.AddChar((int)(Finish(h ^ (uint)n) & mask));
-            }
-        }
     }
 
     /// <summary>FNV-1a over the characters (ASCII lower-cased when asked), not yet finalised.</summary>

@@ -22,9 +22,6 @@ public sealed record TopicTrainingOptions
     /// <summary>Pairs of consecutive normalised word forms.</summary>
     public bool WordBigrams { get; init; }
 
-    /// <summary>Character n-grams of the word forms, learned by the naive-Bayes-scaled runs only (<see cref="TopicFeatureFamilies.CharNgrams"/>).</summary>
-    public bool NaiveBayesCharNgrams { get; init; }
-
     /// <summary>Stems of the first paragraph as features of their own.</summary>
     public bool LeadStems { get; init; }
 
@@ -354,11 +351,10 @@ public static class TopicTrainer
                     gradient[c] = options.LearningRate * (float)(scores[c] - (c == ys[n] ? 1.0 : 0.0));
                 }
 
-                // The plain runs leave the character n-grams (the fixed tail) to the naive-Bayes-scaled runs.
-                Update(x, scale is null && options.NaiveBayesCharNgrams ? x.Indexes.Length - x.FixedTail : x.Indexes.Length, gradient, scale, step, w, u);
+                Update(x, gradient, scale, step, w, u);
                 if (withSource)
                 {
-                    Update(sources[n], sources[n].Indexes.Length, gradient, scale, step, w, u);
+                    Update(sources[n], gradient, scale, step, w, u);
                 }
 
                 for (var c = 0; c < classes; c++)
@@ -394,10 +390,10 @@ public static class TopicTrainer
     }
 
     /// <summary>One SGD step for one feature vector (w −= g·x, and the averaging sum u), features scaled per class when asked.</summary>
-    private static void Update(SparseVector x, int count, float[] gradient, float[]? scale, float step, float[] w, float[] u)
+    private static void Update(SparseVector x, float[] gradient, float[]? scale, float step, float[] w, float[] u)
     {
         var classes = gradient.Length;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < x.Indexes.Length; i++)
         {
             var row = x.Indexes[i] * classes;
             var v = x.Values[i];
@@ -490,7 +486,6 @@ public static class TopicTrainer
         families |= options.Idf ? TopicFeatureFamilies.Idf : TopicFeatureFamilies.None;
         families |= options.Places ? TopicFeatureFamilies.Places : TopicFeatureFamilies.None;
         families |= options.Standfirst ? TopicFeatureFamilies.Standfirst : TopicFeatureFamilies.None;
-        families |= options.NaiveBayesCharNgrams ? TopicFeatureFamilies.CharNgrams : TopicFeatureFamilies.None;
         return families;
     }
 
