@@ -14,6 +14,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [Description("Labelled JSON Lines (ANT: category, title, text); repeat for several corpora.")]
         public string[] Train { get; init; } = [];
 
+        [CommandOption("--train-labels <FILE=LABELS>")]
+        [Description("Keep only these labels of one --train file, e.g. J/train.jsonl=Culture,Economy,Sports,Technology (comma-separated Marsad labels); repeatable.")]
+        public string[] TrainLabels { get; init; } = [];
+
         [CommandOption("--dev <FILE>")]
         [Description("Dev JSON Lines: picks the epoch and fits the softmax temperature.")]
         public string? Dev { get; init; }
@@ -57,6 +61,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
         [CommandOption("--places")]
         [Description("Also add indicators of where the story happens (Arab world, other Middle East, elsewhere) in the headline and lead.")]
         public bool Places { get; init; }
+
+        [CommandOption("--standfirst")]
+        [Description("Also read the standfirst (abstract) as one more paragraph before the body when the body does not open with it.")]
+        public bool Standfirst { get; init; }
 
         [CommandOption("--runs <N>")]
         [Description("Independent training runs (different example orders) whose weights are averaged.")]
@@ -145,6 +153,11 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
                 return ValidationResult.Error("give --train FILE (one or more), --dev FILE and --out FILE");
             }
 
+            if (ParseTrainLabels(TrainLabels) is not { } kept || kept.Keys.Any(file => !Train.Contains(file)))
+            {
+                return ValidationResult.Error("--train-labels takes FILE=Label,Label… where FILE is one of the --train files");
+            }
+
             if (HashBits is < 12 or > 24)
             {
                 return ValidationResult.Error("--hash-bits must be between 12 and 24");
@@ -176,6 +189,25 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             }
 
             return ValidationResult.Success();
+        }
+
+        /// <summary>The labels kept per --train file, or null when an entry is not FILE=Label[,Label…].</summary>
+        internal static Dictionary<string, HashSet<string>>? ParseTrainLabels(IEnumerable<string> entries)
+        {
+            var kept = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var entry in entries)
+            {
+                var split = entry.LastIndexOf('=');
+                var labels = split > 0 ? entry[(split + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+                if (labels.Length == 0 || labels.Any(l => TopicLabels.FromCorpus(l) is null))
+                {
+                    return null;
+                }
+
+                kept[entry[..split]] = labels.Select(l => TopicLabels.FromCorpus(l)!).ToHashSet(StringComparer.Ordinal);
+            }
+
+            return kept;
         }
 
         internal static FixedCalibration? ParseFixed(string text)
@@ -211,7 +243,10 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        var train = settings.Train.SelectMany(TopicCorpus.Read);
+        var keptLabels = Settings.ParseTrainLabels(settings.TrainLabels)!;
+        var train = settings.Train.SelectMany(file => keptLabels.TryGetValue(file, out var kept)
+            ? TopicCorpus.Read(file).Where(r => kept.Contains(r.Label))
+            : TopicCorpus.Read(file));
         var dev = TopicCorpus.Read(settings.Dev!);
         var trainList = TopicEvaluation.FilterSource(train, settings.ExcludeSource, exclude: true);
         var devList = TopicEvaluation.FilterSource(dev, settings.ExcludeSource, exclude: true);
@@ -227,6 +262,7 @@ public sealed class TrainTopicsCommand : Command<TrainTopicsCommand.Settings>
             LeadStems = settings.Lead,
             Idf = settings.Idf,
             Places = settings.Places,
+            Standfirst = settings.Standfirst,
             Seed = settings.Seed,
             Runs = settings.Runs,
             SourceFeatures = settings.SourceFeatures,

@@ -4,8 +4,11 @@ using Marsad.Errors;
 
 namespace Marsad.Topics;
 
-/// <summary>One labelled article of a topic corpus (ANT JSONL: id, source, category, title, text).</summary>
-public sealed record TopicRecord(string Id, string? Source, string Label, string? Title, string Text);
+/// <summary>
+/// One labelled article of a topic corpus (ANT JSONL: id, source, category, title, text, and the RSS description or
+/// standfirst as <paramref name="Standfirst"/>, read only by models trained with it: see <see cref="TopicStandfirst"/>).
+/// </summary>
+public sealed record TopicRecord(string Id, string? Source, string Label, string? Title, string Text, string? Standfirst = null);
 
 /// <summary>Reads labelled topic corpora (JSON Lines with a category mapped by <see cref="TopicLabels"/>).</summary>
 public static class TopicCorpus
@@ -19,7 +22,8 @@ public static class TopicCorpus
             ?? throw new MarsadException(ErrorCodes.BadGold, $"unknown category '{category}'", $"{path}#{lineNumber}");
         var text = Str(root, "text") ?? string.Empty;
         var title = Str(root, "title");
-        return new TopicRecord(Str(root, "id") ?? $"{lineNumber}", Str(root, "source"), label, title, text);
+        var standfirst = Str(root, "abstract") ?? Str(root, "standfirst") ?? Str(root, "description") ?? Str(root, "summary");
+        return new TopicRecord(Str(root, "id") ?? $"{lineNumber}", Str(root, "source"), label, title, text, standfirst);
     });
 
     private static string? Str(JsonElement root, string name) =>

@@ -65,13 +65,13 @@ public static class TopicEvaluation
         // Warm-up (JIT) on a few articles, untimed.
         foreach (var r in gold.Take(20))
         {
-            annotator.Annotate(Prepare(r, useSource));
+            annotator.Annotate(Prepare(model, r, useSource));
         }
 
         for (var start = 0; start < gold.Count; start += Chunk)
         {
             var records = gold.Skip(start).Take(Chunk).ToList();
-            var docs = TopicDocuments.PrepareAll(records.Select(r => useSource ? r : r with { Source = null }).ToList());
+            var docs = TopicDocuments.PrepareAll(records.Select(r => useSource ? r : r with { Source = null }).ToList(), TopicStandfirst.IsReadBy(model.Options));
             GC.Collect(); // the text layer's garbage is not the classifier's
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetAllocatedBytesForCurrentThread();
@@ -100,6 +100,6 @@ public static class TopicEvaluation
     public static ClassificationReport EvaluateBaseline(NaiveBayesBaseline baseline, IReadOnlyList<TopicRecord> gold) =>
         ClassificationReport.From(gold.Select(r => (r.Label, baseline.Predict(r.Title, r.Text))).ToList());
 
-    private static AnalyzedArticle Prepare(TopicRecord record, bool useSource) =>
-        TopicDocuments.Prepare(useSource ? record : record with { Source = null });
+    private static AnalyzedArticle Prepare(LinearTopicModel model, TopicRecord record, bool useSource) =>
+        TopicDocuments.Prepare(useSource ? record : record with { Source = null }, TopicStandfirst.IsReadBy(model.Options));
 }

@@ -43,6 +43,13 @@ internal enum TopicFeatureFamilies
     /// Fixed-value indicator features, outside the IDF weighting and the normalisation of the words.
     /// </summary>
     Places = 512,
+
+    /// <summary>
+    /// The article's standfirst, when it adds to the body's opening (<see cref="TopicStandfirst"/>), read as one more
+    /// paragraph before the body: a flag on how the article is prepared (<see cref="TopicDocuments.Prepare"/>), not a
+    /// family of hashes of its own.
+    /// </summary>
+    Standfirst = 1024,
 }
 
 /// <summary>Which feature families the topic model uses and how many hash buckets; stored in the model file.</summary>

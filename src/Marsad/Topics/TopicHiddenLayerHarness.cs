@@ -31,10 +31,10 @@ public static class TopicHiddenLayerHarness
         var trainYs = train.Select(r => labelIndex[r.Label]).ToArray();
         var devYs = dev.Select(r => labelIndex[r.Label]).ToArray();
         var clock = Stopwatch.StartNew();
-        var devDocs = dev.Select(TopicDocuments.Prepare).ToArray();
+        var devDocs = dev.Select(r => TopicDocuments.Prepare(r)).ToArray();
         // Index 0: content only (outlet hidden); 1: content + the outlet features when the outlet is known.
         var devVectors = new[] { devDocs.Select(d => Vector(first, d, false)).ToArray(), devDocs.Select(d => Vector(first, d, settings.Outlet)).ToArray() };
-        var trainDocs = train.Select(TopicDocuments.Prepare).ToArray();
+        var trainDocs = train.Select(r => TopicDocuments.Prepare(r)).ToArray();
         var trainVectors = new[] { trainDocs.Select(d => Vector(first, d, false)).ToArray(), trainDocs.Select(d => Vector(first, d, settings.Outlet)).ToArray() };
         log($"features of {train.Count} train + {dev.Count} dev articles in {clock.Elapsed.TotalSeconds:F0}s");
         var (rowOf, rows) = HiddenLayerNetwork.RowMap(trainVectors[1], first.Options.Buckets, settings.MinCount);

@@ -52,7 +52,7 @@ public static class TopicPairHarness
 
         var recipe = TopicTrainingOptions.ShippedLinearRecipe(runs) with { SourceDropout = sourceDropout, Neighbours = neighbours };
         var devYs = dev.Select(r => labelIndex[r.Label]).ToArray();
-        var devDocs = dev.Select(TopicDocuments.Prepare).ToArray();
+        var devDocs = dev.Select(r => TopicDocuments.Prepare(r)).ToArray();
         var trainPair = train.Where(r => pair.Contains(r.Label, StringComparer.Ordinal)).ToList();
         var devPair = dev.Where(r => pair.Contains(r.Label, StringComparer.Ordinal)).ToList();
         log($"pair {string.Join(" / ", pair)}: {trainPair.Count} train, {devPair.Count} dev articles");

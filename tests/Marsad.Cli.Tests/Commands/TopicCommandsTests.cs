@@ -65,4 +65,41 @@ public sealed class TopicCommandsTests
         Assert.Contains(option, error);
         Assert.Contains(message, error);
     }
+
+    [Theory]
+    [InlineData("--train-labels", "/nonexistent/other.jsonl=Sports", "one of the --train files")]
+    [InlineData("--train-labels", "/nonexistent/train.jsonl=Weather", "FILE=Label")]
+    [InlineData("--train-labels", "/nonexistent/train.jsonl", "FILE=Label")]
+    public void BadTrainLabelsAreUsageErrors(string option, string value, string message)
+    {
+        var (code, _, error) = Run("train", "topics", "--train", "/nonexistent/train.jsonl", "--dev", "/nonexistent/dev.jsonl", "--out", "/nonexistent/t.bin", option, value);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void TrainLabelsKeepOnlyThoseLabelsOfTheirFile()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"marsad-topics-labels-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var train = Path.Combine(folder, "train.jsonl");
+            var extra = Path.Combine(folder, "extra.jsonl");
+            File.WriteAllLines(train, [Line("a1", "sport", "فاز الفريق بالمباراة"), Line("a2", "economy", "ارتفعت أسعار النفط")]);
+            File.WriteAllLines(extra, [Line("b1", "sport", "سجل اللاعب هدفين"), Line("b2", "localNews", "افتتاح مدرسة في الحي"), Line("b3", "economy", "تراجع الدولار")]);
+            var model = Path.Combine(folder, "t.bin");
+            var result = CliRunner.Run(null, "train", "topics", "--train", train, "--train", extra, "--train-labels", $"{extra}=Sports,economy", "--dev", train, "--hash-bits", "12", "--epochs", "1", "--out", model);
+            Assert.True(result.ExitCode == ExitCodes.Ok, result.StdErr);
+            Assert.Equal([TopicLabels.Economy, TopicLabels.Sports], LinearTopicModel.Load(model).Labels);
+            Assert.Contains("4 train", result.StdErr); // a1, a2, b1, b3
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static string Line(string id, string category, string text) =>
+            System.Text.Json.JsonSerializer.Serialize(new { id, source = "x", category, title = text, text });
+    }
 }
