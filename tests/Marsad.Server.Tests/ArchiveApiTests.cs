@@ -102,10 +102,22 @@ public sealed class ArchiveApiTests(ArchiveFixture server)
     [InlineData("/api/search")]
     [InlineData("/api/stories?since=last-week")]
     [InlineData("/api/stories/not-a-number")]
+    [InlineData("/api/articles?limit=abc")]
+    [InlineData("/api/articles?offset=99999999999")]
+    [InlineData("/api/search?q=x&limit=ten")]
+    [InlineData("/api/stories?limit=1&limit=2")]
     public async Task BadParametersAre400WithACode(string url)
     {
         var problem = await GetJson(url, HttpStatusCode.BadRequest);
         Assert.Equal(ErrorCodes.BadArgument, problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task AParameterThatDoesNotBindIsNamedInTheProblem()
+    {
+        var problem = await GetJson("/api/articles?limit=abc", HttpStatusCode.BadRequest);
+        Assert.Contains("limit", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("abc", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

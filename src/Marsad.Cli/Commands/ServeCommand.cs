@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Marsad.Errors;
 using Marsad.Ingest;
 using Marsad.Pipeline;
 using Marsad.Server;
@@ -60,7 +61,16 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
             ? Storage.Postgres.PostgresArchive.Open(settings.Db, new Storage.Postgres.PostgresArchiveOptions { ReadOnly = true })
             : EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
         var app = MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models }, archive);
-        app.Start();
+        try
+        {
+            app.Start();
+        }
+        catch (IOException e)
+        {
+            // Typically "address already in use": another `marsad serve` (or any server) has the port.
+            throw new MarsadException(ErrorCodes.BadArgument, $"{e.Message} (is another marsad serve running? choose another --urls)", inner: e);
+        }
+
         var stats = archive.Stats();
         AnsiConsole.MarkupLine($"Marsad is serving {stats.Articles:N0} articles from [bold]{Markup.Escape(settings.Db is null ? Path.GetFullPath(settings.Data) : "PostgreSQL")}[/]");
         AnsiConsole.MarkupLine($"Open [link]{Markup.Escape(settings.Urls.Split(';')[0])}[/] (Ctrl+C to stop)");

@@ -125,6 +125,11 @@ public static class ArticleReaders
 
             return File.ReadAllBytes(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A dangling symbolic link, or a file removed after the folder was listed.
+            throw new MarsadException(ErrorCodes.NotFound, "no such file", path, e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new MarsadException(ErrorCodes.Unreadable, e.Message, path, e);
