@@ -54,7 +54,14 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         if (settings.Db is null)
         {
             // Creates an empty archive on first use, so that the UI works before anything is ingested.
-            EmbeddedArchive.Open(settings.Data).Dispose();
+            try
+            {
+                EmbeddedArchive.Open(settings.Data).Dispose();
+            }
+            catch (MarsadException) when (File.Exists(Path.Combine(settings.Data, EmbeddedArchive.DatabaseFile)))
+            {
+                // An archive the user may not write (a read-only mount, another user's folder) is still served, read-only.
+            }
         }
 
         using Storage.IArchive archive = settings.Db is not null
@@ -80,7 +87,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
 
     private static void IngestFirst(Settings settings, MarsadModels models, CancellationToken cancellationToken)
     {
-        var files = ArchiveIngestor.ExpandPaths(settings.Ingest);
+        var files = ArchiveIngestor.ExpandPaths(settings.Ingest.Select(CliApp.InputPath));
         using var archive = EmbeddedArchive.Open(settings.Data);
         var ingestor = new ArchiveIngestor(archive, Pipelines.Default(models), new IngestOptions { Read = new ReadOptions() });
         var summary = ingestor.RunAsync(files, Path.Combine(archive.Directory, ArchiveIngestor.RejectsFile), cancellationToken).GetAwaiter().GetResult();
