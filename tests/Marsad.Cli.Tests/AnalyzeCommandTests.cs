@@ -119,19 +119,6 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
-    public void ServeOnATakenPortSaysSoInOneLine()
-    {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        taken.Start();
-        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
-        var result = CliRunner.Run(null, "serve", "--data", Path.Combine(_dir, "archive"), "--urls", $"http://127.0.0.1:{port}");
-        Assert.Equal(2, result.ExitCode);
-        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(ErrorCodes.BadArgument, line, StringComparison.Ordinal);
-        Assert.Contains("address already in use", line, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void UnknownCommandExitsWithTwo() => Assert.Equal(2, CliRunner.Run(null, "analyse-this").ExitCode);
 
     [Fact]

@@ -102,6 +102,8 @@ public sealed class ArchiveApiTests(ArchiveFixture server)
     [InlineData("/api/search")]
     [InlineData("/api/stories?since=last-week")]
     [InlineData("/api/stories/not-a-number")]
+    [InlineData("/api/articles?from=2023-10-13&to=2023-10-12")]
+    [InlineData("/api/search?q=x&from=2023-10-13&to=2023-10-12")]
     [InlineData("/api/articles?limit=abc")]
     [InlineData("/api/articles?offset=99999999999")]
     [InlineData("/api/search?q=x&limit=ten")]

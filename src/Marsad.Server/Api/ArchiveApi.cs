@@ -181,6 +181,7 @@ public static partial class ArchiveApi
         toDate = to is null ? null : AnalyzeApi.ParseDate(to)?.AddDays(1).AddTicks(-1);
         problem = (from is not null && fromDate is null) || (to is not null && toDate is null)
             ? Problems.BadRequest("from and to are dates, YYYY-MM-DD")
+            : fromDate > toDate ? Problems.BadRequest($"from {from} is after to {to}")
             : null;
         return problem is null;
     }
