@@ -95,6 +95,16 @@ public sealed class ArchiveApiTests(ArchiveFixture server)
     }
 
     [Theory]
+    [InlineData("/api/articles?from=&to=&source=&limit=3", "/api/articles?limit=3")]
+    [InlineData("/api/stories?since=&limit=3", "/api/stories?limit=3")]
+    public async Task BlankFiltersFromAFormMeanNoFilter(string blank, string plain)
+    {
+        var page = await GetJson(blank);
+        Assert.True(page.GetProperty("items").GetArrayLength() > 0);
+        Assert.Equal((await GetJson(plain)).GetProperty("items").ToString(), page.GetProperty("items").ToString());
+    }
+
+    [Theory]
     [InlineData("/api/articles?limit=0")]
     [InlineData("/api/articles?limit=1000")]
     [InlineData("/api/articles?offset=-1")]
