@@ -96,7 +96,7 @@ public static class CliApp
                 .WithExample("eval", "segment", "--gold", "../shared/data/segmentation/wikinews/WikiNews.pos.ref", "--json");
             eval.AddCommand<EvalStoriesCommand>("stories")
                 .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.")
-                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories.tsv");
+                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories-dev.tsv");
             eval.AddCommand<EvalSummaryCommand>("summary")
                 .WithDescription("ROUGE-1/2/L of the extractive summaries and of the lead-1 / lead-2 baselines against reference summaries.");
             eval.AddCommand<EvalTimeCommand>("time")
