@@ -110,6 +110,8 @@ public static class ArticleReaders
             info = new FileInfo(path);
             if (Directory.Exists(path))
             {
+                // Ingest hands over a folder it could not list; listing it here gives the reason (permission denied).
+                _ = Directory.GetFileSystemEntries(path);
                 throw new MarsadException(ErrorCodes.BadArgument, "is a directory, not a file (ingest reads folders)", path);
             }
 
