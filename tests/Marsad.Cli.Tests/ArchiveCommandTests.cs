@@ -52,4 +52,21 @@ public sealed class ArchiveCommandTests : IDisposable
         Assert.Contains(ErrorCodes.BadArgument, result.StdErr, StringComparison.Ordinal);
         Assert.Contains("after", result.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EvalStoriesWithAGoldThatNamesNoArchivedArticleFailsInsteadOfScoringZero()
+    {
+        var data = Path.Combine(_dir, "data");
+        Assert.Equal(0, CliRunner.Run("قال الوزير إن الخطة جاهزة للتنفيذ هذا الأسبوع.", "ingest", "-", "--data", data).ExitCode);
+        var gold = Path.Combine(_dir, "stories.tsv");
+        File.WriteAllText(gold, "not-in-this-archive\tstory-1\nnor-this\tstory-1\n");
+        var result = CliRunner.Run(null, "eval", "stories", "--data", data, "--gold", gold);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{gold}: MRS204: none of the 2 gold articles", result.StdErr, StringComparison.Ordinal);
+
+        File.WriteAllText(gold, "# only a comment\n");
+        var empty = CliRunner.Run(null, "eval", "stories", "--data", data, "--gold", gold);
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains($"{gold}: MRS204", empty.StdErr, StringComparison.Ordinal);
+    }
 }
