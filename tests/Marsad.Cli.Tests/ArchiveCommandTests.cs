@@ -69,4 +69,15 @@ public sealed class ArchiveCommandTests : IDisposable
         Assert.Equal(1, empty.ExitCode);
         Assert.Contains($"{gold}: MRS204", empty.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EvalSearchOnAnEmptyArchiveSaysSoInsteadOfCrashing()
+    {
+        var data = Path.Combine(_dir, "empty");
+        Assert.Equal(1, CliRunner.Run(null, "ingest", Path.Combine(_dir, "nothing-here.txt"), "--data", data).ExitCode);
+        var result = CliRunner.Run(null, "eval", "search", "--data", data);
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"{ErrorCodes.Storage}: the archive holds no indexed article", line, StringComparison.Ordinal);
+    }
 }
