@@ -46,6 +46,10 @@ public static class CliApp
     {
         config.SetApplicationName("marsad");
         config.PropagateExceptions();
+
+        // A mistyped option (--lmit 5, --form 2023-01-01) is a usage error, not something to ignore
+        // silently while printing unfiltered results.
+        config.UseStrictParsing();
         config.AddCommand<AnalyzeCommand>("analyze")
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/text-levant-energy.txt", "--date", "2023-09-04")
@@ -92,7 +96,7 @@ public static class CliApp
                 .WithExample("eval", "segment", "--gold", "../shared/data/segmentation/wikinews/WikiNews.pos.ref", "--json");
             eval.AddCommand<EvalStoriesCommand>("stories")
                 .WithDescription("Pairwise precision, recall and F1 of the archive's stories against gold stories.")
-                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories.tsv");
+                .WithExample("eval", "stories", "--data", "marsad-data", "--gold", "gold/stories/ant-stories-dev.tsv");
             eval.AddCommand<EvalSummaryCommand>("summary")
                 .WithDescription("ROUGE-1/2/L of the extractive summaries and of the lead-1 / lead-2 baselines against reference summaries.");
             eval.AddCommand<EvalTimeCommand>("time")

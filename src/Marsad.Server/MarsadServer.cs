@@ -3,6 +3,7 @@ using Marsad.Server.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,16 @@ public static class MarsadServer
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes + 1);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A failed start (the port is taken) is thrown to the caller, which reports it in one line;
+        // the host would otherwise also log it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddProblemDetails();
+
+        // Binding failures are thrown (not answered with an empty 400) so that BadRequestHandler
+        // can answer them with a JSON body naming the parameter, like every other bad request.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -32,6 +42,9 @@ public static class MarsadServer
         var pipeline = Pipelines.Default(MarsadModels.Locate(options.ModelsDirectory));
 
         app.UseExceptionHandler();
+
+        // Empty error responses (an unknown /api path, a wrong method) get a ProblemDetails body too.
+        app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Json(new Health("ok", Marsad.Json.AnalysisDocument.ContractVersion), ServerJsonContext.Default.Health))

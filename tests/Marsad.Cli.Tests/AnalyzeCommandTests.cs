@@ -97,6 +97,28 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void MistypedOptionIsAUsageErrorNotIgnored()
+    {
+        var result = CliRunner.Run(null, "analyze", Sample("plain-statement.txt"), "--no-tokenz");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(ErrorCodes.BadArgument, result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("no-tokenz", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.StdOut);
+    }
+
+    [Fact]
+    public void DanglingLinkIsNoSuchFileAndTheRestIsProcessed()
+    {
+        var link = Path.Combine(_dir, "gone.txt");
+        File.CreateSymbolicLink(link, Path.Combine(_dir, "target-that-was-deleted.txt"));
+        var result = CliRunner.Run(null, "analyze", link, Sample("plain-statement.txt"), "--json", "--no-tokens");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"marsad: {link}: {ErrorCodes.NotFound}: no such file", result.StdErr.Trim());
+        using var json = JsonDocument.Parse(result.StdOut);
+        Assert.Equal(1, json.RootElement.GetProperty("articles").GetArrayLength());
+    }
+
+    [Fact]
     public void UnknownCommandExitsWithTwo() => Assert.Equal(2, CliRunner.Run(null, "analyse-this").ExitCode);
 
     [Fact]

@@ -56,4 +56,14 @@ public sealed class EvalExtractCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("MRS101", result.StdErr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AFileGivenAsPagesIsAUsageErrorSayingSo()
+    {
+        var file = Path.Combine(_dir, "page.html");
+        File.WriteAllText(file, "<html></html>");
+        var result = CliRunner.Run(null, "eval", "extract", "--pages", file);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("MRS201: is a file", result.StdErr, StringComparison.Ordinal);
+    }
 }

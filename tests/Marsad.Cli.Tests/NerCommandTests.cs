@@ -36,6 +36,24 @@ public sealed class NerCommandTests
     }
 
     [Fact]
+    public void EvalNerOnAGoldWithNoSentenceFailsInsteadOfScoringZero()
+    {
+        var blank = Path.Combine(Path.GetTempPath(), $"marsad-ner-blank-{Guid.NewGuid():N}.conll");
+        File.WriteAllText(blank, "  \n\t\n");
+        try
+        {
+            var result = CliRunner.Run(null, "eval", "ner", "--gold", blank);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"{blank}: MRS204", result.StdErr, StringComparison.Ordinal);
+            Assert.Equal(string.Empty, result.StdOut);
+        }
+        finally
+        {
+            File.Delete(blank);
+        }
+    }
+
+    [Fact]
     public void TrainNerWritesAModelThatEvalReads()
     {
         var model = Path.Combine(Path.GetTempPath(), $"marsad-ner-cli-{Guid.NewGuid():N}.model.gz");

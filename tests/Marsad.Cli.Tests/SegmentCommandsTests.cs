@@ -41,6 +41,17 @@ public sealed class SegmentCommandsTests : IDisposable
     }
 
     [Fact]
+    public void EvalSegmentOnAFileWithNoSegmentedWordFailsInsteadOfScoringZero()
+    {
+        var notGold = Path.Combine(_dir, "article.txt");
+        File.WriteAllText(notGold, "دولي\n\nالرئيس يزور القاهرة اليوم\n");
+        var result = CliRunner.Run(null, "eval", "segment", "--gold", notGold);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{notGold}: MRS204", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.StdOut);
+    }
+
+    [Fact]
     public void TrainSegmenterWritesCountsAndNames()
     {
         var corpus = Path.Combine(_dir, "news.jsonl");

@@ -74,6 +74,41 @@ public sealed class AnalyzeApiTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task OneBadRecordDoesNotCostTheOthersOfABatch()
+    {
+        var lines = "{\"id\":\"g1\",\"title\":\"خبر أول\",\"text\":\"قال الوزير إن الخطة جاهزة.\"}\n{\"title\": \"مقطوع\n{\"id\":\"g3\",\"title\":\"خبر ثالث\",\"text\":\"أعلنت الحكومة خطة جديدة.\"}\n";
+        using var content = new StringContent(lines, Encoding.UTF8, "text/plain");
+        using var response = await server.Client.PostAsync("/api/analyze?format=jsonl", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["g1", "g3"], json.RootElement.EnumerateArray().Select(d => d.GetProperty("article").GetProperty("id").GetString()));
+        Assert.Equal($"request#2 {ErrorCodes.MalformedRecord}", response.Headers.GetValues("Marsad-Rejected").Single());
+    }
+
+    [Fact]
+    public async Task ABatchWhereEveryRecordFailsIs400NamingTheRecord()
+    {
+        using var content = new StringContent("not json\n", Encoding.UTF8, "text/plain");
+        using var response = await server.Client.PostAsync("/api/analyze?format=jsonl", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ErrorCodes.MalformedRecord, json.RootElement.GetProperty("code").GetString());
+        Assert.Equal("request#1", json.RootElement.GetProperty("input").GetString());
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/no-such-endpoint", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/analyze", HttpStatusCode.MethodNotAllowed)]
+    public async Task ErrorsOutsideTheEndpointsStillHaveAProblemBody(string method, string url, HttpStatusCode expected)
+    {
+        using var response = await server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)expected, json.RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
     public async Task OpenApiDocumentListsTheEndpoints()
     {
         var body = await server.Client.GetStringAsync("/openapi/v1.json");

@@ -95,6 +95,16 @@ public sealed class ArchiveApiTests(ArchiveFixture server)
     }
 
     [Theory]
+    [InlineData("/api/articles?from=&to=&source=&limit=3", "/api/articles?limit=3")]
+    [InlineData("/api/stories?since=&limit=3", "/api/stories?limit=3")]
+    public async Task BlankFiltersFromAFormMeanNoFilter(string blank, string plain)
+    {
+        var page = await GetJson(blank);
+        Assert.True(page.GetProperty("items").GetArrayLength() > 0);
+        Assert.Equal((await GetJson(plain)).GetProperty("items").ToString(), page.GetProperty("items").ToString());
+    }
+
+    [Theory]
     [InlineData("/api/articles?limit=0")]
     [InlineData("/api/articles?limit=1000")]
     [InlineData("/api/articles?offset=-1")]
@@ -102,10 +112,24 @@ public sealed class ArchiveApiTests(ArchiveFixture server)
     [InlineData("/api/search")]
     [InlineData("/api/stories?since=last-week")]
     [InlineData("/api/stories/not-a-number")]
+    [InlineData("/api/articles?from=2023-10-13&to=2023-10-12")]
+    [InlineData("/api/search?q=x&from=2023-10-13&to=2023-10-12")]
+    [InlineData("/api/articles?limit=abc")]
+    [InlineData("/api/articles?offset=99999999999")]
+    [InlineData("/api/search?q=x&limit=ten")]
+    [InlineData("/api/stories?limit=1&limit=2")]
     public async Task BadParametersAre400WithACode(string url)
     {
         var problem = await GetJson(url, HttpStatusCode.BadRequest);
         Assert.Equal(ErrorCodes.BadArgument, problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task AParameterThatDoesNotBindIsNamedInTheProblem()
+    {
+        var problem = await GetJson("/api/articles?limit=abc", HttpStatusCode.BadRequest);
+        Assert.Contains("limit", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("abc", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -42,13 +42,16 @@ public sealed class BenchQuotesCommand : Command<BenchQuotesCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         // The documents (text assembly) are built before timing: the benchmark measures the stage alone.
-        var docs = ArticleReaders.ReadPath(settings.Input!, new ReadOptions())
+        var outcomes = ArticleReaders.ReadPath(settings.Input!, new ReadOptions()).ToList();
+        var docs = outcomes
             .Where(o => o.Article is not null)
             .Select(o => new AnalyzedArticle(o.Article!))
             .ToList();
         if (docs.Count == 0)
         {
-            throw new Marsad.Errors.MarsadException(Marsad.Errors.ErrorCodes.Empty, "no article could be read", settings.Input);
+            // The reader's own error says why (no such file, empty, binary …).
+            throw outcomes.Select(o => o.Error).FirstOrDefault(e => e is not null)
+                ?? new Marsad.Errors.MarsadException(Marsad.Errors.ErrorCodes.Empty, "no article could be read", settings.Input);
         }
 
         var extractor = QuoteExtractor.Default;

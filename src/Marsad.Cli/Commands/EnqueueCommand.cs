@@ -20,7 +20,7 @@ internal static class EnqueueCommand
     public static int Run(IngestCommand.Settings settings, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var files = ArchiveIngestor.ExpandPaths(settings.Paths);
+        var files = ArchiveIngestor.ExpandPaths(settings.Paths.Select(CliApp.InputPath));
         var read = new ReadOptions { Format = CliParsing.TryFormat(settings.Format)!.Value, DefaultDate = settings.Date is null ? null : CliParsing.TryDate(settings.Date) };
         using var archive = PostgresArchive.Open(settings.Db!);
         var queue = new JobQueue(archive);

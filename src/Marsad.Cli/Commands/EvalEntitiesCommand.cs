@@ -61,6 +61,11 @@ public sealed class EvalEntitiesCommand : Command<EvalEntitiesCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var gold = EntityGold.Read(settings.Gold!);
+        if (gold.Count == 0)
+        {
+            // No article would score 100 % (no pair to get wrong): refuse rather than print it.
+            throw new MarsadException(ErrorCodes.BadGold, "the gold holds no article", settings.Gold);
+        }
         var models = MarsadModels.Locate(settings.Models);
         EntityEvalReport report;
         if (settings.Baseline)

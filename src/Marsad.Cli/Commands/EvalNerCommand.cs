@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marsad.Entities;
 using Marsad.Entities.Neural;
+using Marsad.Errors;
 using Marsad.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -71,6 +72,10 @@ public sealed class EvalNerCommand : Command<EvalNerCommand.Settings>
         var models = MarsadModels.Locate(settings.Models);
         var path = settings.Model ?? models.PathOf(MentionAnnotator.ModelPath);
         var gold = NerCorpus.Read(settings.Gold!);
+        if (gold.Count == 0)
+        {
+            throw new MarsadException(ErrorCodes.BadGold, "no sentence in the gold file (CoNLL: 'token TAB tag' per line, a blank line between sentences)", settings.Gold);
+        }
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var load = Stopwatch.StartNew();
         // Without --model the tagger is the models folder's, neural layer included when it has one (as the pipeline tags).

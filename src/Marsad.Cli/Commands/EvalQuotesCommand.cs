@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Marsad.Errors;
 using Marsad.Quotes;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -46,6 +47,10 @@ public sealed class EvalQuotesCommand : Command<EvalQuotesCommand.Settings>
     {
         var records = QuoteEvaluation.ReadGold(settings.Gold!);
         var report = QuoteEvaluation.Evaluate(records, settings.Split);
+        if (report.Records == 0)
+        {
+            throw new MarsadException(ErrorCodes.BadGold, $"no record of split '{settings.Split}' in the gold file", settings.Gold);
+        }
         if (settings.Errors)
         {
             foreach (var error in report.Errors)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Marsad.Errors;
 using Marsad.Storage.Embedded;
 using Marsad.Storage.Evaluation;
 using Spectre.Console;
@@ -47,6 +48,12 @@ public sealed class EvalSearchCommand : Command<EvalSearchCommand.Settings>
         }
 
         using var archive = EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
+        if (archive.Stats().IndexDocuments == 0)
+        {
+            // Known-item queries are drawn from the archive's own articles: an empty one has none.
+            throw new MarsadException(ErrorCodes.Storage, "the archive holds no indexed article to draw queries from: run `marsad ingest` first", archive.Directory);
+        }
+
         var quality = settings.Queries > 0 ? SearchEvaluator.KnownItem(archive, settings.Queries, settings.Seed, settings.Words, m => Console.Error.WriteLine(m)) : null;
         var latencies = settings.LatencyQueries > 0
             ? new[] { SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1, highlights: true), SearchEvaluator.Latency(archive, settings.LatencyQueries, settings.Seed + 1, highlights: false) }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Marsad.Errors;
 using Marsad.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -50,6 +51,11 @@ public sealed class EvalSegmentCommand : Command<EvalSegmentCommand.Settings>
         var segmenter = CliticSegmenter.Default;
         SegmentationEvaluator.Evaluate(segmenter, gold, settings.Gold!); // warm-up, so the speed is steady-state
         var score = SegmentationEvaluator.Evaluate(segmenter, gold, settings.Gold!, settings.Errors);
+        if (score.Words == 0)
+        {
+            // Zero words scored would print 0 % scores that look like a result.
+            throw new MarsadException(ErrorCodes.BadGold, "no segmented word could be read (Farasa, QCRI or CoNLL-U segmentation expected)", settings.Gold);
+        }
         if (settings.Json)
         {
             using var stdout = Console.OpenStandardOutput();

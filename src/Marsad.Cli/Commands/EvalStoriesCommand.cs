@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Marsad.Errors;
 using Marsad.Storage.Embedded;
 using Marsad.Storage.Evaluation;
 using Marsad.Stories;
@@ -38,6 +39,12 @@ public sealed class EvalStoriesCommand : Command<EvalStoriesCommand.Settings>
         var results = settings.Thresholds.Length == 0
             ? [StoryEvaluator.Score(archive, gold)]
             : settings.Thresholds.Select(t => StoryEvaluator.Recluster(archive, gold, new StoryClusterOptions { Threshold = t })).ToList();
+        if (results[0].FoundArticles == 0)
+        {
+            // Scores over no article would print zeros that look like a result.
+            throw new MarsadException(ErrorCodes.BadGold, $"none of the {gold.Count} gold articles is in the archive {archive.Directory}: ingest them first", settings.Gold);
+        }
+
         if (settings.Json)
         {
             foreach (var r in results)

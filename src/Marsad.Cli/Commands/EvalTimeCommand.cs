@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Marsad.Errors;
 using Marsad.Time;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -53,6 +54,11 @@ public sealed class EvalTimeCommand : Command<EvalTimeCommand.Settings>
         foreach (var split in splits)
         {
             var selected = split == "all" ? records : records.Where(r => r.Split == split).ToList();
+            if (selected.Count == 0 && settings.Split is not null)
+            {
+                throw new MarsadException(ErrorCodes.BadGold, $"no record of split '{split}' in the gold file", settings.Gold);
+            }
+
             var scores = TimeEvaluator.Evaluate(selected, split, recognizer);
             results.Add(settings.Errors ? scores : scores with { Errors = [] });
         }

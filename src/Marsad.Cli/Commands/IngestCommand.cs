@@ -16,7 +16,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
     public sealed class Settings : DataSettings
     {
         [CommandArgument(0, "<PATH>")]
-        [Description("Files or folders (read recursively): HTML, text, JSON Lines, RSS/Atom.")]
+        [Description("Files or folders (read recursively): HTML, text, JSON Lines, RSS/Atom; '-' reads standard input.")]
         public string[] Paths { get; init; } = [];
 
         [CommandOption("-f|--format <FORMAT>")]
@@ -84,7 +84,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
             return EnqueueCommand.Run(settings, cancellationToken);
         }
 
-        var files = ArchiveIngestor.ExpandPaths(settings.Paths);
+        var files = ArchiveIngestor.ExpandPaths(settings.Paths.Select(CliApp.InputPath));
         var options = new IngestOptions
         {
             Read = new ReadOptions { Format = CliParsing.TryFormat(settings.Format)!.Value, DefaultDate = settings.Date is null ? null : CliParsing.TryDate(settings.Date) },

@@ -53,6 +53,11 @@ public sealed class SearchCommand : Command<SearchCommand.Settings>
                 return ValidationResult.Error("--from and --to take dates (YYYY-MM-DD)");
             }
 
+            if (From is not null && To is not null && CliParsing.TryDate(From) > CliParsing.TryDate(To))
+            {
+                return ValidationResult.Error($"--from {From} is after --to {To}");
+            }
+
             return Limit is < 1 or > 1000 ? ValidationResult.Error("--limit must be between 1 and 1000") : ValidationResult.Success();
         }
     }

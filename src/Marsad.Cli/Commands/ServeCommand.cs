@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Marsad.Errors;
 using Marsad.Ingest;
 using Marsad.Pipeline;
 using Marsad.Server;
@@ -53,14 +54,30 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
         if (settings.Db is null)
         {
             // Creates an empty archive on first use, so that the UI works before anything is ingested.
-            EmbeddedArchive.Open(settings.Data).Dispose();
+            try
+            {
+                EmbeddedArchive.Open(settings.Data).Dispose();
+            }
+            catch (MarsadException) when (File.Exists(Path.Combine(settings.Data, EmbeddedArchive.DatabaseFile)))
+            {
+                // An archive the user may not write (a read-only mount, another user's folder) is still served, read-only.
+            }
         }
 
         using Storage.IArchive archive = settings.Db is not null
             ? Storage.Postgres.PostgresArchive.Open(settings.Db, new Storage.Postgres.PostgresArchiveOptions { ReadOnly = true })
             : EmbeddedArchive.Open(settings.Data, new ArchiveOpenOptions { ReadOnly = true });
         var app = MarsadServer.Build(new MarsadServerOptions { Urls = settings.Urls, ModelsDirectory = settings.Models }, archive);
-        app.Start();
+        try
+        {
+            app.Start();
+        }
+        catch (IOException e)
+        {
+            // Typically "address already in use": another `marsad serve` (or any server) has the port.
+            throw new MarsadException(ErrorCodes.BadArgument, $"{e.Message} (is another marsad serve running? choose another --urls)", inner: e);
+        }
+
         var stats = archive.Stats();
         AnsiConsole.MarkupLine($"Marsad is serving {stats.Articles:N0} articles from [bold]{Markup.Escape(settings.Db is null ? Path.GetFullPath(settings.Data) : "PostgreSQL")}[/]");
         AnsiConsole.MarkupLine($"Open [link]{Markup.Escape(settings.Urls.Split(';')[0])}[/] (Ctrl+C to stop)");
@@ -70,7 +87,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
 
     private static void IngestFirst(Settings settings, MarsadModels models, CancellationToken cancellationToken)
     {
-        var files = ArchiveIngestor.ExpandPaths(settings.Ingest);
+        var files = ArchiveIngestor.ExpandPaths(settings.Ingest.Select(CliApp.InputPath));
         using var archive = EmbeddedArchive.Open(settings.Data);
         var ingestor = new ArchiveIngestor(archive, Pipelines.Default(models), new IngestOptions { Read = new ReadOptions() });
         var summary = ingestor.RunAsync(files, Path.Combine(archive.Directory, ArchiveIngestor.RejectsFile), cancellationToken).GetAwaiter().GetResult();

@@ -1,4 +1,5 @@
 using System.Text;
+using Marsad.Errors;
 using Marsad.Ingest;
 using Marsad.Json;
 using Marsad.Pipeline;
@@ -39,14 +40,28 @@ public static class AnalyzeApi
             }
 
             var documents = new List<AnalysisDocument>();
+            var errors = new List<MarsadException>();
             foreach (var outcome in ArticleReaders.ReadBytes("request", body, readOptions))
             {
                 if (outcome.Error is { } error)
                 {
-                    return Problems.FromException(error);
+                    errors.Add(error);
+                    continue;
                 }
 
                 documents.Add(AnalysisDocument.From(pipeline.Analyze(outcome.Article!)));
+            }
+
+            if (documents.Count == 0 && errors.Count > 0)
+            {
+                return Problems.FromException(errors[0]);
+            }
+
+            // One bad record (a JSON Lines line, a feed item) does not cost the others: they are
+            // returned, and each rejected record is named in a header (docs/json-contract.md).
+            if (errors.Count > 0)
+            {
+                request.HttpContext.Response.Headers[RejectedHeader] = string.Join(", ", errors.Select(e => $"{e.Input} {e.Code}"));
             }
 
             return Results.Json(documents, MarsadJson.Web.ListAnalysisDocument);
@@ -58,6 +73,9 @@ public static class AnalyzeApi
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return api;
     }
+
+    /// <summary>Response header naming the records of a batch that were rejected: "request#2 MRS106, request#5 MRS106".</summary>
+    public const string RejectedHeader = "Marsad-Rejected";
 
     /// <summary>Reads the body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit)

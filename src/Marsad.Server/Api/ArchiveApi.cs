@@ -66,6 +66,7 @@ public static partial class ArchiveApi
         api.MapGet("/stories", (string? since, int? limit) =>
         {
             DateTimeOffset? sinceDate = null;
+            since = NullIfEmpty(since);
             if (since is not null && (sinceDate = AnalyzeApi.ParseDate(since)) is null)
             {
                 return Problems.BadRequest($"since '{since}' is not YYYY-MM-DD");
@@ -177,13 +178,19 @@ public static partial class ArchiveApi
 
     private static bool TryRange(string? from, string? to, out DateTimeOffset? fromDate, out DateTimeOffset? toDate, out IResult? problem)
     {
+        // An empty value (a form's blank date field: from=&to=) means no bound, as for the text filters.
+        from = NullIfEmpty(from);
+        to = NullIfEmpty(to);
         fromDate = from is null ? null : AnalyzeApi.ParseDate(from);
         toDate = to is null ? null : AnalyzeApi.ParseDate(to)?.AddDays(1).AddTicks(-1);
         problem = (from is not null && fromDate is null) || (to is not null && toDate is null)
             ? Problems.BadRequest("from and to are dates, YYYY-MM-DD")
+            : fromDate > toDate ? Problems.BadRequest($"from {from} is after to {to}")
             : null;
         return problem is null;
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static bool TryPaging(int? offset, int? limit, MarsadServerOptions options, out int o, out int l, out IResult? problem)
     {

@@ -13,13 +13,22 @@ public static class Problems
     public static IResult TooLarge(long limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, "Request body too large", $"the limit is {limit} bytes");
 
+    /// <summary>The error as ProblemDetails; its input ("request#3" for the third record) goes in the "input" extension.</summary>
     public static IResult FromException(MarsadException e) => e.Code switch
     {
-        ErrorCodes.UnknownId => Create(StatusCodes.Status404NotFound, e.Code, "Not found", e.Message),
-        ErrorCodes.Storage or ErrorCodes.BadModel => Create(StatusCodes.Status500InternalServerError, e.Code, "Server error", e.Message),
-        _ => Create(StatusCodes.Status400BadRequest, e.Code, "Bad request", e.Message),
+        ErrorCodes.UnknownId => Create(StatusCodes.Status404NotFound, e.Code, "Not found", e.Message, e.Input),
+        ErrorCodes.Storage or ErrorCodes.BadModel => Create(StatusCodes.Status500InternalServerError, e.Code, "Server error", e.Message, e.Input),
+        _ => Create(StatusCodes.Status400BadRequest, e.Code, "Bad request", e.Message, e.Input),
     };
 
-    public static IResult Create(int status, string code, string title, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code });
+    public static IResult Create(int status, string code, string title, string detail, string? input = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        if (input is not null)
+        {
+            extensions["input"] = input;
+        }
+
+        return Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+    }
 }

@@ -30,8 +30,9 @@ const enc = encodeURIComponent;
 const typeNames = { PER: "شخص", LOC: "مكان", ORG: "منظمة", MISC: "أخرى" };
 const fmtDate = iso => iso ? String(iso).slice(0, 10) : "";
 
-async function api(path, options) {
+async function api(path, options, onHeaders) {
   const response = await fetch(path, options);
+  if (onHeaders) onHeaders(response.headers);
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const message = body && body.detail ? `${body.code || response.status}: ${body.detail}` : `HTTP ${response.status}`;
@@ -187,8 +188,11 @@ function analyzePage() {
     result.replaceChildren(el("p", { class: "meta" }, "جارٍ التحليل…"));
     try {
       const query = date.value ? `?date=${enc(date.value)}` : "";
-      const docs = await api(`/api/analyze${query}`, { method: "POST", body: input.value, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-      result.replaceChildren(...docs.map(doc => el("article", { class: "card article-body" }, (doc.blocks || []).map(b => renderBlock(doc, b)),
+      let rejected = null;
+      const docs = await api(`/api/analyze${query}`, { method: "POST", body: input.value, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+        headers => { rejected = headers.get("Marsad-Rejected"); });
+      // Records of a batch (JSON Lines, a feed) that could not be read are named, not silently dropped.
+      result.replaceChildren(...(rejected ? [el("p", { class: "error", id: "analyze-rejected" }, "سجلات مرفوضة: ", rejected)] : []), ...docs.map(doc => el("article", { class: "card article-body" }, (doc.blocks || []).map(b => renderBlock(doc, b)),
         el("div", { class: "chips" }, (doc.entities || []).map(e => el("span", { class: `chip ent ent-${e.type}` }, `${e.canonicalName} (${e.mentionCount})`))))));
     } catch (error) {
       result.replaceChildren(el("p", { class: "error" }, error.message));

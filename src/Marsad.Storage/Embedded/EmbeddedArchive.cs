@@ -88,6 +88,11 @@ public sealed partial class EmbeddedArchive : IArchive
         options ??= new ArchiveOpenOptions();
         var full = Path.GetFullPath(directory);
         var dbPath = Path.Combine(full, DatabaseFile);
+        if (File.Exists(full))
+        {
+            throw new MarsadException(ErrorCodes.Storage, "is a file: the archive is a folder (give --data a folder)", full);
+        }
+
         if (options.ReadOnly && !File.Exists(dbPath))
         {
             throw new MarsadException(ErrorCodes.Storage, "no archive here: run `marsad ingest` first", full);
@@ -118,7 +123,7 @@ public sealed partial class EmbeddedArchive : IArchive
 
             return archive;
         }
-        catch (Exception e) when (e is SqliteException or IOException or Lucene.Net.Store.LockObtainFailedException)
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException)
         {
             index?.Dispose();
             db?.Dispose();

@@ -36,6 +36,11 @@ public static class StoryEvaluator
             gold[parts[0]] = parts[1];
         }
 
+        if (gold.Count == 0)
+        {
+            throw new MarsadException(ErrorCodes.BadGold, "no 'article-id TAB story-label' line: nothing to score", path);
+        }
+
         return gold;
     }
 

@@ -33,7 +33,7 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                files.AddRange(FilesUnder(path)
                     .Where(f => !Path.GetFileName(f).StartsWith('.'))
                     .Order(StringComparer.Ordinal));
             }
@@ -44,6 +44,37 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// Every file under a folder, recursively. A folder that cannot be listed (no permission) is
+    /// returned itself, so that reading it rejects it with the reason instead of the whole run failing.
+    /// </summary>
+    private static List<string> FilesUnder(string root)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            try
+            {
+                var files = Directory.GetFiles(folder);
+                var folders = Directory.GetDirectories(folder);
+                found.AddRange(files);
+                foreach (var sub in folders)
+                {
+                    pending.Push(sub);
+                }
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                found.Add(folder);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>A quick estimate of the articles in a file: lines of JSONL, items of a feed, else one page.</summary>

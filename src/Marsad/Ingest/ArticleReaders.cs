@@ -110,6 +110,8 @@ public static class ArticleReaders
             info = new FileInfo(path);
             if (Directory.Exists(path))
             {
+                // Ingest hands over a folder it could not list; listing it here gives the reason (permission denied).
+                _ = Directory.GetFileSystemEntries(path);
                 throw new MarsadException(ErrorCodes.BadArgument, "is a directory, not a file (ingest reads folders)", path);
             }
 
@@ -124,6 +126,11 @@ public static class ArticleReaders
             }
 
             return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // A dangling symbolic link, or a file removed after the folder was listed.
+            throw new MarsadException(ErrorCodes.NotFound, "no such file", path, e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -140,6 +140,15 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void BenchQuotesOnAMissingFileSaysNoSuchFile()
+    {
+        var missing = _input + ".missing";
+        var result = CliRunner.Run(null, "bench", "quotes", "--input", missing);
+        Assert.Equal(ExitCodes.SomeFailed, result.ExitCode);
+        Assert.Contains($"{missing}: {Marsad.Errors.ErrorCodes.NotFound}: no such file", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SizesAcceptAll()
     {
         Assert.Equal([1000, int.MaxValue], BenchCommand.ParseSizes("1000, all"));

@@ -47,6 +47,23 @@ public sealed class EvalQuotesCommandTests
     }
 
     [Fact]
+    public void ASplitWithNoRecordFailsInsteadOfScoringZero()
+    {
+        var gold = Path.Combine(Path.GetTempPath(), $"marsad-quotes-{Guid.NewGuid():N}.jsonl");
+        File.WriteAllText(gold, "{\"id\":\"t1\",\"text\":\"قال الوزير إن الخطة جاهزة.\",\"quotes\":[],\"split\":\"test\"}\n");
+        try
+        {
+            var (code, output) = Run("eval", "quotes", "--gold", gold, "--split", "dev", "--json");
+            Assert.Equal(ExitCodes.SomeFailed, code);
+            Assert.Equal(string.Empty, output);
+        }
+        finally
+        {
+            File.Delete(gold);
+        }
+    }
+
+    [Fact]
     public void MissingGoldFileFails()
     {
         Assert.NotEqual(ExitCodes.Ok, Run("eval", "quotes", "--gold", "/nonexistent/quotes.jsonl", "--json").Code);

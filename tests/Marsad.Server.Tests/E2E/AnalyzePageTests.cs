@@ -43,4 +43,20 @@ public sealed class AnalyzePageTests(ServerFixture server, BrowserFixture browse
         Assert.Equal(0, dialogs);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(browser.ScreenshotDirectory, "analyze-hostile.png"), FullPage = true });
     }
+
+    [SkippableFact]
+    public async Task RejectedRecordsOfAPastedBatchAreNamed()
+    {
+        var page = await browser.Require().NewPageAsync();
+        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
+        await page.WaitForSelectorAsync("#analyze-input");
+
+        const string batch = "{\"id\":\"b1\",\"title\":\"خبر أول\",\"text\":\"قال الوزير إن الخطة جاهزة.\"}\n{\"title\": \"مقطوع\n";
+        await page.FillAsync("#analyze-input", batch);
+        await page.ClickAsync("#analyze-form button[type=submit]");
+        await page.WaitForSelectorAsync("#analyze-result article");
+
+        Assert.Contains("request#2 MRS106", await page.InnerTextAsync("#analyze-rejected"), StringComparison.Ordinal);
+        Assert.Equal(1, await page.EvaluateAsync<int>("document.querySelectorAll('#analyze-result article').length"));
+    }
 }

@@ -24,6 +24,27 @@ public sealed class EmbeddedArchiveTests
     }
 
     [Fact]
+    public void A_data_path_that_is_a_file_is_a_storage_error_naming_it()
+    {
+        using var temp = new TempFolder();
+        var file = System.IO.Path.Combine(temp.Path, "notes.txt");
+        File.WriteAllText(file, "x");
+        var error = Assert.Throws<Marsad.Errors.MarsadException>(() => EmbeddedArchive.Open(file));
+        Assert.Equal(Marsad.Errors.ErrorCodes.Storage, error.Code);
+        Assert.Equal(file, error.Input);
+        Assert.Contains("is a file", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_data_folder_that_cannot_be_created_is_a_storage_error_not_a_crash()
+    {
+        // /sys refuses new folders to every user, root included (EPERM/EACCES: UnauthorizedAccessException).
+        Skip.IfNot(OperatingSystem.IsLinux() && Directory.Exists("/sys/kernel"), "needs Linux /sys");
+        var error = Assert.Throws<Marsad.Errors.MarsadException>(() => EmbeddedArchive.Open("/sys/marsad-test-archive"));
+        Assert.Equal(Marsad.Errors.ErrorCodes.Storage, error.Code);
+    }
+
+    [Fact]
     public void Adding_the_same_batch_twice_stores_each_article_once()
     {
         using var temp = new TempFolder();

@@ -20,6 +20,11 @@ public static class GoldPageLoader
 {
     public static IReadOnlyList<GoldPage> Load(string folder)
     {
+        if (File.Exists(folder))
+        {
+            throw new MarsadException(ErrorCodes.BadArgument, "is a file: give the folder of saved pages", folder);
+        }
+
         if (!Directory.Exists(folder))
         {
             throw new MarsadException(ErrorCodes.NotFound, "no such folder", folder);
