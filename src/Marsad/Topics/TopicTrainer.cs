@@ -136,7 +136,6 @@ public static class TopicTrainer
             log($"standfirst read as a paragraph: train {Read(train)}; dev {Read(dev)}");
         }
 
-
         var classes = labels.Length;
         var size = featureOptions.Buckets * classes;
         var (bestW, bestB) = AverageRuns(xs, sources, ys, devXs, devSources, devYs, classes, size, options, options.Runs, null, clock, log);
