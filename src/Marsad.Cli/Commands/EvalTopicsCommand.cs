@@ -181,6 +181,8 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         public static int[] Integers(string list) => list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
     }
 
+    private static LinearTopicModel LoadForHarness(string path) => TopicStandfirst.RefuseInHarness(LinearTopicModel.Load(path), path);
+
     private static readonly JsonSerializerOptions PredictionJson = new(EvalJson.Options) { WriteIndented = false };
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -191,7 +193,7 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         // The two harnesses load their own model lists (the --model by default), so the --model is loaded once, below.
         if (settings.MlpHarness is not null)
         {
-            var models = (settings.MlpModels ?? modelPath).Split(',').Select(LinearTopicModel.Load).ToArray();
+            var models = (settings.MlpModels ?? modelPath).Split(',').Select(LoadForHarness).ToArray();
             var seeds = Settings.Integers(settings.MlpSeeds);
             var harness = new HiddenLayerHarnessSettings(Settings.Integers(settings.MlpHidden), settings.MlpEpochs, settings.MlpRate, settings.MlpDropout, settings.MlpMinCount, settings.MlpInit, settings.MlpAdagrad, !settings.MlpNoOutlet, settings.MlpMembers);
             Console.Write(TopicHiddenLayerHarness.Run(models, seeds, TopicCorpus.Read(settings.MlpHarness), gold, harness, Console.Error.WriteLine));
@@ -200,7 +202,7 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
 
         if (settings.PairHarness is not null)
         {
-            var models = (settings.PairModels ?? modelPath).Split(',').Select(LinearTopicModel.Load).ToArray();
+            var models = (settings.PairModels ?? modelPath).Split(',').Select(LoadForHarness).ToArray();
             var seeds = Settings.Integers(settings.PairSeeds);
             string output;
             try
@@ -229,7 +231,7 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         if (settings.KnnHarness is not null)
         {
             var top = settings.KnnTop.Split(',').Select(t => t.Split(':')).Select(t => (int.Parse(t[0]), int.Parse(t[^1]))).ToArray();
-            Console.Write(TopicNeighbourHarness.Run(model, TopicCorpus.Read(settings.KnnHarness), gold, top));
+            Console.Write(TopicNeighbourHarness.Run(TopicStandfirst.RefuseInHarness(model, modelPath), TopicCorpus.Read(settings.KnnHarness), gold, top));
             return ExitCodes.Ok;
         }
 

@@ -14,6 +14,18 @@ public static class TopicStandfirst
     internal static bool IsReadBy(TopicFeatureOptions options) => options.Has(TopicFeatureFamilies.Standfirst);
 
     /// <summary>
+    /// The model, unless it reads the standfirst: the measuring harnesses prepare articles without it, so such a model
+    /// would be scored on other features than it was trained on.
+    /// </summary>
+    public static LinearTopicModel RefuseInHarness(LinearTopicModel model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return !IsReadBy(model.Options)
+            ? model
+            : throw new Errors.MarsadException(Errors.ErrorCodes.BadModel, "the measuring harnesses read articles without their standfirst; give a model trained without --standfirst", path);
+    }
+
+    /// <summary>
     /// The standfirst, trimmed, when it is not contained in the body's opening; null when it is empty or contained. The
     /// comparison reads letters and digits only (spacing and punctuation differ between feed and page) and drops the
     /// standfirst's last word (feeds cut the description mid-word).

@@ -101,4 +101,18 @@ public sealed class TopicStandfirstTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_measuring_harnesses_refuse_a_model_that_needs_the_standfirst()
+    {
+        // They prepare articles without the standfirst, so such a model would be scored on other features.
+        TopicRecord[] records = [new("a", null, TopicLabels.Sports, null, "مباراة", "الدوري"), new("b", null, TopicLabels.Economy, null, "النفط", "الأسواق")];
+        var reads = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 12, Epochs = 1, Standfirst = true });
+        var error = Assert.Throws<MarsadException>(() => TopicStandfirst.RefuseInHarness(reads, "m.bin"));
+        Assert.Equal(ErrorCodes.BadModel, error.Code);
+        Assert.Equal("m.bin", error.Input);
+
+        var plain = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 12, Epochs = 1 });
+        Assert.Same(plain, TopicStandfirst.RefuseInHarness(plain, "m.bin"));
+    }
 }
