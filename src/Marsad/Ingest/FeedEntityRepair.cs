@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using AngleSharp.Html;
 
 namespace Marsad.Ingest;
 
@@ -81,15 +81,11 @@ public static class FeedEntityRepair
             return null;
         }
 
-        if (name.Length > 0 && IsName(name))
+        // HTML5's table of named references (AngleSharp's), not only HTML 4's: feeds carry &hyphen; and &ZeroWidthSpace; too.
+        if (name.Length > 0 && IsName(name) && HtmlEntityProvider.Resolver.GetSymbol($"{name};") is { } decoded)
         {
-            var reference = $"&{name};";
-            var decoded = WebUtility.HtmlDecode(reference);
-            if (decoded != reference)
-            {
-                length = reference.Length;
-                return NumericReferences(decoded);
-            }
+            length = name.Length + 2;
+            return NumericReferences(decoded);
         }
 
         length = 1;

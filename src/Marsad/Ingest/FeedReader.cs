@@ -13,7 +13,7 @@ namespace Marsad.Ingest;
 /// (<see cref="FeedEntityRepair"/>); titles written as HTML are read as text, and relative item links
 /// are resolved against the feed's own address.
 /// </summary>
-public sealed class FeedReader : IArticleReader
+public sealed partial class FeedReader : IArticleReader
 {
     private static readonly XNamespace Content = "http://purl.org/rss/1.0/modules/content/";
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
@@ -26,7 +26,9 @@ public sealed class FeedReader : IArticleReader
         var (document, error) = Parse(text);
         if (document is null && FeedEntityRepair.Repair(text) is { } repaired)
         {
-            (document, _) = Parse(repaired);
+            // Still broken after the repair: the repaired text's reason is the fault left (its lines are the file's lines).
+            (document, var repairedError) = Parse(repaired);
+            error = repairedError is null ? error : $"{repairedError} (read with its HTML entities and stray ampersands repaired)";
         }
 
         return document is null
@@ -69,7 +71,8 @@ public sealed class FeedReader : IArticleReader
     {
         var channel = root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel");
         var source = channel?.Elements().FirstOrDefault(e => e.Name.LocalName == "title")?.Value.Trim();
-        var site = AbsoluteUri(channel?.Elements().FirstOrDefault(e => e.Name == "link")?.Value.Trim(), null);
+        // RSS 2.0's link has no namespace, RSS 1.0's is in its own; an atom:link beside it is not the site's address.
+        var site = AbsoluteUri(channel?.Elements().FirstOrDefault(e => e.Name.LocalName == "link" && e.Name.Namespace != Atom)?.Value, null);
         var items = root.Descendants().Where(e => e.Name.LocalName == "item").ToList();
         var index = 0;
         foreach (var item in items)
@@ -78,12 +81,14 @@ public sealed class FeedReader : IArticleReader
             string? Child(string local) => item.Elements().FirstOrDefault(e => e.Name.LocalName == local && e.Name.Namespace != Content)?.Value;
             var content = item.Element(Content + "encoded")?.Value;
             var description = Child("description");
-            // A guid is the item's address unless it says it is not one (isPermaLink="false": an opaque identifier).
+            // A guid stands in for a missing link only when it is a web address already: isPermaLink is often left at its
+            // default on opaque identifiers (123456, post-77), which must not be resolved into addresses that do not exist.
             var guid = item.Elements().FirstOrDefault(e => e.Name.LocalName == "guid");
-            var permalink = guid is not null && !string.Equals((string?)guid.Attribute("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase) ? guid.Value : null;
+            var permalink = guid is not null && !string.Equals((string?)guid.Attribute("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase)
+                && IsWebAddress(guid.Value.Trim()) ? guid.Value.Trim() : null;
             var date = Child("pubDate") ?? item.Element(Dc + "date")?.Value;
             yield return Build(
-                $"{name}#item{index}", source, Child("title"), AbsoluteUri(Child("link") ?? permalink, site), content ?? description,
+                $"{name}#item{index}", source, RssTitle(Child("title")), AbsoluteUri(Child("link"), site) ?? permalink, content ?? description,
                 Child("category"), date, Child("author") ?? item.Element(Dc + "creator")?.Value, options);
         }
     }
@@ -99,7 +104,7 @@ public sealed class FeedReader : IArticleReader
             var entryBase = AbsoluteUri((string?)entry.Attribute(XNamespace.Xml + "base"), feedBase) ?? feedBase;
             var content = entry.Element(Atom + "content")?.Value ?? entry.Element(Atom + "summary")?.Value;
             yield return Build(
-                $"{name}#entry{index}", source, entry.Element(Atom + "title")?.Value, AlternateLink(entry, entryBase), content,
+                $"{name}#entry{index}", source, AtomText(entry.Element(Atom + "title")), AlternateLink(entry, entryBase), content,
                 entry.Element(Atom + "category")?.Attribute("term")?.Value,
                 entry.Element(Atom + "published")?.Value ?? entry.Element(Atom + "updated")?.Value,
                 entry.Element(Atom + "author")?.Element(Atom + "name")?.Value, options);
@@ -111,8 +116,8 @@ public sealed class FeedReader : IArticleReader
         AbsoluteUri(element.Elements(Atom + "link").FirstOrDefault(l => (string?)l.Attribute("rel") is null or "alternate")?.Attribute("href")?.Value, baseUri);
 
     /// <summary>
-    /// A link as an absolute address: as written when it is one (or when there is no absolute base to resolve it
-    /// against, e.g. a guid that is not an address), else resolved against <paramref name="baseUri"/>.
+    /// A link as an absolute address: as written when it is one, else resolved against <paramref name="baseUri"/> (kept
+    /// as written when there is no absolute base); "www.…" without a scheme is taken for a web address.
     /// </summary>
     private static string? AbsoluteUri(string? link, string? baseUri)
     {
@@ -122,8 +127,14 @@ public sealed class FeedReader : IArticleReader
             return string.IsNullOrEmpty(trimmed) ? null : trimmed;
         }
 
+        if (trimmed.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"http://{trimmed}";
+        }
+
+        // ToString, not AbsoluteUri: the address stays readable (Arabic paths unescaped) like the absolute links beside it.
         return baseUri is not null && IsAbsolute(baseUri) && Uri.TryCreate(new Uri(baseUri), trimmed, out var resolved)
-            ? resolved.AbsoluteUri
+            ? resolved.ToString()
             : trimmed;
     }
 
@@ -131,20 +142,35 @@ public sealed class FeedReader : IArticleReader
     private static bool IsAbsolute(string link) =>
         Uri.TryCreate(link, UriKind.Absolute, out var uri) && (!uri.IsFile || link.StartsWith("file:", StringComparison.OrdinalIgnoreCase));
 
+    private static bool IsWebAddress(string link) =>
+        Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+
     /// <summary>
-    /// A title as text: feeds write titles as escaped HTML (Atom <c>type="html"</c>, RSS titles from CMS templates, in
-    /// CDATA or not), so markup is read as HTML and its entities decoded; a plain title is only collapsed.
+    /// An RSS title as text. RSS does not say whether a title is text or HTML, and CMS templates put formatting tags in
+    /// it (in CDATA or escaped) and escape quotes twice: formatting tags are removed and HTML references decoded, while
+    /// anything else that looks like a tag (a headline about the &lt;title&gt; element) stays text.
     /// </summary>
-    private static string? Headline(string? title) =>
+    private static string? RssTitle(string? title) =>
         title is null ? null
-        : title.AsSpan().IndexOfAny('<', '&') >= 0 ? HtmlText.Collapse(string.Join(' ', HtmlText.Paragraphs(title)))
-        : HtmlText.Collapse(title);
+        : title.AsSpan().IndexOfAny('<', '&') < 0 ? HtmlText.Collapse(title)
+        : HtmlText.Collapse(System.Net.WebUtility.HtmlDecode(FormattingTag().Replace(title, " ")));
+
+    /// <summary>An Atom text construct as text: <c>type="html"</c> is escaped HTML, "text" (the default) and "xhtml" are read as they are.</summary>
+    private static string? AtomText(XElement? element) =>
+        element is null ? null
+        : (string?)element.Attribute("type") == "html" ? HtmlText.Collapse(string.Join(' ', HtmlText.Paragraphs(element.Value)))
+        : HtmlText.Collapse(element.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"</?(?:a|abbr|b|big|br|cite|em|font|i|mark|p|q|s|small|span|strike|strong|sub|sup|u)\b[^<>]*>",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex FormattingTag();
 
     private static ReadOutcome Build(
         string origin, string? source, string? title, string? link, string? body, string? category, string? date, string? author, ReadOptions options)
     {
         var paragraphs = string.IsNullOrWhiteSpace(body) ? [] : HtmlText.LooksLikeHtml(body) || body.Contains('<') ? HtmlText.Paragraphs(body) : JsonLinesReader.SplitParagraphs(body);
-        var headline = Headline(title);
+        var headline = title;
         if (paragraphs.Count == 0 && string.IsNullOrEmpty(headline))
         {
             return ReadOutcome.Fail(new MarsadException(ErrorCodes.MalformedRecord, "the item has neither title nor content", origin));

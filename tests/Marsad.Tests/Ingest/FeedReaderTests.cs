@@ -92,11 +92,14 @@ public sealed class FeedReaderTests
     }
 
     [Fact]
-    public void AFeedBrokenOtherwiseStillNamesTheParserReason()
+    public void AFeedBrokenOtherwiseNamesTheFaultLeftAfterTheRepair()
     {
-        var outcome = Assert.Single(ArticleReaders.ReadText("cut.rss", "<rss><channel><item><title>AT&T &nbsp;</title>", new ReadOptions()));
+        // &nbsp; on line 1 is repaired; the mistyped closing tag on line 2 is the fault the user must be told about.
+        var outcome = Assert.Single(ArticleReaders.ReadText("broken.rss", "<rss><channel><title>A&nbsp;B</title>\n<item><title>x</titel></item></channel></rss>", new ReadOptions()));
         Assert.Equal(ErrorCodes.BadFormat, outcome.Error!.Code);
-        Assert.Contains("not well-formed XML", outcome.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("Line 2", outcome.Error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nbsp", outcome.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("repaired", outcome.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,6 +120,26 @@ public sealed class FeedReaderTests
     }
 
     [Fact]
+    public void TitlesWrittenAsTextKeepTheirAngleBrackets()
+    {
+        // Atom's default type is text: an escaped < is a literal <. In RSS only formatting tags are taken for markup.
+        const string atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>س</title>
+            <entry><title type="text">The &lt;title&gt; element and &amp;amp; entity</title><content>نص.</content></entry>
+            <entry><title>x &lt;y</title><content>نص.</content></entry>
+            </feed>
+            """;
+        const string rss = """
+            <rss version="2.0"><channel><title>س</title>
+            <item><title>Atom &lt;title&gt; element</title><description>نص.</description></item>
+            </channel></rss>
+            """;
+        var titles = ArticleReaders.ReadText("t.atom", atom, new ReadOptions()).Select(o => o.Article!.Headline).ToList();
+        Assert.Equal(["The <title> element and &amp; entity", "x <y"], titles);
+        Assert.Equal("Atom <title> element", Assert.Single(ArticleReaders.ReadText("t.rss", rss, new ReadOptions())).Article!.Headline);
+    }
+
+    [Fact]
     public void RelativeItemLinksAreResolvedAgainstTheFeed()
     {
         const string rss = """
@@ -125,6 +148,10 @@ public sealed class FeedReaderTests
             <item><title>ب</title><link>2.html</link></item>
             <item><title>ج</title><link>https://other.example/3.html</link></item>
             <item><title>د</title><guid isPermaLink="false">story-4</guid></item>
+            <item><title>ه</title><guid>123456</guid></item>
+            <item><title>و</title><guid>https://example.org/news/6.html</guid></item>
+            <item><title>ز</title><link>/news/2023/9/4/عنوان-الخبر</link></item>
+            <item><title>ح</title><link>www.example.com/8.html</link></item>
             </channel></rss>
             """;
         const string atom = """
@@ -133,11 +160,21 @@ public sealed class FeedReaderTests
             <entry xml:base="/sport/"><title>ب</title><link rel="alternate" href="6.html"/></entry>
             </feed>
             """;
-        // The last item's guid is an opaque identifier (isPermaLink="false"), not an address to resolve.
+        const string rdf = """
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+            <channel><title>س</title><link>https://example.org/</link></channel>
+            <item><title>أ</title><link>/news/1.html</link></item>
+            </rdf:RDF>
+            """;
+        // Guids that are not web addresses (opaque identifiers, whatever isPermaLink says) are no address at all.
         var items = ArticleReaders.ReadText("r.rss", rss, new ReadOptions()).Select(o => o.Article!.Url).ToList();
-        Assert.Equal(["https://example.org/news/1.html", "https://example.org/news/2.html", "https://other.example/3.html", null], items);
+        Assert.Equal(
+            ["https://example.org/news/1.html", "https://example.org/news/2.html", "https://other.example/3.html", null, null,
+             "https://example.org/news/6.html", "https://example.org/news/2023/9/4/عنوان-الخبر", "http://www.example.com/8.html"],
+            items);
         var entries = ArticleReaders.ReadText("a.atom", atom, new ReadOptions()).Select(o => o.Article!.Url).ToList();
         Assert.Equal(["https://example.net/ar/world/5.html", "https://example.net/sport/6.html"], entries);
+        Assert.Equal("https://example.org/news/1.html", Assert.Single(ArticleReaders.ReadText("r.rdf", rdf, new ReadOptions())).Article!.Url);
     }
 }
 
@@ -153,6 +190,10 @@ public sealed class FeedEntityRepairTests
         const string xml = "<a><![CDATA[&nbsp; & ]]><!-- &hellip; --> &nbsp;&hellip; & x</a>";
         Assert.Equal("<a><![CDATA[&nbsp; & ]]><!-- &hellip; --> &#160;&#8230; &amp; x</a>", FeedEntityRepair.Repair(xml));
     }
+
+    [Fact]
+    public void Html5NamesAreKnown() =>
+        Assert.Equal("<a>&#8208;&#8203;</a>", FeedEntityRepair.Repair("<a>&hyphen;&ZeroWidthSpace;</a>"));
 
     [Fact]
     public void AnUnknownNameBecomesLiteralText() =>
