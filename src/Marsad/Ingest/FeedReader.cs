@@ -151,6 +151,7 @@ public sealed class FeedReader : IArticleReader
         }
 
         var url = link;
+        var (published, warning) = PublicationDate.Read(date, options, origin);
         return ReadOutcome.Ok(new Article
         {
             Id = ArticleIds.For(source, url, headline, paragraphs),
@@ -159,10 +160,10 @@ public sealed class FeedReader : IArticleReader
             Section = category?.Trim(),
             Headline = headline,
             Paragraphs = paragraphs,
-            PublishedAt = options.OverrideDate ? options.DefaultDate : DateParsing.TryParse(date) ?? options.DefaultDate,
+            PublishedAt = published,
             Byline = author?.Trim(),
             Format = "rss",
             Origin = origin,
-        });
+        }, warning);
     }
 }
