@@ -67,25 +67,7 @@ public sealed class EmbeddedArchiveTests
     {
         using var temp = new TempFolder();
         using var archive = EmbeddedArchive.Open(temp.Path);
-        string[] topics = ["زلزال في تركيا يهدم مباني", "انتخابات بلدية في تونس", "مباراة كرة قدم في القاهرة", "ارتفاع أسعار النفط عالميا", "معرض كتاب في الرياض"];
-        archive.AddBatch(topics.Select((t, i) => (ArchiveEntry)Analysed($"s{i}", t, t + " " + string.Join(' ', Enumerable.Repeat(t, 3)))).ToList());
-        archive.Flush();
-
-        var all = archive.Stories(new StoryQuery { MinSize = 1, Limit = 50 });
-        Assert.Equal(topics.Length, all.Items.Count);
-        Assert.Equal(topics.Length, all.Total);
-
-        // Pages of two: the total counts all five, and the pages walk the same ranked list without overlap.
-        var paged = new List<long>();
-        for (var offset = 0; offset < topics.Length; offset += 2)
-        {
-            var page = archive.Stories(new StoryQuery { MinSize = 1, Offset = offset, Limit = 2 });
-            Assert.Equal(topics.Length, page.Total);
-            paged.AddRange(page.Items.Select(s => s.Id));
-        }
-
-        Assert.Equal(all.Items.Select(s => s.Id), paged);
-        Assert.Empty(archive.Stories(new StoryQuery { MinSize = 1, Offset = topics.Length, Limit = 2 }).Items);
+        StoryPagingCheck.Run(archive);
     }
 
     [Fact]
