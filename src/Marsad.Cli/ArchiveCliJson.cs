@@ -18,8 +18,8 @@ public sealed record IngestOutput(
     IReadOnlyDictionary<string, double> StageSeconds,
     ArchiveStats Archive);
 
-/// <summary>What `marsad stories --json` prints.</summary>
-public sealed record StoriesOutput(IReadOnlyList<StorySummary> Stories);
+/// <summary>What `marsad stories --json` prints: the number of stories that match (all pages) and the page asked for.</summary>
+public sealed record StoriesOutput(int Total, int Offset, IReadOnlyList<StorySummary> Stories);
 
 /// <summary>What `marsad quotes --json` prints.</summary>
 public sealed record QuotesOutput(string Speaker, IReadOnlyList<StoredQuote> Quotes);

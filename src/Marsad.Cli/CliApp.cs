@@ -50,6 +50,7 @@ public static class CliApp
         // A mistyped option (--lmit 5, --form 2023-01-01) is a usage error, not something to ignore
         // silently while printing unfiltered results.
         config.UseStrictParsing();
+        config.SetHelpProvider(new BranchHelpProvider(config.Settings));
         config.AddCommand<AnalyzeCommand>("analyze")
             .WithDescription("Analyse news pages (HTML, text, JSON Lines, RSS/Atom) and print a report or the JSON contract.")
             .WithExample("analyze", "samples/text-levant-energy.txt", "--date", "2023-09-04")

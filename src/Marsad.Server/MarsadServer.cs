@@ -31,6 +31,7 @@ public static class MarsadServer
         // can answer them with a JSON body naming the parameter, like every other bad request.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddExceptionHandler<MarsadErrorHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
@@ -54,7 +55,9 @@ public static class MarsadServer
         api.MapAnalyzeApi(pipeline, options);
         if (archive is not null)
         {
-            api.MapArchiveApi(archive, options);
+            // A store failing under a running server (its folder deleted) is answered as MRS301, not a bare 500.
+            var guarded = new ArchiveFailureGuard(archive, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Marsad.Archive"));
+            api.MapArchiveApi(guarded, options);
         }
 
         var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");

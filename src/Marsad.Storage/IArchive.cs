@@ -39,8 +39,8 @@ public interface IArchive : IDisposable
 
     SearchResults Search(SearchQuery query);
 
-    /// <summary>Stories, most active (trending) first.</summary>
-    IReadOnlyList<StorySummary> Stories(StoryQuery query);
+    /// <summary>Stories, most active (trending) first, paged: the total that match and one page of them.</summary>
+    StoryPage Stories(StoryQuery query);
 
     /// <summary>An entity's page: mentions over time, co-occurring entities, quotes; null when unknown.</summary>
     EntityProfile? Entity(string key);
@@ -109,11 +109,17 @@ public sealed record StoryQuery
     /// <summary>Stories with fewer members are left out (1 lists singletons too).</summary>
     public int MinSize { get; init; } = 2;
 
+    /// <summary>Stories to skip in the ranked list (paging).</summary>
+    public int Offset { get; init; }
+
     public int Limit { get; init; } = 50;
 
     /// <summary>Only this story (for <see cref="IArchive.Story"/>); null lists all.</summary>
     public long? StoryId { get; init; }
 }
+
+/// <summary>One page of <see cref="IArchive.Stories"/>: the number of stories that match (all pages) and the page's stories.</summary>
+public sealed record StoryPage(int Total, IReadOnlyList<StorySummary> Items);
 
 public sealed record StorySummary(
     long Id,

@@ -37,14 +37,20 @@ internal static class StoryRows
             sources));
     }
 
-    /// <summary>Most recently active first, then the largest (copies included), then the latest.</summary>
-    public static List<StoryRow> Rank(IEnumerable<StoryRow> rows, IReadOnlyDictionary<long, int> recent, IReadOnlyDictionary<long, int> copies, StoryQuery query) =>
-        rows.Where(r => r.Size + copies.GetValueOrDefault(r.Id) >= query.MinSize)
+    /// <summary>
+    /// The stories that match, most recently active first, then the largest (copies included), then the latest
+    /// (then the id, so that pages do not overlap); returns how many match and the page the query asks for.
+    /// </summary>
+    public static (int Total, List<StoryRow> Page) Rank(IEnumerable<StoryRow> rows, IReadOnlyDictionary<long, int> recent, IReadOnlyDictionary<long, int> copies, StoryQuery query)
+    {
+        var ranked = rows.Where(r => r.Size + copies.GetValueOrDefault(r.Id) >= query.MinSize)
             .OrderByDescending(r => recent.GetValueOrDefault(r.Id))
             .ThenByDescending(r => r.Size + copies.GetValueOrDefault(r.Id))
             .ThenByDescending(r => r.Last)
-            .Take(query.Limit)
+            .ThenBy(r => r.Id)
             .ToList();
+        return (ranked.Count, ranked.Skip(query.Offset).Take(query.Limit).ToList());
+    }
 
     public static StorySummary Summary(StoryRow r, IReadOnlyDictionary<long, int> recent, IReadOnlyDictionary<long, int> copies, StoryQuery query, IReadOnlyList<string> members)
     {

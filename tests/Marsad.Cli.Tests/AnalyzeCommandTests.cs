@@ -77,6 +77,20 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void ADateThatIsNotUnderstoodIsAWarningOnStderrAndTheArticleIsAnalysed()
+    {
+        var file = Write("dated.jsonl", System.Text.Encoding.UTF8.GetBytes("{\"title\": \"خبر\", \"text\": \"نص الخبر.\", \"date\": \"31/02/20x\"}\n"));
+        var result = CliRunner.Run(null, "analyze", file, "--json", "--no-tokens");
+
+        Assert.Equal(0, result.ExitCode);
+        var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"warning: {file}#1: {ErrorCodes.FieldNotUnderstood}", line, StringComparison.Ordinal);
+        Assert.Contains("'31/02/20x'", line, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.StdOut);
+        Assert.Equal(1, json.RootElement.GetProperty("articles").GetArrayLength());
+    }
+
+    [Fact]
     public void StdinIsReadWithDash()
     {
         var result = CliRunner.Run("قال الوزير إن الخطة جاهزة.", "analyze", "-", "--json", "--no-tokens");

@@ -11,6 +11,39 @@ public sealed class ArchiveCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    public void StoriesArePagedWithOffsetAndATrueTotal()
+    {
+        var data = Path.Combine(_dir, "data");
+        Assert.Equal(0, CliRunner.Run(null, "ingest", Path.Combine(Marsad.Testing.SharedData.RepositoryRoot, "samples"), "--data", data).ExitCode);
+        using var all = JsonDocument.Parse(CliRunner.Run(null, "stories", "--data", data, "--min-size", "1", "--limit", "100", "--json").StdOut);
+        var ids = all.RootElement.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetInt64()).ToList();
+        Assert.True(ids.Count >= 5, "the samples make at least five stories when singletons count");
+        Assert.Equal(ids.Count, all.RootElement.GetProperty("total").GetInt32());
+
+        var result = CliRunner.Run(null, "stories", "--data", data, "--min-size", "1", "--offset", "2", "--limit", "2", "--json");
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        using var page = JsonDocument.Parse(result.StdOut);
+        Assert.Equal(ids.Count, page.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(2, page.RootElement.GetProperty("offset").GetInt32());
+        Assert.Equal(ids.Skip(2).Take(2), page.RootElement.GetProperty("stories").EnumerateArray().Select(s => s.GetProperty("id").GetInt64()));
+        Assert.Equal(2, CliRunner.Run(null, "stories", "--data", data, "--offset", "-1").ExitCode);
+    }
+
+    [Fact]
+    public void IngestWarnsOfADateItDoesNotUnderstandAndKeepsTheArticle()
+    {
+        var data = Path.Combine(_dir, "data");
+        var file = Path.Combine(_dir, "dated.jsonl");
+        File.WriteAllText(file, "{\"title\": \"الوزير يزور عمّان\", \"text\": \"قال الوزير إن الزيارة تبحث التعاون.\", \"date\": \"next Tuesday\"}\n");
+        var result = CliRunner.Run(null, "ingest", file, "--data", data, "--json");
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Contains($"warning: {file}#1: {ErrorCodes.FieldNotUnderstood}", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("'next Tuesday'", result.StdErr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.StdOut);
+        Assert.Equal(1, json.RootElement.GetProperty("accepted").GetInt32());
+    }
+
+    [Fact]
     public void DashIngestsStandardInput()
     {
         var data = Path.Combine(_dir, "data");

@@ -86,6 +86,21 @@ public sealed class AnalyzeApiTests(ServerFixture server) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task ARecordWhoseDateIsNotUnderstoodIsAnalysedAndNamedInAWarningHeader()
+    {
+        var lines = "{\"id\":\"d1\",\"title\":\"خبر أول\",\"text\":\"قال الوزير إن الخطة جاهزة.\",\"date\":\"2023-09-28\"}\n{\"id\":\"d2\",\"title\":\"خبر ثان\",\"text\":\"أعلنت الحكومة خطة.\",\"date\":\"yesterday\"}\n";
+        using var content = new StringContent(lines, Encoding.UTF8, "text/plain");
+        using var response = await server.Client.PostAsync("/api/analyze?format=jsonl", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(["d1", "d2"], json.RootElement.EnumerateArray().Select(d => d.GetProperty("article").GetProperty("id").GetString()));
+        var warning = response.Headers.GetValues("Marsad-Warnings").Single();
+        Assert.StartsWith($"request#2 {ErrorCodes.FieldNotUnderstood} ", warning, StringComparison.Ordinal);
+        Assert.Contains("'yesterday'", warning, StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Marsad-Rejected"));
+    }
+
+    [Fact]
     public async Task ABatchWhereEveryRecordFailsIs400NamingTheRecord()
     {
         using var content = new StringContent("not json\n", Encoding.UTF8, "text/plain");

@@ -81,6 +81,31 @@ public sealed class ArchiveApiTests(ArchiveFixture server)
     }
 
     [Fact]
+    public async Task StoriesHaveATrueTotalAndOffsetPaging()
+    {
+        var all = await GetJson("/api/stories?limit=50");
+        var ids = all.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetInt64()).ToList();
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids.Count, all.GetProperty("total").GetInt32());
+
+        // One story a page: total still counts them all, and offset walks the same ranked list.
+        var paged = new List<long>();
+        for (var offset = 0; offset < ids.Count; offset++)
+        {
+            var page = await GetJson($"/api/stories?limit=1&offset={offset}");
+            Assert.Equal(ids.Count, page.GetProperty("total").GetInt32());
+            Assert.Equal(offset, page.GetProperty("offset").GetInt32());
+            paged.Add(page.GetProperty("items")[0].GetProperty("id").GetInt64());
+        }
+
+        Assert.Equal(ids, paged);
+        var past = await GetJson($"/api/stories?limit=5&offset={ids.Count}");
+        Assert.Equal(ids.Count, past.GetProperty("total").GetInt32());
+        Assert.Equal(ids.Count, past.GetProperty("offset").GetInt32());
+        Assert.Equal(0, past.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task EntityPageHasMentionsOverTimeCoOccurrencesAndQuotes()
     {
         var stories = await GetJson("/api/stories");
@@ -111,6 +136,7 @@ public sealed class ArchiveApiTests(ArchiveFixture server)
     [InlineData("/api/articles?from=yesterday")]
     [InlineData("/api/search")]
     [InlineData("/api/stories?since=last-week")]
+    [InlineData("/api/stories?offset=-1")]
     [InlineData("/api/stories/not-a-number")]
     [InlineData("/api/articles?from=2023-10-13&to=2023-10-12")]
     [InlineData("/api/search?q=x&from=2023-10-13&to=2023-10-12")]

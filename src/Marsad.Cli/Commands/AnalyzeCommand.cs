@@ -82,6 +82,11 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
                     continue;
                 }
 
+                if (outcome.Warning is { } warning)
+                {
+                    Console.Error.WriteLine($"marsad: warning: {warning.ToLine()}");
+                }
+
                 var doc = pipeline.Analyze(outcome.Article!);
                 if (settings.Json)
                 {

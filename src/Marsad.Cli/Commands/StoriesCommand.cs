@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Marsad.Cli.Commands;
 
-/// <summary>marsad stories [--since D] [--json]: stories, most active first.</summary>
+/// <summary>marsad stories [--since D] [--offset N] [--limit N] [--json]: stories, most active first.</summary>
 public sealed class StoriesCommand : Command<StoriesCommand.Settings>
 {
     public sealed class Settings : DataSettings
@@ -26,6 +26,11 @@ public sealed class StoriesCommand : Command<StoriesCommand.Settings>
         [DefaultValue(2)]
         public int MinSize { get; init; } = 2;
 
+        [CommandOption("--offset <N>")]
+        [Description("Skip this many stories of the ranked list (the next page: --offset 20 --limit 20).")]
+        [DefaultValue(0)]
+        public int Offset { get; init; }
+
         [CommandOption("--limit <N>")]
         [DefaultValue(20)]
         public int Limit { get; init; } = 20;
@@ -36,6 +41,7 @@ public sealed class StoriesCommand : Command<StoriesCommand.Settings>
         public override ValidationResult Validate() =>
             Since is not null && CliParsing.TryDate(Since) is null ? ValidationResult.Error("--since takes a date (YYYY-MM-DD)")
             : Window <= 0 || Limit < 1 || MinSize < 1 ? ValidationResult.Error("--window, --limit and --min-size must be positive")
+            : Offset < 0 ? ValidationResult.Error("--offset must be 0 or more")
             : ValidationResult.Success();
     }
 
@@ -47,16 +53,17 @@ public sealed class StoriesCommand : Command<StoriesCommand.Settings>
             Since = settings.Since is null ? null : CliParsing.TryDate(settings.Since),
             Window = TimeSpan.FromDays(settings.Window),
             MinSize = settings.MinSize,
+            Offset = settings.Offset,
             Limit = settings.Limit,
         });
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(new StoriesOutput(stories), ArchiveCliJson.Readable.StoriesOutput));
+            Console.Out.WriteLine(JsonSerializer.Serialize(new StoriesOutput(stories.Total, settings.Offset, stories.Items), ArchiveCliJson.Readable.StoriesOutput));
             return ExitCodes.Ok;
         }
 
         var table = new Table().AddColumns("story", "headline", "articles", "outlets", "first seen", "last seen", "per day", "entities");
-        foreach (var s in stories)
+        foreach (var s in stories.Items)
         {
             table.AddRow(
                 s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -70,6 +77,12 @@ public sealed class StoriesCommand : Command<StoriesCommand.Settings>
         }
 
         AnsiConsole.Write(table);
+        if (stories.Total > settings.Offset + stories.Items.Count || settings.Offset > 0)
+        {
+            // Say where this page lies, so that a user knows more stories match than the table shows.
+            AnsiConsole.MarkupLine($"[grey]stories {Math.Min(settings.Offset + 1, stories.Total)}–{settings.Offset + stories.Items.Count} of {stories.Total}[/]");
+        }
+
         return ExitCodes.Ok;
     }
 }

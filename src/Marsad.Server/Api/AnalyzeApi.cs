@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Marsad.Errors;
 using Marsad.Ingest;
@@ -41,12 +42,18 @@ public static class AnalyzeApi
 
             var documents = new List<AnalysisDocument>();
             var errors = new List<MarsadException>();
+            var warnings = new List<MarsadException>();
             foreach (var outcome in ArticleReaders.ReadBytes("request", body, readOptions))
             {
                 if (outcome.Error is { } error)
                 {
                     errors.Add(error);
                     continue;
+                }
+
+                if (outcome.Warning is { } warning)
+                {
+                    warnings.Add(warning);
                 }
 
                 documents.Add(AnalysisDocument.From(pipeline.Analyze(outcome.Article!)));
@@ -64,6 +71,13 @@ public static class AnalyzeApi
                 request.HttpContext.Response.Headers[RejectedHeader] = string.Join(", ", errors.Select(e => $"{e.Input} {e.Code}"));
             }
 
+            // A record kept with a field not understood (its date) is named with the message, JSON-escaped so that
+            // the header stays ASCII whatever the value's script.
+            if (warnings.Count > 0)
+            {
+                request.HttpContext.Response.Headers[WarningsHeader] = string.Join(", ", warnings.Select(w => $"{w.Input} {w.Code} \"{AsciiJsonEscape(w.Message)}\""));
+            }
+
             return Results.Json(documents, MarsadJson.Web.ListAnalysisDocument);
         })
         .WithName("Analyze")
@@ -76,6 +90,28 @@ public static class AnalyzeApi
 
     /// <summary>Response header naming the records of a batch that were rejected: "request#2 MRS106, request#5 MRS106".</summary>
     public const string RejectedHeader = "Marsad-Rejected";
+
+    /// <summary>Records analysed with a warning (MRS111, a date not understood): "request#2 MRS111 \"message\"", comma-separated.</summary>
+    public const string WarningsHeader = "Marsad-Warnings";
+
+    /// <summary>Text as the inside of a JSON string that is printable ASCII (a header value): other characters, quotes and backslashes as \uXXXX.</summary>
+    internal static string AsciiJsonEscape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= ' ' and <= '~' and not '"' and not '\\')
+            {
+                escaped.Append(c);
+            }
+            else
+            {
+                escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>Reads the body up to <paramref name="limit"/> bytes; null when it is larger.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit)

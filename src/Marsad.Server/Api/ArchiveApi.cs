@@ -63,7 +63,7 @@ public static partial class ArchiveApi
         }).WithName("Search").WithSummary("Arabic-aware full-text search (BM25, \"phrases\", clitics and spelling variants) with filters and highlights.")
         .Produces<SearchResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/stories", (string? since, int? limit) =>
+        api.MapGet("/stories", (string? since, int? offset, int? limit) =>
         {
             DateTimeOffset? sinceDate = null;
             since = NullIfEmpty(since);
@@ -72,15 +72,15 @@ public static partial class ArchiveApi
                 return Problems.BadRequest($"since '{since}' is not YYYY-MM-DD");
             }
 
-            if (!TryPaging(0, limit, options, out _, out var l, out var problem))
+            if (!TryPaging(offset, limit, options, out var o, out var l, out var problem))
             {
                 return problem!;
             }
 
-            var stories = archive.Stories(new StoryQuery { Since = sinceDate, Limit = l });
-            return Results.Ok(new Page<StoryItem>(stories.Count, 0, l, stories.Select(s => new StoryItem(
+            var stories = archive.Stories(new StoryQuery { Since = sinceDate, Offset = o, Limit = l });
+            return Results.Ok(new Page<StoryItem>(stories.Total, o, l, stories.Items.Select(s => new StoryItem(
                 s.Id, s.Headline, s.Size, s.Sources.Count, s.FirstSeen, s.LastSeen, s.Velocity, s.Sources, EntityRefs(archive, s.TopEntities))).ToList()));
-        }).WithName("ListStories").WithSummary("Stories across outlets, trending (most active recently) first.")
+        }).WithName("ListStories").WithSummary("Stories across outlets, trending (most active recently) first; paged with offset/limit, total counts every matching story.")
         .Produces<Page<StoryItem>>().ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/stories/{id}", (string id) =>

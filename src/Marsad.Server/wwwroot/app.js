@@ -189,10 +189,16 @@ function analyzePage() {
     try {
       const query = date.value ? `?date=${enc(date.value)}` : "";
       let rejected = null;
+      let warnings = null;
       const docs = await api(`/api/analyze${query}`, { method: "POST", body: input.value, headers: { "Content-Type": "text/plain; charset=utf-8" } },
-        headers => { rejected = headers.get("Marsad-Rejected"); });
-      // Records of a batch (JSON Lines, a feed) that could not be read are named, not silently dropped.
-      result.replaceChildren(...(rejected ? [el("p", { class: "error", id: "analyze-rejected" }, "سجلات مرفوضة: ", rejected)] : []), ...docs.map(doc => el("article", { class: "card article-body" }, (doc.blocks || []).map(b => renderBlock(doc, b)),
+        headers => { rejected = headers.get("Marsad-Rejected"); warnings = headers.get("Marsad-Warnings"); });
+      // Records of a batch (JSON Lines, a feed) that could not be read are named, not silently dropped;
+      // records kept with a date not understood are named with the message (JSON-escaped in the header).
+      const notes = [
+        ...(rejected ? [el("p", { class: "error", id: "analyze-rejected" }, "سجلات مرفوضة: ", rejected)] : []),
+        ...(warnings ? [el("p", { class: "warning", id: "analyze-warnings" }, "تنبيهات: ", warnings.replace(/"(?:[^"\\]|\\.)*"/g, m => JSON.parse(m)))] : []),
+      ];
+      result.replaceChildren(...notes, ...docs.map(doc => el("article", { class: "card article-body" }, (doc.blocks || []).map(b => renderBlock(doc, b)),
         el("div", { class: "chips" }, (doc.entities || []).map(e => el("span", { class: `chip ent ent-${e.type}` }, `${e.canonicalName} (${e.mentionCount})`))))));
     } catch (error) {
       result.replaceChildren(el("p", { class: "error" }, error.message));

@@ -49,5 +49,5 @@ public sealed partial class EmbeddedArchive
 
     /// <summary>Reads only that story's row and members (not every story's).</summary>
     public StorySummary? Story(long storyId) =>
-        Stories(new StoryQuery { StoryId = storyId, MinSize = 1, Limit = 1 }).FirstOrDefault();
+        Stories(new StoryQuery { StoryId = storyId, MinSize = 1, Limit = 1 }).Items.FirstOrDefault();
 }

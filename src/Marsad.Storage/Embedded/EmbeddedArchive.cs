@@ -390,7 +390,7 @@ public sealed partial class EmbeddedArchive : IArchive
         _sinceIndexCommit.Restart();
     }
 
-    public IReadOnlyList<StorySummary> Stories(StoryQuery query)
+    public StoryPage Stories(StoryQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         var newest = Scalar<long?>("SELECT MAX(published) FROM articles") ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
@@ -430,8 +430,9 @@ public sealed partial class EmbeddedArchive : IArchive
             }
         }
 
+        var (total, page) = StoryRows.Rank(rows, recent, copies, query);
         var result = new List<StorySummary>();
-        foreach (var r in StoryRows.Rank(rows, recent, copies, query))
+        foreach (var r in page)
         {
             var members = new List<string>();
             using (var cmd = Command("SELECT id FROM articles WHERE story_id = $s UNION ALL SELECT c.id FROM articles c JOIN articles o ON o.id = c.duplicate_of WHERE o.story_id = $s", ("$s", r.Id)))
@@ -446,7 +447,7 @@ public sealed partial class EmbeddedArchive : IArchive
             result.Add(StoryRows.Summary(r, recent, copies, query, members));
         }
 
-        return result;
+        return new StoryPage(total, result);
     }
 
     /// <summary>The story of every original article (id → story id), for evaluation.</summary>

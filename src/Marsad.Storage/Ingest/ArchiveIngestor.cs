@@ -143,6 +143,11 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
                                 continue;
                             }
 
+                            if (outcome.Warning is { } warning)
+                            {
+                                options.OnWarning?.Invoke(warning);
+                            }
+
                             var article = outcome.Article!;
                             if (!seen.Add(article.Id) || archive.Contains(article.Id))
                             {

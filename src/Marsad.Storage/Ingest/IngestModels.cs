@@ -25,6 +25,9 @@ public sealed record IngestOptions
     /// core idle. It is full only during such stalls (peak RSS of a 10,000-article ingest did not change with it).
     /// </summary>
     public int StoreQueueCapacity { get; init; } = 512;
+
+    /// <summary>Told of each kept record with a warning (MRS111: its date not understood); called on the reading thread.</summary>
+    public Action<Marsad.Errors.MarsadException>? OnWarning { get; init; }
 }
 
 /// <summary>One input record that was not archived, and why (also a line of rejects.jsonl).</summary>

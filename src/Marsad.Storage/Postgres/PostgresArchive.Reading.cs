@@ -122,7 +122,7 @@ public sealed partial class PostgresArchive
         return new SearchResults(total, hits, Math.Round(watch.Elapsed.TotalMilliseconds, 2));
     }
 
-    public IReadOnlyList<StorySummary> Stories(StoryQuery query)
+    public StoryPage Stories(StoryQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         using var connection = _source.OpenConnection();
@@ -146,8 +146,9 @@ public sealed partial class PostgresArchive
             }
         }
 
+        var (total, page) = StoryRows.Rank(rows, recent, copies, query);
         var result = new List<StorySummary>();
-        foreach (var r in StoryRows.Rank(rows, recent, copies, query))
+        foreach (var r in page)
         {
             var members = new List<string>();
             using (var cmd = new NpgsqlCommand("SELECT id FROM (SELECT id, seq FROM articles WHERE story_id = $1 UNION ALL SELECT c.id, c.seq FROM articles c JOIN articles o ON o.id = c.duplicate_of WHERE o.story_id = $1) m ORDER BY seq", connection))
@@ -163,11 +164,11 @@ public sealed partial class PostgresArchive
             result.Add(StoryRows.Summary(r, recent, copies, query, members));
         }
 
-        return result;
+        return new StoryPage(total, result);
     }
 
     public StorySummary? Story(long storyId) =>
-        Stories(new StoryQuery { StoryId = storyId, MinSize = 1, Limit = 1 }).FirstOrDefault();
+        Stories(new StoryQuery { StoryId = storyId, MinSize = 1, Limit = 1 }).Items.FirstOrDefault();
 
     public EntityProfile? Entity(string key)
     {

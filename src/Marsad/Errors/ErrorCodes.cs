@@ -36,6 +36,9 @@ public static class ErrorCodes
     /// <summary>The analysis of one record failed (an annotator threw); the other records go on.</summary>
     public const string AnalysisFailed = "MRS110";
 
+    /// <summary>A warning, not an error: a field of a record (its date) was not understood; the article is kept without it.</summary>
+    public const string FieldNotUnderstood = "MRS111";
+
     /// <summary>A command-line or API argument is invalid.</summary>
     public const string BadArgument = "MRS201";
 

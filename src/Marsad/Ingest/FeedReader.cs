@@ -177,6 +177,7 @@ public sealed partial class FeedReader : IArticleReader
         }
 
         var url = link;
+        var (published, warning) = PublicationDate.Read(date, options, origin);
         return ReadOutcome.Ok(new Article
         {
             Id = ArticleIds.For(source, url, headline, paragraphs),
@@ -185,10 +186,10 @@ public sealed partial class FeedReader : IArticleReader
             Section = category?.Trim(),
             Headline = headline,
             Paragraphs = paragraphs,
-            PublishedAt = options.OverrideDate ? options.DefaultDate : DateParsing.TryParse(date) ?? options.DefaultDate,
+            PublishedAt = published,
             Byline = author?.Trim(),
             Format = "rss",
             Origin = origin,
-        });
+        }, warning);
     }
 }

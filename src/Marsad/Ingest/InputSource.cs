@@ -22,6 +22,12 @@ public readonly record struct ReadOutcome(Model.Article? Article, Errors.MarsadE
 {
     public static ReadOutcome Ok(Model.Article article) => new(article, null);
 
+    /// <summary>A record read with a warning (code MRS111: a field not understood): the article is kept, the user is told.</summary>
+    public static ReadOutcome Ok(Model.Article article, Errors.MarsadException? warning) => new(article, null) { Warning = warning };
+
+    /// <summary>What was not understood in a kept article (its date), or null.</summary>
+    public Errors.MarsadException? Warning { get; init; }
+
     public static ReadOutcome Fail(Errors.MarsadException error) => new(null, error);
 }
 

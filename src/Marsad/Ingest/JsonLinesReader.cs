@@ -65,7 +65,7 @@ public sealed class JsonLinesReader : IArticleReader
                 : [];
             var source = Str(root, "source", "outlet", "site");
             var url = Str(root, "url", "link");
-            var date = options.OverrideDate ? options.DefaultDate : DateParsing.TryParse(Str(root, "date", "publishedAt", "published", "datePublished", "pubDate")) ?? options.DefaultDate;
+            var (date, warning) = PublicationDate.Read(Str(root, "date", "publishedAt", "published", "datePublished", "pubDate"), options, origin);
             var id = Str(root, "id") ?? ArticleIds.For(source, url, headline, paragraphs);
             return ReadOutcome.Ok(new Article
             {
@@ -80,7 +80,7 @@ public sealed class JsonLinesReader : IArticleReader
                 Byline = Str(root, "author", "byline"),
                 Format = "jsonl",
                 Origin = origin,
-            });
+            }, warning);
         }
         catch (JsonException e)
         {

@@ -15,6 +15,9 @@ internal enum QTokenKind : byte
     ParenOpen,
     ParenClose,
     Other,
+
+    /// <summary>Markup left in the text (a BBCode or HTML tag: [b], [/b], [url=…], &lt;br&gt;) or a stray bracket: never part of a name's edge.</summary>
+    Markup,
 }
 
 /// <summary>A token over the article text; <see cref="Quote"/> is the top-level quotation span holding it, or -1.</summary>
@@ -88,6 +91,14 @@ internal static class QuoteTokenizer
                 continue;
             }
 
+            if (c is '[' or '<' && MarkupTagLength(text, i) is var tag and > 0 && !CoversQuoteMark(spans, spanIndex, i, i + tag))
+            {
+                // A tag from a forum or a broken page (محمد بن سلمان [/b] أن): one non-word token, so that its letters are not words.
+                tokens.Add(new QToken(i, i + tag, QTokenKind.Markup, string.Empty, inside));
+                i += tag;
+                continue;
+            }
+
             var kind = c switch
             {
                 '\u060C' or ',' or '\u061B' or ';' => QTokenKind.Comma, // ARABIC COMMA, ARABIC SEMICOLON
@@ -95,6 +106,7 @@ internal static class QuoteTokenizer
                 '.' or '!' or '?' or '\u061F' or '\u2026' => IsAbbreviationPeriod(text, i, tokens) ? QTokenKind.Other : QTokenKind.SentenceEnd, // ARABIC QUESTION MARK, ELLIPSIS
                 '(' => QTokenKind.ParenOpen,
                 ')' => QTokenKind.ParenClose,
+                '[' or ']' or '{' or '}' or '<' or '>' => QTokenKind.Markup,
                 _ => QTokenKind.Other,
             };
             if (spanIndex < spans.Count && i == spans[spanIndex].Open)
@@ -118,6 +130,60 @@ internal static class QuoteTokenizer
         }
 
         return spans;
+    }
+
+    /// <summary>
+    /// The length of a markup tag opening at <paramref name="i"/>, or 0: BBCode <c>[b]</c>, <c>[/quote]</c>, <c>[url=…]</c>
+    /// (a value with no bracket, quote mark or line break) and HTML <c>&lt;b&gt;</c>, <c>&lt;/span&gt;</c>, <c>&lt;br/&gt;</c> (no attributes).
+    /// The tag's name is Latin letters and digits, at most 16: an Arabic word in brackets is text, not markup.
+    /// </summary>
+    internal static int MarkupTagLength(string text, int i)
+    {
+        var close = text[i] == '[' ? ']' : '>';
+        var k = i + 1;
+        if (k < text.Length && text[k] == '/')
+        {
+            k++;
+        }
+
+        var nameStart = k;
+        while (k < text.Length && k - nameStart < 16 && (char.IsAsciiLetter(text[k]) || (k > nameStart && char.IsAsciiDigit(text[k]))))
+        {
+            k++;
+        }
+
+        if (k == nameStart || k >= text.Length)
+        {
+            return 0;
+        }
+
+        if (close == ']' && text[k] == '=')
+        {
+            while (k < text.Length && k - i < 200 && text[k] is not (']' or '[' or '\n') && !QuoteText.IsQuoteMark(text[k]))
+            {
+                k++;
+            }
+        }
+        else if (close == '>' && text[k] == '/')
+        {
+            k++;
+        }
+
+        return k < text.Length && text[k] == close ? k + 1 - i : 0;
+    }
+
+    /// <summary>Whether [from, to) holds the open or close mark of a quotation span (such a tag is left to the mark's rules).</summary>
+    private static bool CoversQuoteMark(List<QuoteMarkSpan> spans, int spanIndex, int from, int to)
+    {
+        for (var s = spanIndex; s < spans.Count && spans[s].Open < to; s++)
+        {
+            if ((spans[s].Open >= from && spans[s].Open < to) || (spans[s].Close >= from && spans[s].Close < to))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -112,6 +112,13 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
             name = CutObject(name);
         }
 
+        // Markup or a stray bracket at either edge (محمد بن سلمان [/b]) is debris, not part of the name.
+        name = TrimMarkup(name);
+        if (name.End <= name.Start)
+        {
+            return null;
+        }
+
         var headNorm = FirstWordNorm(name);
         var number = QuoteLexicon.LooksPlural(headNorm) ? SpeakerNumber.Plural : SpeakerNumber.Singular;
         var gender = cue.Gender == SpeakerGender.Unknown ? SpeakerGender.Masculine : cue.Gender;
@@ -398,8 +405,24 @@ internal sealed class SubjectParser(string text, List<QToken> tokens, List<Quote
         return string.Empty;
     }
 
+    private (int Start, int End) TrimMarkup((int Start, int End) span)
+    {
+        while (span.End > span.Start && tokens[span.End - 1].Kind == QTokenKind.Markup)
+        {
+            span.End--;
+        }
+
+        while (span.Start < span.End && tokens[span.Start].Kind == QTokenKind.Markup)
+        {
+            span.Start++;
+        }
+
+        return span;
+    }
+
     private string Slice((int Start, int End) span)
     {
+        span = TrimMarkup(span) is { } trimmed && trimmed.End > trimmed.Start ? trimmed : span;
         var start = tokens[span.Start].Start;
         var end = tokens[span.End - 1].End;
         return text[start..end];

@@ -149,6 +149,23 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public void BenchHelpListsTheOptionsOfTheDefaultCommand()
+    {
+        // `marsad bench` is a branch whose default command takes the options: its help must list them.
+        var result = CliRunner.Run(null, "bench", "--help");
+        Assert.Equal(0, result.ExitCode);
+        foreach (var option in new[] { "--input", "--articles", "--threads", "--repeat", "--archive", "--warmup", "--peers", "--json" })
+        {
+            Assert.Contains(option, result.StdOut, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("quotes", result.StdOut, StringComparison.Ordinal);
+        var quotes = CliRunner.Run(null, "bench", "quotes", "--help");
+        Assert.Contains("--seconds", quotes.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("--peers", quotes.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SizesAcceptAll()
     {
         Assert.Equal([1000, int.MaxValue], BenchCommand.ParseSizes("1000, all"));

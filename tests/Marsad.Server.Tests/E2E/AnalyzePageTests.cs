@@ -59,4 +59,21 @@ public sealed class AnalyzePageTests(ServerFixture server, BrowserFixture browse
         Assert.Contains("request#2 MRS106", await page.InnerTextAsync("#analyze-rejected"), StringComparison.Ordinal);
         Assert.Equal(1, await page.EvaluateAsync<int>("document.querySelectorAll('#analyze-result article').length"));
     }
+
+    [Fact]
+    public async Task ARecordWhoseDateIsNotUnderstoodIsNamedAboveTheResults()
+    {
+        var page = await browser.Require().NewPageAsync();
+        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
+        await page.WaitForSelectorAsync("#analyze-input");
+
+        const string batch = "{\"id\":\"w1\",\"title\":\"خبر أول\",\"text\":\"قال الوزير إن الخطة جاهزة.\",\"date\":\"منذ ساعتين\"}\n";
+        await page.FillAsync("#analyze-input", batch);
+        await page.ClickAsync("#analyze-form button[type=submit]");
+        await page.WaitForSelectorAsync("#analyze-result article");
+
+        var warning = await page.InnerTextAsync("#analyze-warnings");
+        Assert.Contains("request#1 MRS111", warning, StringComparison.Ordinal);
+        Assert.Contains("'منذ ساعتين'", warning, StringComparison.Ordinal);
+    }
 }

@@ -63,6 +63,14 @@ public sealed class EmbeddedArchiveTests
     }
 
     [Fact]
+    public void Stories_are_paged_with_a_total_of_every_story_that_matches()
+    {
+        using var temp = new TempFolder();
+        using var archive = EmbeddedArchive.Open(temp.Path);
+        StoryPagingCheck.Run(archive);
+    }
+
+    [Fact]
     public void A_copy_is_stored_linked_and_not_indexed()
     {
         using var temp = new TempFolder();

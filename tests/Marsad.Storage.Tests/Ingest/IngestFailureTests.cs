@@ -47,7 +47,7 @@ public sealed class IngestFailureTests
 
         public SearchResults Search(SearchQuery query) => inner.Search(query);
 
-        public IReadOnlyList<StorySummary> Stories(StoryQuery query) => inner.Stories(query);
+        public StoryPage Stories(StoryQuery query) => inner.Stories(query);
 
         public EntityProfile? Entity(string key) => inner.Entity(key);
 

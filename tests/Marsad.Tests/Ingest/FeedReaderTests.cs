@@ -41,6 +41,22 @@ public sealed class FeedReaderTests
     }
 
     [Fact]
+    public void APubDateThatIsNotUnderstoodKeepsTheItemAndWarnsNamingIt()
+    {
+        const string feed = "<rss version=\"2.0\"><channel><title>نشرة</title>" +
+            "<item><title>خبر أول</title><description>نص.</description><pubDate>Thu, 28 Sep 2023 09:30:00 +0300</pubDate></item>" +
+            "<item><title>خبر ثان</title><description>نص.</description><pubDate>الخميس 28 سبتمبر</pubDate></item></channel></rss>";
+        var outcomes = ArticleReaders.ReadText("feed.rss", feed, new ReadOptions()).ToList();
+        Assert.Equal(2, outcomes.Count);
+        Assert.Null(outcomes[0].Warning);
+        Assert.NotNull(outcomes[0].Article!.PublishedAt);
+        Assert.Null(outcomes[1].Article!.PublishedAt);
+        Assert.Equal(ErrorCodes.FieldNotUnderstood, outcomes[1].Warning!.Code);
+        Assert.Equal("feed.rss#item2", outcomes[1].Warning!.Input);
+        Assert.Contains("'الخميس 28 سبتمبر'", outcomes[1].Warning!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MalformedFeedIsOneClearError()
     {
         var outcome = Assert.Single(ArticleReaders.ReadText("bad.rss", "<rss><channel><item><title>x</title>", new ReadOptions()));

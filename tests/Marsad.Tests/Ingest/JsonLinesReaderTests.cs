@@ -32,6 +32,28 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public void ADateThatIsNotUnderstoodKeepsTheArticleAndWarnsNamingTheRecordAndValue()
+    {
+        const string lines = "{\"title\":\"خبر أول\",\"text\":\"نص.\",\"date\":\"2023-09-28\"}\n{\"title\":\"خبر ثان\",\"text\":\"نص.\",\"date\":\"منذ ساعتين\"}\n";
+        var outcomes = ArticleReaders.ReadText("news.jsonl", lines, new ReadOptions()).ToList();
+        Assert.Equal(2, outcomes.Count);
+        Assert.Null(outcomes[0].Warning);
+        Assert.Equal("خبر ثان", outcomes[1].Article!.Headline);
+        Assert.Null(outcomes[1].Article!.PublishedAt);
+        var warning = outcomes[1].Warning!;
+        Assert.Equal(ErrorCodes.FieldNotUnderstood, warning.Code);
+        Assert.Equal("news.jsonl#2", warning.Input);
+        Assert.Contains("'منذ ساعتين'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("without a date", warning.Message, StringComparison.Ordinal);
+
+        // With a default date (--date) the article takes it, and the warning says so; --date overriding the record's date warns of nothing.
+        var withDefault = ArticleReaders.ReadText("news.jsonl", lines, new ReadOptions { DefaultDate = new DateTimeOffset(2023, 9, 4, 0, 0, 0, TimeSpan.Zero) }).ToList()[1];
+        Assert.Equal(new DateTimeOffset(2023, 9, 4, 0, 0, 0, TimeSpan.Zero), withDefault.Article!.PublishedAt);
+        Assert.Contains("default date 2023-09-04", withDefault.Warning!.Message, StringComparison.Ordinal);
+        Assert.All(ArticleReaders.ReadText("news.jsonl", lines, new ReadOptions { DefaultDate = DateTimeOffset.UnixEpoch, OverrideDate = true }), o => Assert.Null(o.Warning));
+    }
+
+    [Fact]
     public void MalformedLineIsAnErrorForThatLineOnly()
     {
         const string text = "{\"title\": \"أ\", \"text\": \"نص أول\"}\n{\"title\": \"ب\", \"text\": \n[1,2]\n\n{\"headline\": \"ج\", \"body\": \"نص ثالث\", \"extra\": {\"x\": 1}}";

@@ -36,6 +36,19 @@ public sealed class QuoteExtractorTests
         Assert.Equal(without.Attributions, with.Attributions);
     }
 
+    [Theory]
+    [InlineData("وأكد ولي العهد السعودي الأمير محمد بن سلمان [/b] أن المملكة ماضية في خططها الاقتصادية.", "محمد بن سلمان")]
+    [InlineData("وقال [b]وزير الخارجية فيصل بن فرحان[/b] إن الزيارة كانت ناجحة.", "فيصل بن فرحان")]
+    [InlineData("وأوضح [url=https://example.org/a?b=1]المتحدث باسم الوزارة[/url] أن الاجتماع تأجل.", "المتحدث باسم الوزارة")]
+    [InlineData("وأضاف <b>الوزير</b> أن الخطة جاهزة.", "الوزير")]
+    [InlineData("وذكر رئيس الحكومة ] أن الموازنة أقرت.", "رئيس الحكومة")]
+    public void ASpeakerNeverStartsOrEndsWithMarkupOrBracketDebris(string text, string speaker)
+    {
+        var quote = Single(text);
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(speaker, text[quote.SpeakerStart!.Value..quote.SpeakerEnd!.Value]);
+    }
+
     [Fact]
     public void ParagraphWithoutSpeechHasNoQuotes()
     {

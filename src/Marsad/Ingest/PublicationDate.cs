@@ -1,0 +1,41 @@
+using System.Globalization;
+using Marsad.Errors;
+
+namespace Marsad.Ingest;
+
+/// <summary>
+/// A record's publication date as the JSON Lines and feed readers take it: the record's own date when it is
+/// understood, else the default date (--date, the API's date). A date that is written but not understood is not
+/// dropped silently: the article is kept and a warning (MRS111) names the record, the value and what was used.
+/// </summary>
+public static class PublicationDate
+{
+    /// <summary>Longer values are cut in the warning (a whole paragraph put in a date field).</summary>
+    private const int MaxShown = 60;
+
+    public static (DateTimeOffset? Date, MarsadException? Warning) Read(string? value, ReadOptions options, string origin)
+    {
+        if (options.OverrideDate)
+        {
+            return (options.DefaultDate, null);
+        }
+
+        if (DateParsing.TryParse(value) is { } date)
+        {
+            return (date, null);
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return (options.DefaultDate, null);
+        }
+
+        var shown = value.Trim();
+        shown = shown.Length > MaxShown ? string.Concat(shown.AsSpan(0, MaxShown), "…") : shown;
+        var used = options.DefaultDate is { } d ? $"the article is kept with the default date {d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}" : "the article is kept without a date";
+        return (options.DefaultDate, new MarsadException(
+            ErrorCodes.FieldNotUnderstood,
+            $"the date '{shown}' is not understood (ISO 8601, RFC 822 or YYYY-MM-DD expected): {used}",
+            origin));
+    }
+}
