@@ -1,3 +1,4 @@
+using Marsad.Errors;
 using Marsad.Pipeline;
 using Marsad.Server.Api;
 using Microsoft.AspNetCore.Builder;
@@ -25,7 +26,14 @@ public static class MarsadServer
         // A failed start (the port is taken) is thrown to the caller, which reports it in one line;
         // the host would otherwise also log it with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Problems written by the framework (an unknown path, a wrong method) carry a code like Marsad's own.
+            if (context.ProblemDetails.Status is >= 400 and < 500 && !context.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                context.ProblemDetails.Extensions["code"] = ErrorCodes.BadArgument;
+            }
+        });
 
         // Binding failures are thrown (not answered with an empty 400) so that BadRequestHandler
         // can answer them with a JSON body naming the parameter, like every other bad request.

@@ -104,6 +104,16 @@ public sealed class ArchiveCommandTests : IDisposable
     }
 
     [Fact]
+    public void EvalStoriesRefusesADatabaseItWouldIgnore()
+    {
+        var gold = Path.Combine(_dir, "stories-db.tsv");
+        File.WriteAllText(gold, "a\tstory-1\n");
+        var result = CliRunner.Run(null, "eval", "stories", "--db", "Host=127.0.0.1;Port=1;Database=x", "--gold", gold);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--db is not supported", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EvalSearchOnAnEmptyArchiveSaysSoInsteadOfCrashing()
     {
         var data = Path.Combine(_dir, "empty");

@@ -121,6 +121,24 @@ public sealed class AnalyzeApiTests(ServerFixture server) : IClassFixture<Server
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal((int)expected, json.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal(ErrorCodes.BadArgument, json.RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task ALargeBatchOfBadRecordsKeepsItsHeaderShortAndCountsThemAll()
+    {
+        // 2,000 rejected lines would make a header of about 44 KB; clients refuse long header lines and would lose the good record.
+        var lines = "{\"id\":\"ok\",\"title\":\"خبر\",\"text\":\"قال الوزير إن الخطة جاهزة.\"}\n" + string.Concat(Enumerable.Repeat("{}\n", 2000));
+        using var content = new StringContent(lines, Encoding.UTF8, "text/plain");
+        using var response = await server.Client.PostAsync("/api/analyze?format=jsonl", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rejected = response.Headers.GetValues("Marsad-Rejected").Single();
+        Assert.True(rejected.Length < 8300, $"header of {rejected.Length} characters");
+        Assert.StartsWith($"request#2 {ErrorCodes.MalformedRecord}, request#3 ", rejected, StringComparison.Ordinal);
+        Assert.EndsWith(", ... and 1950 more", rejected, StringComparison.Ordinal);
+        Assert.Equal("2000", response.Headers.GetValues("Marsad-Rejected-Count").Single());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("ok", json.RootElement.EnumerateArray().Single().GetProperty("article").GetProperty("id").GetString());
     }
 
     [Fact]

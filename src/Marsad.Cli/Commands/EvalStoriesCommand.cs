@@ -26,8 +26,10 @@ public sealed class EvalStoriesCommand : Command<EvalStoriesCommand.Settings>
         [CommandOption("--json")]
         public bool Json { get; init; }
 
+        // Stories are scored on the embedded archive only: a --db (inherited) would otherwise be ignored without a word.
         public override ValidationResult Validate() =>
-            string.IsNullOrEmpty(Gold) ? ValidationResult.Error("give --gold FILE")
+            Db is not null ? ValidationResult.Error("eval stories reads the embedded archive (--data); --db is not supported")
+            : string.IsNullOrEmpty(Gold) ? ValidationResult.Error("give --gold FILE")
             : !File.Exists(Gold) ? ValidationResult.Error($"--gold '{Gold}' does not exist")
             : ValidationResult.Success();
     }

@@ -56,7 +56,15 @@ public static class AnalyzeApi
                     warnings.Add(warning);
                 }
 
-                documents.Add(AnalysisDocument.From(pipeline.Analyze(outcome.Article!)));
+                try
+                {
+                    documents.Add(AnalysisDocument.From(pipeline.Analyze(outcome.Article!)));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // As in ingest: a record whose analysis fails is named (MRS110) and the others go on.
+                    errors.Add(new MarsadException(ErrorCodes.AnalysisFailed, $"the analysis failed: {e.GetType().Name}", outcome.Article!.Origin ?? outcome.Article.Id));
+                }
             }
 
             if (documents.Count == 0 && errors.Count > 0)
@@ -66,16 +74,19 @@ public static class AnalyzeApi
 
             // One bad record (a JSON Lines line, a feed item) does not cost the others: they are
             // returned, and each rejected record is named in a header (docs/json-contract.md).
+            var headers = request.HttpContext.Response.Headers;
             if (errors.Count > 0)
             {
-                request.HttpContext.Response.Headers[RejectedHeader] = string.Join(", ", errors.Select(e => $"{e.Input} {e.Code}"));
+                headers[RejectedHeader] = CappedList(errors.Select(e => $"{e.Input} {e.Code}").ToList());
+                headers[RejectedCountHeader] = errors.Count.ToString(CultureInfo.InvariantCulture);
             }
 
             // A record kept with a field not understood (its date) is named with the message, JSON-escaped so that
             // the header stays ASCII whatever the value's script.
             if (warnings.Count > 0)
             {
-                request.HttpContext.Response.Headers[WarningsHeader] = string.Join(", ", warnings.Select(w => $"{w.Input} {w.Code} \"{AsciiJsonEscape(w.Message)}\""));
+                headers[WarningsHeader] = CappedList(warnings.Select(w => $"{w.Input} {w.Code} \"{AsciiJsonEscape(w.Message)}\"").ToList());
+                headers[WarningsCountHeader] = warnings.Count.ToString(CultureInfo.InvariantCulture);
             }
 
             return Results.Json(documents, MarsadJson.Web.ListAnalysisDocument);
@@ -93,6 +104,38 @@ public static class AnalyzeApi
 
     /// <summary>Records analysed with a warning (MRS111, a date not understood): "request#2 MRS111 \"message\"", comma-separated.</summary>
     public const string WarningsHeader = "Marsad-Warnings";
+
+    /// <summary>How many records <see cref="RejectedHeader"/> counts in all (it names at most <see cref="MaxHeaderEntries"/>).</summary>
+    public const string RejectedCountHeader = "Marsad-Rejected-Count";
+
+    /// <summary>How many records <see cref="WarningsHeader"/> counts in all.</summary>
+    public const string WarningsCountHeader = "Marsad-Warnings-Count";
+
+    /// <summary>
+    /// Entries named in one header at most, and characters: clients refuse long header lines (Python's http.client at
+    /// 64 KB, Chromium at 256 KB for all headers) and would then lose the good analyses the header is there to keep.
+    /// </summary>
+    public const int MaxHeaderEntries = 50;
+
+    private const int MaxHeaderChars = 8192;
+
+    /// <summary>The entries comma-separated, cut after <see cref="MaxHeaderEntries"/> (or 8 KB) with "… and N more".</summary>
+    internal static string CappedList(IReadOnlyList<string> entries)
+    {
+        var text = new StringBuilder();
+        var shown = 0;
+        foreach (var entry in entries)
+        {
+            if (shown == MaxHeaderEntries || text.Length + entry.Length > MaxHeaderChars)
+            {
+                break;
+            }
+
+            text.Append(shown++ == 0 ? string.Empty : ", ").Append(entry);
+        }
+
+        return shown == entries.Count ? text.ToString() : text.Append(CultureInfo.InvariantCulture, $", ... and {entries.Count - shown} more").ToString();
+    }
 
     /// <summary>Text as the inside of a JSON string that is printable ASCII (a header value): other characters, quotes and backslashes as \uXXXX.</summary>
     internal static string AsciiJsonEscape(string text)
