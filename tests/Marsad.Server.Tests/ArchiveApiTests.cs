@@ -120,6 +120,7 @@ public sealed class ArchiveApiTests(ArchiveFixture server)
     }
 
     [Theory]
+    [InlineData("/api/articles?to=9999-12-31&limit=3", "/api/articles?limit=3")]
     [InlineData("/api/articles?from=&to=&source=&limit=3", "/api/articles?limit=3")]
     [InlineData("/api/stories?since=&limit=3", "/api/stories?limit=3")]
     public async Task BlankFiltersFromAFormMeanNoFilter(string blank, string plain)

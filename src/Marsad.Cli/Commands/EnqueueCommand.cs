@@ -47,6 +47,11 @@ internal static class EnqueueCommand
                     continue;
                 }
 
+                if (outcome.Warning is { } warning)
+                {
+                    Console.Error.WriteLine($"marsad: warning: {warning.ToLine()}");
+                }
+
                 pending.Add(outcome.Article!);
                 if (pending.Count >= Batch)
                 {

@@ -80,7 +80,9 @@ public sealed class StoriesCommand : Command<StoriesCommand.Settings>
         if (stories.Total > settings.Offset + stories.Items.Count || settings.Offset > 0)
         {
             // Say where this page lies, so that a user knows more stories match than the table shows.
-            AnsiConsole.MarkupLine($"[grey]stories {Math.Min(settings.Offset + 1, stories.Total)}–{settings.Offset + stories.Items.Count} of {stories.Total}[/]");
+            AnsiConsole.MarkupLine(stories.Items.Count == 0
+                ? $"[grey]no stories after the first {settings.Offset} ({stories.Total} in all)[/]"
+                : $"[grey]stories {settings.Offset + 1}–{settings.Offset + stories.Items.Count} of {stories.Total}[/]");
         }
 
         return ExitCodes.Ok;

@@ -7,6 +7,7 @@ using Marsad.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace Marsad.Server.Api;
 
@@ -15,7 +16,7 @@ public static class AnalyzeApi
 {
     public static RouteGroupBuilder MapAnalyzeApi(this RouteGroupBuilder api, AnalysisPipeline pipeline, MarsadServerOptions options)
     {
-        api.MapPost("/analyze", async (HttpRequest request, string? format, string? date) =>
+        api.MapPost("/analyze", async (HttpRequest request, ILoggerFactory loggers, string? format, string? date) =>
         {
             var readOptions = new ReadOptions
             {
@@ -51,19 +52,24 @@ public static class AnalyzeApi
                     continue;
                 }
 
-                if (outcome.Warning is { } warning)
-                {
-                    warnings.Add(warning);
-                }
-
                 try
                 {
                     documents.Add(AnalysisDocument.From(pipeline.Analyze(outcome.Article!)));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // As in ingest: a record whose analysis fails is named (MRS110) and the others go on.
-                    errors.Add(new MarsadException(ErrorCodes.AnalysisFailed, $"the analysis failed: {e.GetType().Name}", outcome.Article!.Origin ?? outcome.Article.Id));
+                    // As in ingest: a record whose analysis fails is named (MRS110, a server error) and the others go
+                    // on; the stack trace goes to the server log, not to the client.
+                    var input = outcome.Article!.Origin ?? outcome.Article.Id;
+                    loggers.CreateLogger("Marsad.Analyze").LogError(e, "MRS110 the analysis of {Input} failed", input);
+                    errors.Add(new MarsadException(ErrorCodes.AnalysisFailed, $"the analysis failed ({e.GetType().Name}); the server log has the reason", input));
+                    continue;
+                }
+
+                // Only a record that was analysed is "kept" as its warning says.
+                if (outcome.Warning is { } warning)
+                {
+                    warnings.Add(warning);
                 }
             }
 
@@ -112,21 +118,28 @@ public static class AnalyzeApi
     public const string WarningsCountHeader = "Marsad-Warnings-Count";
 
     /// <summary>
-    /// Entries named in one header at most, and characters: clients refuse long header lines (Python's http.client at
-    /// 64 KB, Chromium at 256 KB for all headers) and would then lose the good analyses the header is there to keep.
+    /// Entries named in one header at most: clients and proxies refuse long header lines (Python's http.client at 64 KB,
+    /// Chromium at 256 KB for all headers, proxies at 8 KB) and would then lose the good analyses the header is there to keep.
     /// </summary>
     public const int MaxHeaderEntries = 50;
 
-    private const int MaxHeaderChars = 8192;
+    /// <summary>
+    /// Characters of one header value at most, its "… and N more" included: two such headers stay well under the 8 KB a
+    /// default reverse proxy accepts for a header line (Apache) or for all of them (nginx's 8k buffer).
+    /// </summary>
+    public const int MaxHeaderChars = 2048;
 
-    /// <summary>The entries comma-separated, cut after <see cref="MaxHeaderEntries"/> (or 8 KB) with "… and N more".</summary>
+    /// <summary>Room kept for ", ... and N more".</summary>
+    private const int SuffixRoom = 32;
+
+    /// <summary>The entries comma-separated, cut after <see cref="MaxHeaderEntries"/> or <see cref="MaxHeaderChars"/> with "… and N more".</summary>
     internal static string CappedList(IReadOnlyList<string> entries)
     {
         var text = new StringBuilder();
         var shown = 0;
         foreach (var entry in entries)
         {
-            if (shown == MaxHeaderEntries || text.Length + entry.Length > MaxHeaderChars)
+            if (shown == MaxHeaderEntries || text.Length + 2 + entry.Length > MaxHeaderChars - SuffixRoom)
             {
                 break;
             }

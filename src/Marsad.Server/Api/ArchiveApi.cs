@@ -182,7 +182,9 @@ public static partial class ArchiveApi
         from = NullIfEmpty(from);
         to = NullIfEmpty(to);
         fromDate = from is null ? null : AnalyzeApi.ParseDate(from);
-        toDate = to is null ? null : AnalyzeApi.ParseDate(to)?.AddDays(1).AddTicks(-1);
+        // The end of the day "to" names; the last representable day (9999-12-31) has no next day to count back from.
+        toDate = to is null ? null : AnalyzeApi.ParseDate(to) is not { } day ? null
+            : day.Date >= DateTime.MaxValue.Date ? DateTimeOffset.MaxValue : day.AddDays(1).AddTicks(-1);
         problem = (from is not null && fromDate is null) || (to is not null && toDate is null)
             ? Problems.BadRequest("from and to are dates, YYYY-MM-DD")
             : fromDate > toDate ? Problems.BadRequest($"from {from} is after to {to}")

@@ -56,11 +56,19 @@ public sealed class ArchiveFailureGuard(IArchive inner, ILogger logger) : IArchi
         {
             throw;
         }
-        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        catch (Exception e) when (IsStorageFailure(e))
         {
-            // One line for the operator (the exception's type and message, which may name paths); no stack trace.
-            logger.LogError("MRS301 archive failure: {Type}: {Message}", e.GetType().Name, e.Message);
+            // The stack trace stays in the server log, never in the response.
+            logger.LogError(e, "MRS301 archive failure: {Type}: {Message}", e.GetType().Name, e.Message);
             throw new MarsadException(ErrorCodes.Storage, Detail, inner: e);
         }
     }
+
+    /// <summary>
+    /// A failure of the store itself (files gone, database refused, index closed or corrupt); a bug in the archive code
+    /// (a null reference, a bad index) is not one and stays a plain 500 with its stack trace in the log.
+    /// </summary>
+    private static bool IsStorageFailure(Exception e) =>
+        e is MarsadException or System.Data.Common.DbException or IOException or UnauthorizedAccessException or ObjectDisposedException
+        || (e.GetType().Namespace?.StartsWith("Lucene.Net", StringComparison.Ordinal) ?? false);
 }

@@ -17,7 +17,7 @@ public static class Problems
     public static IResult FromException(MarsadException e) => e.Code switch
     {
         ErrorCodes.UnknownId => Create(StatusCodes.Status404NotFound, e.Code, "Not found", e.Message, e.Input),
-        ErrorCodes.Storage or ErrorCodes.BadModel => Create(StatusCodes.Status500InternalServerError, e.Code, "Server error", e.Message, e.Input),
+        ErrorCodes.Storage or ErrorCodes.BadModel or ErrorCodes.AnalysisFailed => Create(StatusCodes.Status500InternalServerError, e.Code, "Server error", e.Message, e.Input),
         _ => Create(StatusCodes.Status400BadRequest, e.Code, "Bad request", e.Message, e.Input),
     };
 

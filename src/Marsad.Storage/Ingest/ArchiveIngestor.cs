@@ -143,16 +143,17 @@ public sealed class ArchiveIngestor(IArchive archive, AnalysisPipeline pipeline,
                                 continue;
                             }
 
-                            if (outcome.Warning is { } warning)
-                            {
-                                options.OnWarning?.Invoke(warning);
-                            }
-
                             var article = outcome.Article!;
                             if (!seen.Add(article.Id) || archive.Contains(article.Id))
                             {
                                 Counters.AddAlreadyStored(1);
                                 continue;
+                            }
+
+                            // After the check above: a warning says the article is kept, which a stored one is not (again).
+                            if (outcome.Warning is { } warning)
+                            {
+                                options.OnWarning?.Invoke(warning);
                             }
 
                             var started = Stopwatch.GetTimestamp();

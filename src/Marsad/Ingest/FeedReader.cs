@@ -86,7 +86,7 @@ public sealed partial class FeedReader : IArticleReader
             var guid = item.Elements().FirstOrDefault(e => e.Name.LocalName == "guid");
             var permalink = guid is not null && !string.Equals((string?)guid.Attribute("isPermaLink"), "false", StringComparison.OrdinalIgnoreCase)
                 && IsWebAddress(guid.Value.Trim()) ? guid.Value.Trim() : null;
-            var date = Child("pubDate") ?? item.Element(Dc + "date")?.Value;
+            string?[] date = [Child("pubDate"), item.Element(Dc + "date")?.Value];
             yield return Build(
                 $"{name}#item{index}", source, RssTitle(Child("title")), AbsoluteUri(Child("link"), site) ?? permalink, content ?? description,
                 Child("category"), date, Child("author") ?? item.Element(Dc + "creator")?.Value, options);
@@ -106,7 +106,7 @@ public sealed partial class FeedReader : IArticleReader
             yield return Build(
                 $"{name}#entry{index}", source, AtomText(entry.Element(Atom + "title")), AlternateLink(entry, entryBase), content,
                 entry.Element(Atom + "category")?.Attribute("term")?.Value,
-                entry.Element(Atom + "published")?.Value ?? entry.Element(Atom + "updated")?.Value,
+                [entry.Element(Atom + "published")?.Value, entry.Element(Atom + "updated")?.Value],
                 entry.Element(Atom + "author")?.Element(Atom + "name")?.Value, options);
         }
     }
@@ -132,10 +132,49 @@ public sealed partial class FeedReader : IArticleReader
             return $"http://{trimmed}";
         }
 
-        // ToString, not AbsoluteUri: the address stays readable (Arabic paths unescaped) like the absolute links beside it.
         return baseUri is not null && IsAbsolute(baseUri) && Uri.TryCreate(new Uri(baseUri), trimmed, out var resolved)
-            ? resolved.ToString()
+            ? Readable(resolved.AbsoluteUri)
             : trimmed;
+    }
+
+    /// <summary>
+    /// A resolved address with its escaped non-ASCII letters written out (an IRI: Arabic paths readable, like the absolute
+    /// links feeds write), while escaped ASCII (%20, %2F, %25) stays escaped, so the address means the same.
+    /// </summary>
+    internal static string Readable(string uri)
+    {
+        var text = new System.Text.StringBuilder(uri.Length);
+        var strict = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var i = 0;
+        while (i < uri.Length)
+        {
+            var runEnd = i;
+            var bytes = new List<byte>();
+            while (runEnd + 2 < uri.Length && uri[runEnd] == '%' && byte.TryParse(uri.AsSpan(runEnd + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b) && b >= 0x80)
+            {
+                bytes.Add(b);
+                runEnd += 3;
+            }
+
+            if (bytes.Count == 0)
+            {
+                text.Append(uri[i++]);
+                continue;
+            }
+
+            try
+            {
+                text.Append(strict.GetString(bytes.ToArray()));
+            }
+            catch (System.Text.DecoderFallbackException)
+            {
+                text.Append(uri, i, runEnd - i);
+            }
+
+            i = runEnd;
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Absolute with a scheme of its own: on Unix, .NET also takes "/news/1.html" for an absolute file URI.</summary>
@@ -147,7 +186,8 @@ public sealed partial class FeedReader : IArticleReader
 
     /// <summary>
     /// An RSS title as text. RSS does not say whether a title is text or HTML, and CMS templates put formatting tags in
-    /// it (in CDATA or escaped) and escape quotes twice: formatting tags are removed and HTML references decoded, while
+    /// it (in CDATA or escaped) and escape quotes twice: HTML tags (formatting, block, image) and comments are removed and
+    /// HTML references decoded, while
     /// anything else that looks like a tag (a headline about the &lt;title&gt; element) stays text.
     /// </summary>
     private static string? RssTitle(string? title) =>
@@ -162,12 +202,12 @@ public sealed partial class FeedReader : IArticleReader
         : HtmlText.Collapse(element.Value);
 
     [System.Text.RegularExpressions.GeneratedRegex(
-        @"</?(?:a|abbr|b|big|br|cite|em|font|i|mark|p|q|s|small|span|strike|strong|sub|sup|u)\b[^<>]*>",
+        @"<!--.*?-->|</?(?:a|abbr|b|bdi|bdo|big|br|cite|del|div|em|font|h[1-6]|i|img|ins|mark|nobr|p|q|s|small|span|strike|strong|sub|sup|time|u|wbr)\b[^<>]*>",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex FormattingTag();
 
     private static ReadOutcome Build(
-        string origin, string? source, string? title, string? link, string? body, string? category, string? date, string? author, ReadOptions options)
+        string origin, string? source, string? title, string? link, string? body, string? category, string?[] date, string? author, ReadOptions options)
     {
         var paragraphs = string.IsNullOrWhiteSpace(body) ? [] : HtmlText.LooksLikeHtml(body) || body.Contains('<') ? HtmlText.Paragraphs(body) : JsonLinesReader.SplitParagraphs(body);
         var headline = title;
@@ -177,7 +217,7 @@ public sealed partial class FeedReader : IArticleReader
         }
 
         var url = link;
-        var (published, warning) = PublicationDate.Read(date, options, origin);
+        var (published, warning) = PublicationDate.ReadFirst(date, options, origin);
         return ReadOutcome.Ok(new Article
         {
             Id = ArticleIds.For(source, url, headline, paragraphs),

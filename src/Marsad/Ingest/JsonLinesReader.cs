@@ -65,7 +65,7 @@ public sealed class JsonLinesReader : IArticleReader
                 : [];
             var source = Str(root, "source", "outlet", "site");
             var url = Str(root, "url", "link");
-            var (date, warning) = PublicationDate.Read(Str(root, "date", "publishedAt", "published", "datePublished", "pubDate"), options, origin);
+            var (date, warning) = PublicationDate.ReadFirst([Str(root, "date"), Str(root, "publishedAt"), Str(root, "published"), Str(root, "datePublished"), Str(root, "pubDate")], options, origin);
             var id = Str(root, "id") ?? ArticleIds.For(source, url, headline, paragraphs);
             return ReadOutcome.Ok(new Article
             {

@@ -13,6 +13,27 @@ public static class PublicationDate
     /// <summary>Longer values are cut in the warning (a whole paragraph put in a date field).</summary>
     private const int MaxShown = 60;
 
+    /// <summary>
+    /// The first of a record's date fields that is understood (a feed's pubDate, then dc:date; JSON's date, then
+    /// publishedAt …); when none is, the first one written is the one the warning names.
+    /// </summary>
+    public static (DateTimeOffset? Date, MarsadException? Warning) ReadFirst(ReadOnlySpan<string?> candidates, ReadOptions options, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string? written = null;
+        foreach (var candidate in candidates)
+        {
+            if (!options.OverrideDate && DateParsing.TryParse(candidate) is { } date)
+            {
+                return (date, null);
+            }
+
+            written ??= string.IsNullOrWhiteSpace(candidate) ? null : candidate;
+        }
+
+        return Read(written, options, origin);
+    }
+
     public static (DateTimeOffset? Date, MarsadException? Warning) Read(string? value, ReadOptions options, string origin)
     {
         if (options.OverrideDate)

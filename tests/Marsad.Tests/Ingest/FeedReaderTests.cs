@@ -150,6 +150,12 @@ public sealed class FeedReaderTests
             <item><title>Atom &lt;title&gt; element</title><description>نص.</description></item>
             </channel></rss>
             """;
+        const string blocks = """
+            <rss version="2.0"><channel><title>س</title>
+            <item><title><![CDATA[<h2>عنوان <!-- x --></h2><img src="a.png">]]></title><description>نص.</description></item>
+            </channel></rss>
+            """;
+        Assert.Equal("عنوان", Assert.Single(ArticleReaders.ReadText("b.rss", blocks, new ReadOptions())).Article!.Headline);
         var titles = ArticleReaders.ReadText("t.atom", atom, new ReadOptions()).Select(o => o.Article!.Headline).ToList();
         Assert.Equal(["The <title> element and &amp; entity", "x <y"], titles);
         Assert.Equal("Atom <title> element", Assert.Single(ArticleReaders.ReadText("t.rss", rss, new ReadOptions())).Article!.Headline);
@@ -168,6 +174,7 @@ public sealed class FeedReaderTests
             <item><title>و</title><guid>https://example.org/news/6.html</guid></item>
             <item><title>ز</title><link>/news/2023/9/4/عنوان-الخبر</link></item>
             <item><title>ح</title><link>www.example.com/8.html</link></item>
+            <item><title>ط</title><link>/news/a%20b%2Fc.html</link></item>
             </channel></rss>
             """;
         const string atom = """
@@ -186,7 +193,8 @@ public sealed class FeedReaderTests
         var items = ArticleReaders.ReadText("r.rss", rss, new ReadOptions()).Select(o => o.Article!.Url).ToList();
         Assert.Equal(
             ["https://example.org/news/1.html", "https://example.org/news/2.html", "https://other.example/3.html", null, null,
-             "https://example.org/news/6.html", "https://example.org/news/2023/9/4/عنوان-الخبر", "http://www.example.com/8.html"],
+             "https://example.org/news/6.html", "https://example.org/news/2023/9/4/عنوان-الخبر", "http://www.example.com/8.html",
+             "https://example.org/news/a%20b%2Fc.html"],
             items);
         var entries = ArticleReaders.ReadText("a.atom", atom, new ReadOptions()).Select(o => o.Article!.Url).ToList();
         Assert.Equal(["https://example.net/ar/world/5.html", "https://example.net/sport/6.html"], entries);

@@ -32,6 +32,15 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public void ALaterDateFieldThatIsUnderstoodIsUsedWithoutAWarning()
+    {
+        // The first field written is not understood, the next one is: the record has a date, nothing is lost.
+        var outcome = Assert.Single(ArticleReaders.ReadText("news.jsonl", "{\"title\":\"خبر\",\"text\":\"نص.\",\"date\":\"منذ ساعتين\",\"published\":\"2023-09-04\"}\n", new ReadOptions()));
+        Assert.Null(outcome.Warning);
+        Assert.Equal(new DateOnly(2023, 9, 4), DateOnly.FromDateTime(outcome.Article!.PublishedAt!.Value.Date));
+    }
+
+    [Fact]
     public void ADateThatIsNotUnderstoodKeepsTheArticleAndWarnsNamingTheRecordAndValue()
     {
         const string lines = "{\"title\":\"خبر أول\",\"text\":\"نص.\",\"date\":\"2023-09-28\"}\n{\"title\":\"خبر ثان\",\"text\":\"نص.\",\"date\":\"منذ ساعتين\"}\n";
