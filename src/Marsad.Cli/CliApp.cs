@@ -15,6 +15,9 @@ public static class CliApp
     /// <summary>The path a command should read: "-" for standard input, else the argument itself.</summary>
     public static string InputPath(string argument) => argument == StdinArgument ? "-" : argument;
 
+    /// <summary>A warning (MRS111: a record kept with a field not understood) on standard error, as every command prints it.</summary>
+    public static void WriteWarning(Marsad.Errors.MarsadException warning) => Console.Error.WriteLine($"marsad: warning: {warning.ToLine()}");
+
     /// <summary>Runs the command line; usage errors print one line and exit with <see cref="ExitCodes.Usage"/>.</summary>
     public static int Run(string[] args)
     {

@@ -35,11 +35,10 @@ public static class MarsadServer
             }
         });
 
-        // Binding failures are thrown (not answered with an empty 400) so that BadRequestHandler
+        // Binding failures are thrown (not answered with an empty 400) so that ProblemExceptionHandler
         // can answer them with a JSON body naming the parameter, like every other bad request.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddExceptionHandler<BadRequestHandler>();
-        builder.Services.AddExceptionHandler<MarsadErrorHandler>();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

@@ -84,7 +84,7 @@ public sealed class AnalyzeCommand : Command<AnalyzeCommand.Settings>
 
                 if (outcome.Warning is { } warning)
                 {
-                    Console.Error.WriteLine($"marsad: warning: {warning.ToLine()}");
+                    CliApp.WriteWarning(warning);
                 }
 
                 var doc = pipeline.Analyze(outcome.Article!);

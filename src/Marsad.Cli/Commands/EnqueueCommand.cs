@@ -49,7 +49,7 @@ internal static class EnqueueCommand
 
                 if (outcome.Warning is { } warning)
                 {
-                    Console.Error.WriteLine($"marsad: warning: {warning.ToLine()}");
+                    CliApp.WriteWarning(warning);
                 }
 
                 pending.Add(outcome.Article!);

@@ -181,7 +181,9 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         public static int[] Integers(string list) => list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
     }
 
-    private static LinearTopicModel LoadForHarness(string path) => TopicStandfirst.RefuseInHarness(LinearTopicModel.Load(path), path);
+    private const string Harnesses = "the measuring harnesses do not read";
+
+    private static LinearTopicModel LoadForHarness(string path) => TopicStandfirst.RefuseWithoutStandfirst(LinearTopicModel.Load(path), path, Harnesses);
 
     private static readonly JsonSerializerOptions PredictionJson = new(EvalJson.Options) { WriteIndented = false };
 
@@ -231,7 +233,7 @@ public sealed class EvalTopicsCommand : Command<EvalTopicsCommand.Settings>
         if (settings.KnnHarness is not null)
         {
             var top = settings.KnnTop.Split(',').Select(t => t.Split(':')).Select(t => (int.Parse(t[0]), int.Parse(t[^1]))).ToArray();
-            Console.Write(TopicNeighbourHarness.Run(TopicStandfirst.RefuseInHarness(model, modelPath), TopicCorpus.Read(settings.KnnHarness), gold, top));
+            Console.Write(TopicNeighbourHarness.Run(TopicStandfirst.RefuseWithoutStandfirst(model, modelPath, Harnesses), TopicCorpus.Read(settings.KnnHarness), gold, top));
             return ExitCodes.Ok;
         }
 

@@ -90,7 +90,7 @@ public sealed class IngestCommand : Command<IngestCommand.Settings>
             Read = new ReadOptions { Format = CliParsing.TryFormat(settings.Format)!.Value, DefaultDate = settings.Date is null ? null : CliParsing.TryDate(settings.Date) },
             BatchSize = settings.BatchSize,
             Analysers = settings.Threads ?? Environment.ProcessorCount,
-            OnWarning = w => Console.Error.WriteLine($"marsad: warning: {w.ToLine()}"),
+            OnWarning = CliApp.WriteWarning,
         };
         var pipeline = Pipelines.Default(MarsadModels.Locate(settings.Models));
         using var archive = EmbeddedArchive.Open(settings.Data);

@@ -89,7 +89,7 @@ public sealed class ServeCommand : Command<ServeCommand.Settings>
     {
         var files = ArchiveIngestor.ExpandPaths(settings.Ingest.Select(CliApp.InputPath));
         using var archive = EmbeddedArchive.Open(settings.Data);
-        var ingestor = new ArchiveIngestor(archive, Pipelines.Default(models), new IngestOptions { Read = new ReadOptions(), OnWarning = w => Console.Error.WriteLine($"marsad: warning: {w.ToLine()}") });
+        var ingestor = new ArchiveIngestor(archive, Pipelines.Default(models), new IngestOptions { Read = new ReadOptions(), OnWarning = CliApp.WriteWarning });
         var summary = ingestor.RunAsync(files, Path.Combine(archive.Directory, ArchiveIngestor.RejectsFile), cancellationToken).GetAwaiter().GetResult();
         AnsiConsole.MarkupLine($"Ingested {files.Count} files: {summary.Accepted} new articles, {summary.Duplicates} copies, {summary.AlreadyStored} already stored, {summary.Rejected} rejected");
     }

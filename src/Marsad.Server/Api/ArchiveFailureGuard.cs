@@ -8,7 +8,7 @@ namespace Marsad.Server.Api;
 /// <summary>
 /// The archive as the endpoints see it: a failure of the store while answering a request (its folder
 /// deleted or unmounted under a running server, a database gone away) becomes a <see cref="MarsadException"/>
-/// with code MRS301, which <see cref="MarsadErrorHandler"/> answers as a problem body. The reason goes to the
+/// with code MRS301, which <see cref="ProblemExceptionHandler"/> answers as a problem body. The reason goes to the
 /// server log only: the response names no server path and carries no stack trace.
 /// </summary>
 public sealed class ArchiveFailureGuard(IArchive inner, ILogger logger) : IArchive
@@ -52,10 +52,6 @@ public sealed class ArchiveFailureGuard(IArchive inner, ILogger logger) : IArchi
         {
             return read();
         }
-        catch (MarsadException e) when (e.Code != ErrorCodes.Storage)
-        {
-            throw;
-        }
         catch (Exception e) when (IsStorageFailure(e))
         {
             // The stack trace stays in the server log, never in the response.
@@ -65,10 +61,10 @@ public sealed class ArchiveFailureGuard(IArchive inner, ILogger logger) : IArchi
     }
 
     /// <summary>
-    /// A failure of the store itself (files gone, database refused, index closed or corrupt); a bug in the archive code
-    /// (a null reference, a bad index) is not one and stays a plain 500 with its stack trace in the log.
+    /// A failure of the store itself (files gone, database refused, index closed or corrupt, an MRS301 of the archive); a
+    /// bug in the archive code (a null reference, a bad index) or another Marsad error is not one and goes on as it is.
     /// </summary>
     private static bool IsStorageFailure(Exception e) =>
-        e is MarsadException or System.Data.Common.DbException or IOException or UnauthorizedAccessException or ObjectDisposedException
+        e is MarsadException { Code: ErrorCodes.Storage } or System.Data.Common.DbException or IOException or UnauthorizedAccessException or ObjectDisposedException
         || (e.GetType().Namespace?.StartsWith("Lucene.Net", StringComparison.Ordinal) ?? false);
 }

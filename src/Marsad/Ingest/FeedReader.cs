@@ -143,39 +143,37 @@ public sealed partial class FeedReader : IArticleReader
     /// </summary>
     internal static string Readable(string uri)
     {
+        if (!uri.Contains('%', StringComparison.Ordinal))
+        {
+            return uri;
+        }
+
         var text = new System.Text.StringBuilder(uri.Length);
-        var strict = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         var i = 0;
         while (i < uri.Length)
         {
             var runEnd = i;
-            var bytes = new List<byte>();
-            while (runEnd + 2 < uri.Length && uri[runEnd] == '%' && byte.TryParse(uri.AsSpan(runEnd + 1, 2), System.Globalization.NumberStyles.HexNumber, null, out var b) && b >= 0x80)
+            while (IsNonAsciiEscape(uri, runEnd))
             {
-                bytes.Add(b);
                 runEnd += 3;
             }
 
-            if (bytes.Count == 0)
+            if (runEnd == i)
             {
                 text.Append(uri[i++]);
                 continue;
             }
 
-            try
-            {
-                text.Append(strict.GetString(bytes.ToArray()));
-            }
-            catch (System.Text.DecoderFallbackException)
-            {
-                text.Append(uri, i, runEnd - i);
-            }
-
+            // A run of escaped UTF-8 bytes; bytes that are not valid UTF-8 stay escaped (UnescapeDataString leaves them).
+            text.Append(Uri.UnescapeDataString(uri[i..runEnd]));
             i = runEnd;
         }
 
         return text.ToString();
     }
+
+    private static bool IsNonAsciiEscape(string uri, int at) =>
+        at + 2 < uri.Length && uri[at] == '%' && char.IsAsciiHexDigit(uri[at + 2]) && uri[at + 1] is >= '8' and <= '9' or >= 'A' and <= 'F' or >= 'a' and <= 'f';
 
     /// <summary>Absolute with a scheme of its own: on Unix, .NET also takes "/news/1.html" for an absolute file URI.</summary>
     private static bool IsAbsolute(string link) =>

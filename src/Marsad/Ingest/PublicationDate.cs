@@ -15,38 +15,28 @@ public static class PublicationDate
 
     /// <summary>
     /// The first of a record's date fields that is understood (a feed's pubDate, then dc:date; JSON's date, then
-    /// publishedAt …); when none is, the first one written is the one the warning names.
+    /// publishedAt …); when none is, the default date, and a warning naming the first one written, if any was.
     /// </summary>
     public static (DateTimeOffset? Date, MarsadException? Warning) ReadFirst(ReadOnlySpan<string?> candidates, ReadOptions options, string origin)
     {
         ArgumentNullException.ThrowIfNull(options);
-        string? written = null;
-        foreach (var candidate in candidates)
-        {
-            if (!options.OverrideDate && DateParsing.TryParse(candidate) is { } date)
-            {
-                return (date, null);
-            }
-
-            written ??= string.IsNullOrWhiteSpace(candidate) ? null : candidate;
-        }
-
-        return Read(written, options, origin);
-    }
-
-    public static (DateTimeOffset? Date, MarsadException? Warning) Read(string? value, ReadOptions options, string origin)
-    {
         if (options.OverrideDate)
         {
             return (options.DefaultDate, null);
         }
 
-        if (DateParsing.TryParse(value) is { } date)
+        string? value = null;
+        foreach (var candidate in candidates)
         {
-            return (date, null);
+            if (DateParsing.TryParse(candidate) is { } date)
+            {
+                return (date, null);
+            }
+
+            value ??= string.IsNullOrWhiteSpace(candidate) ? null : candidate;
         }
 
-        if (string.IsNullOrWhiteSpace(value))
+        if (value is null)
         {
             return (options.DefaultDate, null);
         }

@@ -1,4 +1,3 @@
-using Marsad.Errors;
 using Marsad.Model;
 using Marsad.Pipeline;
 
@@ -27,12 +26,7 @@ public sealed class TopicAnnotator(LinearTopicModel model) : IAnnotator
     public static TopicAnnotator Load(MarsadModels models)
     {
         var path = models.PathOf(ModelFile);
-        var model = LinearTopicModel.Load(path);
-        // `eval topics` gives such a model the corpus's abstracts; the pipeline's articles carry no standfirst yet, so
-        // the pipeline would read other features than the model was trained on.
-        return !TopicStandfirst.IsReadBy(model.Options)
-            ? new TopicAnnotator(model)
-            : throw new MarsadException(ErrorCodes.BadModel, "a topic model trained with --standfirst needs the article's standfirst, which the pipeline does not read", path);
+        return new TopicAnnotator(TopicStandfirst.RefuseWithoutStandfirst(LinearTopicModel.Load(path), path, "the pipeline does not read"));
     }
 
     public void Annotate(AnalyzedArticle doc)

@@ -14,15 +14,16 @@ public static class TopicStandfirst
     internal static bool IsReadBy(TopicFeatureOptions options) => options.Has(TopicFeatureFamilies.Standfirst);
 
     /// <summary>
-    /// The model, unless it reads the standfirst: the measuring harnesses prepare articles without it, so such a model
-    /// would be scored on other features than it was trained on.
+    /// The model, unless it reads the standfirst where articles are prepared without one (<paramref name="notReadBy"/>:
+    /// "the pipeline does not read", "the measuring harnesses do not read"): such a model would be scored on other
+    /// features than it was trained on.
     /// </summary>
-    public static LinearTopicModel RefuseInHarness(LinearTopicModel model, string path)
+    public static LinearTopicModel RefuseWithoutStandfirst(LinearTopicModel model, string path, string notReadBy)
     {
         ArgumentNullException.ThrowIfNull(model);
         return !IsReadBy(model.Options)
             ? model
-            : throw new Errors.MarsadException(Errors.ErrorCodes.BadModel, "the measuring harnesses read articles without their standfirst; give a model trained without --standfirst", path);
+            : throw new Errors.MarsadException(Errors.ErrorCodes.BadModel, $"a topic model trained with --standfirst needs the article's standfirst, which {notReadBy}", path);
     }
 
     /// <summary>

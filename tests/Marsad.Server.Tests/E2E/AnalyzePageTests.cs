@@ -10,8 +10,7 @@ public sealed class AnalyzePageTests(ServerFixture server, BrowserFixture browse
     public async Task PageIsRightToLeftAndRendersArabicInTheBundledFont()
     {
         var page = await browser.Require().NewPageAsync();
-        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
-        await page.WaitForSelectorAsync("#analyze-input");
+        await OpenAsync(page);
 
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"));
@@ -28,13 +27,10 @@ public sealed class AnalyzePageTests(ServerFixture server, BrowserFixture browse
         var page = await browser.Require().NewPageAsync();
         var dialogs = 0;
         page.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
-        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
-        await page.WaitForSelectorAsync("#analyze-input");
+        await OpenAsync(page);
 
         const string hostile = "دولي\n\nعنوان <img src=x onerror=\"window.__pwned=1;alert(1)\">\n\nقال الوزير <script>window.__pwned=2;alert(2)</script> إن الخطة <a href=\"javascript:alert(3)\">جاهزة</a>.";
-        await page.FillAsync("#analyze-input", hostile);
-        await page.ClickAsync("#analyze-form button[type=submit]");
-        await page.WaitForSelectorAsync("#analyze-result article");
+        await SubmitAsync(page, hostile);
 
         var text = await page.InnerTextAsync("#analyze-result");
         Assert.Contains("<script>", text, StringComparison.Ordinal);
@@ -48,32 +44,40 @@ public sealed class AnalyzePageTests(ServerFixture server, BrowserFixture browse
     public async Task RejectedRecordsOfAPastedBatchAreNamed()
     {
         var page = await browser.Require().NewPageAsync();
-        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
-        await page.WaitForSelectorAsync("#analyze-input");
+        await OpenAsync(page);
 
         const string batch = "{\"id\":\"b1\",\"title\":\"خبر أول\",\"text\":\"قال الوزير إن الخطة جاهزة.\"}\n{\"title\": \"مقطوع\n";
-        await page.FillAsync("#analyze-input", batch);
-        await page.ClickAsync("#analyze-form button[type=submit]");
-        await page.WaitForSelectorAsync("#analyze-result article");
+        await SubmitAsync(page, batch);
 
         Assert.Contains("request#2 MRS106", await page.InnerTextAsync("#analyze-rejected"), StringComparison.Ordinal);
         Assert.Equal(1, await page.EvaluateAsync<int>("document.querySelectorAll('#analyze-result article').length"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ARecordWhoseDateIsNotUnderstoodIsNamedAboveTheResults()
     {
         var page = await browser.Require().NewPageAsync();
-        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
-        await page.WaitForSelectorAsync("#analyze-input");
+        await OpenAsync(page);
 
         const string batch = "{\"id\":\"w1\",\"title\":\"خبر أول\",\"text\":\"قال الوزير إن الخطة جاهزة.\",\"date\":\"منذ ساعتين\"}\n";
-        await page.FillAsync("#analyze-input", batch);
-        await page.ClickAsync("#analyze-form button[type=submit]");
-        await page.WaitForSelectorAsync("#analyze-result article");
+        await SubmitAsync(page, batch);
 
         var warning = await page.InnerTextAsync("#analyze-warnings");
         Assert.Contains("request#1 MRS111", warning, StringComparison.Ordinal);
         Assert.Contains("'منذ ساعتين'", warning, StringComparison.Ordinal);
+    }
+
+    private async Task OpenAsync(IPage page)
+    {
+        await page.GotoAsync(new Uri(server.BaseAddress, "/#/analyze").ToString());
+        await page.WaitForSelectorAsync("#analyze-input");
+    }
+
+    /// <summary>Pastes the text, submits it and waits for the first analysed article.</summary>
+    private static async Task SubmitAsync(IPage page, string text)
+    {
+        await page.FillAsync("#analyze-input", text);
+        await page.ClickAsync("#analyze-form button[type=submit]");
+        await page.WaitForSelectorAsync("#analyze-result article");
     }
 }

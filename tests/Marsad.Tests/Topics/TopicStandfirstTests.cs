@@ -108,11 +108,11 @@ public sealed class TopicStandfirstTests
         // They prepare articles without the standfirst, so such a model would be scored on other features.
         TopicRecord[] records = [new("a", null, TopicLabels.Sports, null, "مباراة", "الدوري"), new("b", null, TopicLabels.Economy, null, "النفط", "الأسواق")];
         var reads = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 12, Epochs = 1, Standfirst = true });
-        var error = Assert.Throws<MarsadException>(() => TopicStandfirst.RefuseInHarness(reads, "m.bin"));
+        var error = Assert.Throws<MarsadException>(() => TopicStandfirst.RefuseWithoutStandfirst(reads, "m.bin", "the measuring harnesses do not read"));
         Assert.Equal(ErrorCodes.BadModel, error.Code);
         Assert.Equal("m.bin", error.Input);
 
         var plain = TopicTrainer.Train(records, records, new TopicTrainingOptions { HashBits = 12, Epochs = 1 });
-        Assert.Same(plain, TopicStandfirst.RefuseInHarness(plain, "m.bin"));
+        Assert.Same(plain, TopicStandfirst.RefuseWithoutStandfirst(plain, "m.bin", "the measuring harnesses do not read"));
     }
 }

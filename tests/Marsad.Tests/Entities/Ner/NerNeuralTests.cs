@@ -322,17 +322,11 @@ public sealed class NerNeuralTests
     public void NetworksOfDifferentShapesShareAThreadsScratch()
     {
         // The per-thread scratch is sized for one shape; a wider network after a narrower one must not read past it.
-        var sentence = new NerNeuralSentence(3, 4);
-        sentence.SetNgrams([0, 1, 2]);
-        sentence.SetCategories([0, 1, 2]);
-        int[] offsets = [0, 1, 2, 3];
-        offsets.CopyTo(sentence.NgramOffsets, 0);
-        offsets.CopyTo(sentence.CategoryOffsets, 0);
+        var sentence = ThreeTokenSentence();
         var emissions = new float[3 * T];
         foreach (var hidden in new[] { 2, 7, 3 })
         {
-            var shape = new NerNeuralShape(WordDimensions: 4, NgramBuckets: 8, NgramDimensions: 3, CategoryCount: 5, CategoryDimensions: 2, Hidden: hidden);
-            NerNeuralNetwork.Create(shape, new Random(hidden)).Emissions(sentence, emissions);
+            NerNeuralNetwork.Create(SmallShape(hidden), new Random(hidden)).Emissions(sentence, emissions);
             Assert.All(emissions, e => Assert.True(float.IsFinite(e)));
         }
     }
@@ -341,15 +335,9 @@ public sealed class NerNeuralTests
     public void AnEnsembleOfTwoShapesKeepsAScratchPerShape()
     {
         // Alternating networks of two shapes on one thread (an ensemble of two widths) reuses each shape's arrays.
-        var sentence = new NerNeuralSentence(3, 4);
-        sentence.SetNgrams([0, 1, 2]);
-        sentence.SetCategories([0, 1, 2]);
-        int[] offsets = [0, 1, 2, 3];
-        offsets.CopyTo(sentence.NgramOffsets, 0);
-        offsets.CopyTo(sentence.CategoryOffsets, 0);
+        var sentence = ThreeTokenSentence();
         var emissions = new float[3 * T];
-        var networks = new[] { 2, 5 }.Select(hidden => NerNeuralNetwork.Create(
-            new NerNeuralShape(WordDimensions: 4, NgramBuckets: 8, NgramDimensions: 3, CategoryCount: 5, CategoryDimensions: 2, Hidden: hidden), new Random(hidden))).ToArray();
+        var networks = new[] { 2, 5 }.Select(hidden => NerNeuralNetwork.Create(SmallShape(hidden), new Random(hidden))).ToArray();
         foreach (var network in networks)
         {
             network.Emissions(sentence, emissions);
@@ -425,4 +413,19 @@ public sealed class NerNeuralTests
             File.Delete(path);
         }
     }
+
+    /// <summary>Three tokens with one character n-gram and one category each, as the two scratch tests feed them.</summary>
+    private static NerNeuralSentence ThreeTokenSentence()
+    {
+        var sentence = new NerNeuralSentence(3, 4);
+        sentence.SetNgrams([0, 1, 2]);
+        sentence.SetCategories([0, 1, 2]);
+        int[] offsets = [0, 1, 2, 3];
+        offsets.CopyTo(sentence.NgramOffsets, 0);
+        offsets.CopyTo(sentence.CategoryOffsets, 0);
+        return sentence;
+    }
+
+    private static NerNeuralShape SmallShape(int hidden) =>
+        new NerNeuralShape(WordDimensions: 4, NgramBuckets: 8, NgramDimensions: 3, CategoryCount: 5, CategoryDimensions: 2, Hidden: hidden);
 }
